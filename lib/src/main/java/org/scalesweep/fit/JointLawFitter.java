@@ -1,0 +1,161 @@
+package org.scalesweep.fit;
+
+import java.util.EnumSet;
+import org.scalesweep.law.JointLaw;
+
+/**
+ * Chinchilla Approach 3: the joint law L = E + A/N^α + B/D^β fitted by minimising the summed Huber
+ * loss of log-space residuals r = LSE(a − α·ln N, b − β·ln D, e) − ln L from a grid of starts with
+ * L-BFGS, keeping the best converged start, then polishing it with Levenberg–Marquardt (L-BFGS alone
+ * stops short of the optimum when residuals are tiny, see DESIGN.md).
+ */
+public final class JointLawFitter {
+  /** Exponents above this are treated as runaway (the start grid ends at 2). */
+  static final double EXPONENT_LIMIT = 5;
+  /** An irreducible term below this fraction of the smallest loss has collapsed to zero. */
+  static final double FLOOR_COLLAPSE = 1e-6;
+
+  private final RobustLoss loss;
+  private final StartGrid starts;
+  private final Lbfgs lbfgs;
+  private final LevenbergMarquardt polish;
+  private final int parallelism;
+  private final int screenKeep;
+
+  private JointLawFitter(RobustLoss loss, StartGrid starts, Lbfgs lbfgs, LevenbergMarquardt polish,
+      int parallelism, int screenKeep) {
+    this.loss = loss;
+    this.starts = starts;
+    this.lbfgs = lbfgs;
+    this.polish = polish;
+    this.parallelism = parallelism;
+    this.screenKeep = screenKeep;
+  }
+
+  /** Huber δ = 1e-3, the 4,500-start replication grid, every start run, sequential. */
+  public static JointLawFitter defaults() {
+    return new JointLawFitter(RobustLoss.huber(1e-3), StartGrid.replication(), Lbfgs.defaults(),
+        LevenbergMarquardt.defaults(), 1, 0);
+  }
+
+  public JointLawFitter withHuberDelta(double delta) {
+    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep);
+  }
+
+  public JointLawFitter withLoss(RobustLoss newLoss) {
+    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep);
+  }
+
+  public JointLawFitter withStarts(StartGrid grid) {
+    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep);
+  }
+
+  public JointLawFitter withLbfgs(Lbfgs optimizer) {
+    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep);
+  }
+
+  /** Runs starts on up to {@code threads} threads; the result does not depend on it. */
+  public JointLawFitter withParallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+    }
+    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep);
+  }
+
+  /**
+   * Evaluates the objective at every start and runs L-BFGS only from the {@code keep} best
+   * (0 = run every start). Benchmarks compare this against running all starts.
+   */
+  public JointLawFitter withScreening(int keep) {
+    if (keep < 0) {
+      throw new IllegalArgumentException("screening keep must be >= 0, got " + keep);
+    }
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep);
+  }
+
+  public StartGrid starts() {
+    return starts;
+  }
+
+  /**
+   * Fits the joint law.
+   *
+   * @throws IllegalArgumentException on non-positive or non-finite N, D, L, bad weights, or fewer
+   *     than 5 points
+   */
+  public Fit<JointLaw> fit(double[] n, double[] d, double[] l, double[] weights) {
+    Data.sameLength("joint-law fit", n.length, d, l);
+    Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
+    Data.positive("N", n);
+    Data.positive("D", d);
+    Data.positive("loss", l);
+    Data.weights(weights, n.length);
+    int active = Data.positiveWeights(weights, n.length);
+    if (active < 5) {
+      return Fit.failed(FitFlag.TOO_FEW_POINTS, active, "joint law needs 5 points with positive weight, got " + active);
+    }
+    if (Data.distinct(n, weights) < 2 || Data.distinct(d, weights) < 2) {
+      return Fit.failed(FitFlag.DEGENERATE, active,
+          "joint law needs at least 2 distinct N and 2 distinct D; got " + Data.distinct(n, weights) + " and "
+              + Data.distinct(d, weights));
+    }
+    JointLawResiduals model = new JointLawResiduals(n, d, l);
+    int[] order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
+    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, starts::start, lbfgs, polish, parallelism);
+    if (out == null) {
+      return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
+    }
+    return finish(model, weights, l, out, active);
+  }
+
+  /** Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum). */
+  public Fit<JointLaw> refit(JointLaw start, double[] n, double[] d, double[] l, double[] weights) {
+    return withStarts(StartGrid.single(toX(start))).withScreening(0).fit(n, d, l, weights);
+  }
+
+  /** The fitter's parameter vector (a, b, e, α, β) of a law. */
+  static double[] toX(JointLaw law) {
+    if (!(law.a() > 0 && law.b() > 0 && law.e() > 0)) {
+      throw new IllegalArgumentException("a warm start needs A, B, E > 0: " + law.describe());
+    }
+    return new double[] {Math.log(law.a()), Math.log(law.b()), Math.log(law.e()), law.alpha(), law.beta()};
+  }
+
+  private Fit<JointLaw> finish(JointLawResiduals model, double[] weights, double[] l, MultiStart.Outcome out,
+      int active) {
+    double[] x = out.best().point();
+    EnumSet<FitFlag> flags = EnumSet.noneOf(FitFlag.class);
+    StringBuilder note = new StringBuilder();
+    if (!out.anyConverged()) {
+      flags.add(FitFlag.NOT_CONVERGED);
+      note.append("no start converged; ");
+    }
+    JointLaw law;
+    try {
+      law = JointLaw.fromLog(x[0], x[1], x[2], x[3], x[4]);
+    } catch (IllegalArgumentException e) {
+      return Fit.failed(FitFlag.NOT_CONVERGED, active, "optimum not finite: " + e.getMessage());
+    }
+    double minLoss = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < l.length; i++) {
+      if (Data.weight(weights, i) > 0) {
+        minLoss = Math.min(minLoss, l[i]);
+      }
+    }
+    if (!(law.alpha() > 0) || !(law.beta() > 0)) {
+      flags.add(FitFlag.BOUNDARY);
+      note.append("non-positive exponent; ");
+    }
+    if (law.alpha() > EXPONENT_LIMIT || law.beta() > EXPONENT_LIMIT) {
+      flags.add(FitFlag.BOUNDARY);
+      note.append("exponent above ").append(EXPONENT_LIMIT).append("; ");
+    }
+    if (law.e() < FLOOR_COLLAPSE * minLoss) {
+      flags.add(FitFlag.BOUNDARY);
+      note.append("irreducible term collapsed to 0; ");
+    }
+    double r2 = Data.rSquared(l, MultiStart.predictionsFromLogResiduals(model, x, l), weights);
+    return new Fit<>(law, out.best().value(), out.anyConverged(), out.lbfgsIterations(), flags, active, r2,
+        out.tried(), out.converged(), note.toString().strip());
+  }
+}

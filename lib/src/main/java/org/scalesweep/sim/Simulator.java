@@ -1,0 +1,85 @@
+package org.scalesweep.sim;
+
+import org.scalesweep.law.SigmoidCalibration;
+
+/**
+ * What a run measures, from a known truth and the noise model, every draw keyed (see {@link Keys}).
+ *
+ * <p>Identity of draws: item difficulty u_i depends on (subgroup, item) only, so every run sees the
+ * same items; run noise η_rs on (corpus, run, replicate); subgroup noise η_rsg and item noise
+ * ε_rsgi add the subgroup and item. Runs are identified by a caller-chosen {@code runKey} that is
+ * stable under reordering (e.g. {@code Keys.of(budgetBits, width)}).
+ */
+public final class Simulator {
+  private static final long DIFFICULTY = Keys.name("item-difficulty");
+  private static final long RUN_NOISE = Keys.name("run-noise");
+  private static final long SUBGROUP_NOISE = Keys.name("run-subgroup-noise");
+  private static final long ITEM_NOISE = Keys.name("item-noise");
+  private static final long CORRECT = Keys.name("item-correct");
+  private static final long COUNT = Keys.name("binomial-count");
+
+  private final long seed;
+  private final NoiseModel noise;
+
+  public Simulator(long seed, NoiseModel noise) {
+    if (noise == null) {
+      throw new IllegalArgumentException("simulator needs a noise model, got null");
+    }
+    this.seed = seed;
+    this.noise = noise;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public NoiseModel noise() {
+    return noise;
+  }
+
+  /** u_i ~ N(0, τ²), fixed per (subgroup, item). */
+  public double itemDifficulty(long subgroupKey, int item) {
+    return noise.tauItem() == 0 ? 0 : noise.tauItem() * KeyedRandom.gaussian(Keys.of(seed, DIFFICULTY, subgroupKey, item));
+  }
+
+  /** Log-factor of a run replicate for one subgroup: η_rs + η_rsg. */
+  public double runLogFactor(long corpusKey, long subgroupKey, long runKey, int replicate) {
+    double eta = noise.sigmaRun() == 0 ? 0
+        : noise.sigmaRun() * KeyedRandom.gaussian(Keys.of(seed, RUN_NOISE, corpusKey, runKey, replicate));
+    double etaG = noise.sigmaRunSubgroup() == 0 ? 0
+        : noise.sigmaRunSubgroup()
+            * KeyedRandom.gaussian(Keys.of(seed, SUBGROUP_NOISE, corpusKey, subgroupKey, runKey, replicate));
+    return eta + etaG;
+  }
+
+  /** Run-level observation of a subgroup without item simulation: L·exp(η_rs + η_rsg). */
+  public double runLoss(double truthLoss, long corpusKey, long subgroupKey, long runKey, int replicate) {
+    return truthLoss * Math.exp(runLogFactor(corpusKey, subgroupKey, runKey, replicate));
+  }
+
+  /**
+   * Item losses of one run replicate on a subgroup's items [from, to): L·exp(u_i + η_rs + η_rsg + ε).
+   * Any split of the item range gives the same values.
+   */
+  public void itemLosses(double truthLoss, long corpusKey, long subgroupKey, long runKey, int replicate,
+      int from, int to, double[] out) {
+    double base = runLogFactor(corpusKey, subgroupKey, runKey, replicate);
+    long unit = Keys.of(seed, ITEM_NOISE, corpusKey, subgroupKey, runKey, replicate);
+    for (int i = from; i < to; i++) {
+      double eps = noise.sigmaItem() == 0 ? 0 : noise.sigmaItem() * KeyedRandom.gaussian(Keys.extend(unit, i));
+      out[i - from] = truthLoss * Math.exp(base + itemDifficulty(subgroupKey, i) + eps);
+    }
+  }
+
+  /** Whether a run replicate answers an item correctly: Bernoulli(calibration(loss)). */
+  public boolean itemCorrect(SigmoidCalibration calibration, double itemLoss, long corpusKey, long subgroupKey,
+      long runKey, int replicate, int item) {
+    double p = calibration.at(itemLoss);
+    return KeyedRandom.bernoulli(Keys.of(seed, CORRECT, corpusKey, subgroupKey, runKey, replicate, item), p);
+  }
+
+  /** Count of positives among n binary items with rate p (e.g. misaligned answers on 4,174 questions). */
+  public int binomialCount(int n, double p, long corpusKey, long subgroupKey, long runKey, int replicate) {
+    return KeyedRandom.binomial(Keys.of(seed, COUNT, corpusKey, subgroupKey, runKey, replicate), n, p);
+  }
+}
