@@ -1,0 +1,36 @@
+package org.scalesweep.boot;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** How a bootstrap interval is formed from the resample distribution. */
+public enum IntervalMethod {
+  /** Quantiles α/2 and 1 − α/2 of the resampled statistic. Simple; under-covers with few units. */
+  PERCENTILE("percentile"),
+  /**
+   * Bias-corrected and accelerated (Efron 1987): percentile levels shifted by the median bias z0
+   * and skewness-driven acceleration a from a leave-one-cluster-out jackknife. Second-order
+   * accurate.
+   */
+  BCA("bca");
+
+  private final String key;
+
+  IntervalMethod(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public static IntervalMethod parse(String s) {
+    for (IntervalMethod v : values()) {
+      if (v.key.equalsIgnoreCase(s == null ? "" : s.trim())) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("unknown interval method '" + s + "'; allowed: "
+        + Arrays.stream(values()).map(IntervalMethod::key).collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,36 @@
+package org.scalesweep.boot;
+
+import org.scalesweep.sim.Keys;
+
+/**
+ * Poisson(1) bootstrap weights by inversion of one keyed 64-bit mix: the weight of a unit in a
+ * resample is a pure function of (seed, unit, resample), so any task computes the same weight.
+ * Poisson(1) weights make every scheme a weighted refit and approximate the multinomial bootstrap
+ * as the number of units grows.
+ */
+public final class PoissonWeights {
+  /** P(K ≤ k) for K ~ Poisson(1), k = 0…19, scaled to unsigned 53-bit integers. */
+  private static final long[] CDF = new long[20];
+
+  static {
+    double p = Math.exp(-1);
+    double c = 0;
+    for (int k = 0; k < CDF.length; k++) {
+      c += p;
+      CDF[k] = (long) Math.min(Math.scalb(c, 53), Math.scalb(1.0, 53));
+      p /= (k + 1);
+    }
+  }
+
+  private PoissonWeights() {}
+
+  /** Poisson(1) draw keyed by {@code key} (already mixed or not: it is mixed again). */
+  public static int draw(long key) {
+    long u = Keys.mix(key) >>> 11; // uniform on [0, 2^53)
+    int k = 0;
+    while (k < CDF.length - 1 && u >= CDF[k]) {
+      k++;
+    }
+    return k;
+  }
+}

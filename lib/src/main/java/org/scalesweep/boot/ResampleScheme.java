@@ -1,0 +1,57 @@
+package org.scalesweep.boot;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a bootstrap resample redraws. */
+public enum ResampleScheme {
+  /**
+   * Blocks of runs (by architecture across budgets, or by single configuration), with all their
+   * seed replicates and items: captures run-to-run noise and model-selection variability. The
+   * published relative-scaling analysis did this; it is the default.
+   */
+  CLUSTER("cluster"),
+  /**
+   * Evaluation items within each subgroup, runs held fixed: captures only which questions were
+   * asked. Ignores run-to-run (seed) noise, so it is anti-conservative when that noise is present.
+   */
+  ITEMS("items"),
+  /** Clusters of runs and items together (product weights): both sources of variability. */
+  TWO_WAY("two-way");
+
+  private final String key;
+
+  ResampleScheme(String key) {
+    this.key = key;
+  }
+
+  /** The configuration spelling ({@code cluster}, {@code items}, {@code two-way}). */
+  public String key() {
+    return key;
+  }
+
+  public boolean resamplesRuns() {
+    return this != ITEMS;
+  }
+
+  public boolean resamplesItems() {
+    return this != CLUSTER;
+  }
+
+  /** Parses the configuration spelling; the message lists the allowed values. */
+  public static ResampleScheme parse(String s) {
+    for (ResampleScheme v : values()) {
+      if (v.key.equalsIgnoreCase(s == null ? "" : s.trim())) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("unknown bootstrap scheme '" + s + "'; allowed: "
+        + Arrays.stream(values()).map(ResampleScheme::key).collect(Collectors.joining(", ")));
+  }
+
+  @Override
+  public String toString() {
+    return key.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,75 @@
+package org.scalesweep.boot;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.scalesweep.sim.KeyedRandom;
+import org.scalesweep.sim.Keys;
+
+/**
+ * Weights of bootstrap resample b, keyed by (seed, unit, b): resample b is the same whoever
+ * computes it, in whatever order.
+ */
+public final class Resampler {
+  private static final long RUNS = Keys.name("resample-runs");
+  private static final long ITEMS = Keys.name("resample-items");
+
+  private final long seed;
+  private final WeightKind kind;
+
+  public Resampler(long seed, WeightKind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("resampler needs a weight kind, got null");
+    }
+    this.seed = seed;
+    this.kind = kind;
+  }
+
+  public WeightKind kind() {
+    return kind;
+  }
+
+  /**
+   * Per-run weights for resample b: every run of a cluster gets its cluster's weight.
+   *
+   * @param scopeKey key of the resampling scope (e.g. the corpus), so scopes draw independently
+   * @param clusterOfRun cluster key of each run
+   */
+  public void runWeights(long scopeKey, long[] clusterOfRun, long b, double[] out) {
+    if (kind == WeightKind.POISSON) {
+      long base = Keys.of(seed, RUNS, scopeKey);
+      for (int r = 0; r < clusterOfRun.length; r++) {
+        out[r] = PoissonWeights.draw(Keys.of(base, clusterOfRun[r], b));
+      }
+      return;
+    }
+    long[] distinct = Arrays.stream(clusterOfRun).distinct().sorted().toArray();
+    int[] counts = multinomial(Keys.of(seed, RUNS, scopeKey, b), distinct.length);
+    for (int r = 0; r < clusterOfRun.length; r++) {
+      out[r] = counts[Arrays.binarySearch(distinct, clusterOfRun[r])];
+    }
+  }
+
+  /** Item weights of resample b for items [0, n) of one subgroup. */
+  public void itemWeights(long subgroupKey, long b, int n, double[] out) {
+    if (kind == WeightKind.POISSON) {
+      long base = Keys.of(seed, ITEMS, subgroupKey);
+      for (int i = 0; i < n; i++) {
+        out[i] = PoissonWeights.draw(Keys.of(base, i, b));
+      }
+      return;
+    }
+    int[] counts = multinomial(Keys.of(seed, ITEMS, subgroupKey, b), n);
+    for (int i = 0; i < n; i++) {
+      out[i] = counts[i];
+    }
+  }
+
+  private static int[] multinomial(long key, int k) {
+    int[] counts = new int[k];
+    UniformRandomProvider rng = KeyedRandom.stream(key);
+    for (int i = 0; i < k; i++) {
+      counts[rng.nextInt(k)]++;
+    }
+    return counts;
+  }
+}

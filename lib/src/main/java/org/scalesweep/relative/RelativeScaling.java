@@ -1,0 +1,248 @@
+package org.scalesweep.relative;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.scalesweep.fit.Fit;
+import org.scalesweep.fit.LineSums;
+import org.scalesweep.fit.PowerLawFitter;
+import org.scalesweep.fit.QuadraticSums;
+import org.scalesweep.law.PowerLaw;
+
+/**
+ * The relative-scaling statistic of one corpus (seed 003): compute-optimal frontier per budget,
+ * E_g(F) = α_g·F^−β_g per subgroup by OLS on logs along the frontier, then Δβ and γ per contrast.
+ *
+ * <p>Built once per corpus and reused for every bootstrap resample: a resample supplies run
+ * weights (cluster scheme) and/or replaced subgroup values (item scheme) and costs
+ * O(subgroups × runs) with no allocation. Not thread-safe: use one instance per task.
+ */
+public final class RelativeScaling {
+  /** Statistics per contrast in {@link #evaluateInto}: Δβ, γ, β_b, β_t. */
+  public static final int PER_CONTRAST = 4;
+
+  private final CorpusRuns runs;
+  private final List<Contrast> contrasts;
+  private final int[] baselineIdx;
+  private final int[] treatmentIdx;
+  private final double[] budgets;
+  private final int[] budgetOf;
+  private final double[] log10D;
+  private final double[] log10N;
+  private final QuadraticSums[] tokenSums;
+  private final QuadraticSums[] paramSums;
+  private final int frontierIdx;
+  private final double[] coef = new double[3];
+  private final double[] vertex;
+  private final double[] lnE;
+  private final double[] fittedAlpha;
+  private final double[] fittedBeta;
+  private final LineSums line;
+  private final boolean[] needed;
+
+  public RelativeScaling(CorpusRuns runs, List<Contrast> contrasts) {
+    this.runs = runs;
+    this.contrasts = List.copyOf(contrasts);
+    int c = contrasts.size();
+    baselineIdx = new int[c];
+    treatmentIdx = new int[c];
+    int groups = runs.subgroups().size();
+    needed = new boolean[groups];
+    for (int k = 0; k < c; k++) {
+      baselineIdx[k] = runs.subgroupIndex(contrasts.get(k).baseline());
+      treatmentIdx[k] = runs.subgroupIndex(contrasts.get(k).treatment());
+      needed[baselineIdx[k]] = true;
+      needed[treatmentIdx[k]] = true;
+    }
+    frontierIdx = runs.subgroupIndex(runs.frontierSubgroup());
+    budgets = runs.distinctBudgets();
+    int n = runs.runs();
+    budgetOf = new int[n];
+    log10D = new double[n];
+    log10N = new double[n];
+    double[] meanD = new double[budgets.length];
+    double[] meanN = new double[budgets.length];
+    int[] count = new int[budgets.length];
+    for (int r = 0; r < n; r++) {
+      budgetOf[r] = Arrays.binarySearch(budgets, runs.budgetAt(r));
+      log10D[r] = Math.log10(runs.tokensAt(r));
+      log10N[r] = Math.log10(runs.paramsAt(r));
+      meanD[budgetOf[r]] += log10D[r];
+      meanN[budgetOf[r]] += log10N[r];
+      count[budgetOf[r]]++;
+    }
+    tokenSums = new QuadraticSums[budgets.length];
+    paramSums = new QuadraticSums[budgets.length];
+    for (int j = 0; j < budgets.length; j++) {
+      tokenSums[j] = new QuadraticSums(meanD[j] / count[j]);
+      paramSums[j] = new QuadraticSums(meanN[j] / count[j]);
+    }
+    vertex = new double[budgets.length];
+    lnE = new double[budgets.length];
+    fittedAlpha = new double[groups];
+    fittedBeta = new double[groups];
+    line = new LineSums(Math.log(budgets[0]));
+  }
+
+  public CorpusRuns runs() {
+    return runs;
+  }
+
+  public List<Contrast> contrasts() {
+    return contrasts;
+  }
+
+  /** Number of values {@link #evaluateInto} writes. */
+  public int statistics() {
+    return contrasts.size() * PER_CONTRAST;
+  }
+
+  /**
+   * Evaluates every contrast under run weights (null = all 1) and subgroup values (null = the
+   * observed losses; else [subgroup][run]). Writes Δβ, γ, β_b, β_t per contrast into {@code out}
+   * (NaN where not estimable) and returns the number of usable budgets.
+   */
+  public int evaluateInto(double[] runWeights, double[][] values, double[] out) {
+    int usable = frontierVertices(runWeights, values, null);
+    for (int g = 0; g < needed.length; g++) {
+      if (needed[g]) {
+        fitSubgroup(g, runWeights, values);
+      }
+    }
+    for (int k = 0; k < contrasts.size(); k++) {
+      double bb = fittedBeta[baselineIdx[k]];
+      double bt = fittedBeta[treatmentIdx[k]];
+      out[k * PER_CONTRAST] = bb - bt;
+      out[k * PER_CONTRAST + 1] = fittedAlpha[treatmentIdx[k]] / fittedAlpha[baselineIdx[k]];
+      out[k * PER_CONTRAST + 2] = bb;
+      out[k * PER_CONTRAST + 3] = bt;
+    }
+    return usable;
+  }
+
+  /** Full-sample contrast estimates. */
+  public List<ContrastEstimate> estimate() {
+    double[] out = new double[statistics()];
+    evaluateInto(null, null, out);
+    List<ContrastEstimate> list = new ArrayList<>();
+    for (int k = 0; k < contrasts.size(); k++) {
+      list.add(new ContrastEstimate(contrasts.get(k), out[k * 4], out[k * 4 + 1], out[k * 4 + 2], out[k * 4 + 3]));
+    }
+    return list;
+  }
+
+  /** The full-sample frontier with every subgroup's loss at the optimum. */
+  public Frontier frontier() {
+    int groups = runs.subgroups().size();
+    double[] log10Params = new double[budgets.length];
+    frontierVertices(null, null, log10Params);
+    boolean[] usable = new boolean[budgets.length];
+    boolean[] extrapolated = new boolean[budgets.length];
+    for (int j = 0; j < budgets.length; j++) {
+      usable[j] = Double.isFinite(vertex[j]);
+      extrapolated[j] = usable[j] && (vertex[j] < tokenSums[j].minX() || vertex[j] > tokenSums[j].maxX());
+    }
+    double[][] lossAt = new double[groups][budgets.length];
+    for (int g = 0; g < groups; g++) {
+      lossesAtVertex(g, null, null);
+      for (int j = 0; j < budgets.length; j++) {
+        lossAt[g][j] = Double.isFinite(lnE[j]) ? Math.exp(lnE[j]) : Double.NaN;
+      }
+    }
+    return new Frontier(budgets.clone(), vertex.clone(), log10Params, extrapolated, usable, runs.subgroups(), lossAt);
+  }
+
+  /** E_g(F) of every subgroup along the full-sample frontier. */
+  public List<Fit<PowerLaw>> subgroupLaws() {
+    Frontier f = frontier();
+    List<Fit<PowerLaw>> fits = new ArrayList<>();
+    for (int g = 0; g < runs.subgroups().size(); g++) {
+      LineSums sums = new LineSums(Math.log(budgets[0]));
+      for (int j = 0; j < budgets.length; j++) {
+        double e = f.lossAtOptimum()[g][j];
+        if (f.usable()[j] && e > 0) {
+          sums.add(Math.log(budgets[j]), Math.log(e), 1);
+        }
+      }
+      fits.add(PowerLawFitter.fromSums(sums));
+    }
+    return fits;
+  }
+
+  /** Fills {@code vertex} (log10 D* per budget, NaN when unusable); returns the usable count. */
+  private int frontierVertices(double[] w, double[][] values, double[] log10ParamsOut) {
+    double[] y = values == null ? runs.lossRow(frontierIdx) : values[frontierIdx];
+    for (QuadraticSums s : tokenSums) {
+      s.reset();
+    }
+    if (log10ParamsOut != null) {
+      for (QuadraticSums s : paramSums) {
+        s.reset();
+      }
+    }
+    for (int r = 0; r < y.length; r++) {
+      double wr = w == null ? 1 : w[r];
+      tokenSums[budgetOf[r]].add(log10D[r], y[r], wr);
+      if (log10ParamsOut != null) {
+        paramSums[budgetOf[r]].add(log10N[r], y[r], wr);
+      }
+    }
+    int usable = 0;
+    for (int j = 0; j < budgets.length; j++) {
+      vertex[j] = vertexOf(tokenSums[j]);
+      if (Double.isFinite(vertex[j])) {
+        usable++;
+      }
+      if (log10ParamsOut != null) {
+        log10ParamsOut[j] = vertexOf(paramSums[j]);
+      }
+    }
+    return usable;
+  }
+
+  private double vertexOf(QuadraticSums sums) {
+    if (!sums.solve(coef) || !(coef[2] > 0)) {
+      return Double.NaN;
+    }
+    return sums.shift() - coef[1] / (2 * coef[2]);
+  }
+
+  /** ln of subgroup g's parabola at each budget's vertex into {@code lnE} (NaN where unusable). */
+  private void lossesAtVertex(int g, double[] w, double[][] values) {
+    double[] y = values == null ? runs.lossRow(g) : values[g];
+    for (QuadraticSums s : tokenSums) {
+      s.reset();
+    }
+    for (int r = 0; r < y.length; r++) {
+      tokenSums[budgetOf[r]].add(log10D[r], y[r], w == null ? 1 : w[r]);
+    }
+    for (int j = 0; j < budgets.length; j++) {
+      lnE[j] = Double.NaN;
+      if (Double.isFinite(vertex[j]) && tokenSums[j].solve(coef)) {
+        double u = vertex[j] - tokenSums[j].shift();
+        double e = coef[0] + coef[1] * u + coef[2] * u * u;
+        if (e > 0) {
+          lnE[j] = Math.log(e);
+        }
+      }
+    }
+  }
+
+  private void fitSubgroup(int g, double[] w, double[][] values) {
+    lossesAtVertex(g, w, values);
+    line.reset();
+    for (int j = 0; j < budgets.length; j++) {
+      if (Double.isFinite(lnE[j])) {
+        line.add(Math.log(budgets[j]), lnE[j], 1);
+      }
+    }
+    if (line.count() < 2) {
+      fittedAlpha[g] = Double.NaN;
+      fittedBeta[g] = Double.NaN;
+      return;
+    }
+    double slope = line.slope();
+    fittedBeta[g] = -slope;
+    fittedAlpha[g] = Math.exp(line.intercept());
+  }
+}
