@@ -1,5 +1,7 @@
 package org.scalesweep.grid;
 
+import org.scalesweep.sim.Keys;
+
 /**
  * One training run of an IsoFLOP grid: architecture, optimisation settings and size accounting.
  *
@@ -48,6 +50,21 @@ public record ModelConfig(
   /** Relative deviation of the spent forward FLOPs from the budget. */
   public double budgetError() {
     return (forwardFlops() - budget) / budget;
+  }
+
+  /** Stable key of this run (budget, width): the identity of its random draws. */
+  public long runKey() {
+    return Keys.of(0, Keys.value(budget), width);
+  }
+
+  /** Stable key of the architecture (width, depth) shared across budgets: the default bootstrap cluster. */
+  public long architectureKey() {
+    return Keys.of(1, width, depth);
+  }
+
+  /** Short id, e.g. {@code 1e+20-d768}. */
+  public String id() {
+    return String.format(java.util.Locale.ROOT, "%.0e-d%d", budget, width);
   }
 
   /** Tokens per parameter D/N. */

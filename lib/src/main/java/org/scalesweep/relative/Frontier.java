@@ -8,9 +8,11 @@ import java.util.List;
  * parabola in log10 tokens evaluated at the frontier's D*).
  *
  * @param budgets distinct budgets, increasing
- * @param log10Tokens log10 D* per budget (NaN when the budget is unusable)
+ * @param log10Tokens log10 D* per budget, clamped into the budget's sampled token range (NaN when the
+ *     budget is unusable)
  * @param log10Params log10 N* per budget from the parabola in log10 N (NaN when not convex)
- * @param extrapolated per budget, whether D* lies outside the sampled token range
+ * @param extrapolated per budget, whether the parabola's vertex lay outside the sampled range (and was
+ *     clamped to its edge)
  * @param usable per budget, whether D* exists (≥ 3 distinct sizes, convex parabola)
  * @param subgroups subgroup names
  * @param lossAtOptimum [subgroup][budget] loss at D*, NaN where unusable

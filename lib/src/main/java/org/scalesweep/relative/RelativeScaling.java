@@ -34,6 +34,7 @@ public final class RelativeScaling {
   private final int frontierIdx;
   private final double[] coef = new double[3];
   private final double[] vertex;
+  private final double[] rawVertex;
   private final double[] lnE;
   private final double[] fittedAlpha;
   private final double[] fittedBeta;
@@ -78,6 +79,7 @@ public final class RelativeScaling {
       paramSums[j] = new QuadraticSums(meanN[j] / count[j]);
     }
     vertex = new double[budgets.length];
+    rawVertex = new double[budgets.length];
     lnE = new double[budgets.length];
     fittedAlpha = new double[groups];
     fittedBeta = new double[groups];
@@ -140,7 +142,7 @@ public final class RelativeScaling {
     boolean[] extrapolated = new boolean[budgets.length];
     for (int j = 0; j < budgets.length; j++) {
       usable[j] = Double.isFinite(vertex[j]);
-      extrapolated[j] = usable[j] && (vertex[j] < tokenSums[j].minX() || vertex[j] > tokenSums[j].maxX());
+      extrapolated[j] = usable[j] && rawVertex[j] != vertex[j];
     }
     double[][] lossAt = new double[groups][budgets.length];
     for (int g = 0; g < groups; g++) {
@@ -189,7 +191,9 @@ public final class RelativeScaling {
     }
     int usable = 0;
     for (int j = 0; j < budgets.length; j++) {
-      vertex[j] = vertexOf(tokenSums[j]);
+      rawVertex[j] = vertexOf(tokenSums[j]);
+      // clamp into the sampled range: a parabola extrapolated past its data amplifies noise
+      vertex[j] = Math.min(Math.max(rawVertex[j], tokenSums[j].minX()), tokenSums[j].maxX());
       if (Double.isFinite(vertex[j])) {
         usable++;
       }

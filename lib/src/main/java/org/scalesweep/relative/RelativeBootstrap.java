@@ -1,0 +1,139 @@
+package org.scalesweep.relative;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalesweep.boot.Gemm;
+import org.scalesweep.boot.ItemResampling;
+import org.scalesweep.boot.ResampleScheme;
+import org.scalesweep.boot.Resampler;
+import org.scalesweep.sim.Keys;
+
+/**
+ * Bootstrap resamples of one corpus's relative-scaling statistic. Resample b's weights come from
+ * keyed streams, so any block of resamples can be computed anywhere and gives the same values:
+ * cluster scheme reweights runs by cluster, item scheme replaces each item-level subgroup's run
+ * means by item-reweighted means (one matrix product per block), two-way does both.
+ * Not thread-safe (it owns the statistic's scratch space).
+ */
+public final class RelativeBootstrap {
+  private final RelativeScaling statistic;
+  private final ResampleScheme scheme;
+  private final Resampler resampler;
+  private final long scopeKey;
+  private final long[] clusters;
+  private final List<ItemLosses> items;
+  private final int[] itemSubgroup;
+  private final long[] itemKeys;
+  private final ItemResampling itemResampling;
+  private final double[] weights;
+  private final double[][] values;
+
+  public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
+      Gemm gemm) {
+    this.statistic = statistic;
+    this.scheme = scheme;
+    this.resampler = resampler;
+    CorpusRuns runs = statistic.runs();
+    this.scopeKey = Keys.name(runs.corpus());
+    this.clusters = runs.cluster();
+    this.items = List.copyOf(items);
+    if (scheme.resamplesItems() && this.items.isEmpty()) {
+      throw new IllegalArgumentException("bootstrap scheme '" + scheme.key() + "' resamples items, but corpus "
+          + runs.corpus() + " has no item-level subgroup; use scheme 'cluster'");
+    }
+    itemSubgroup = new int[this.items.size()];
+    itemKeys = new long[this.items.size()];
+    for (int k = 0; k < this.items.size(); k++) {
+      ItemLosses il = this.items.get(k);
+      itemSubgroup[k] = runs.subgroupIndex(il.subgroup());
+      itemKeys[k] = Keys.of(Keys.name(runs.corpus()), Keys.name(il.subgroup()));
+      if (il.runs() != runs.runs()) {
+        throw new IllegalArgumentException("subgroup " + il.subgroup() + " has item losses for " + il.runs()
+            + " runs, corpus " + runs.corpus() + " has " + runs.runs());
+      }
+    }
+    this.itemResampling = new ItemResampling(gemm, resampler);
+    this.weights = new double[runs.runs()];
+    this.values = runs.loss();
+  }
+
+  public RelativeScaling statistic() {
+    return statistic;
+  }
+
+  /** Number of statistics per resample. */
+  public int statistics() {
+    return statistic.statistics();
+  }
+
+  /**
+   * Evaluates resamples [first, first + count) into {@code out[k]} (one row per resample).
+   */
+  public void evaluate(long first, int count, double[][] out) {
+    int runs = weights.length;
+    List<double[]> means = new ArrayList<>(items.size());
+    if (scheme.resamplesItems()) {
+      for (int k = 0; k < items.size(); k++) {
+        ItemLosses il = items.get(k);
+        means.add(itemResampling.means(il.view(), runs, il.items(), itemKeys[k], first, count));
+      }
+    }
+    for (int j = 0; j < count; j++) {
+      long b = first + j;
+      if (scheme.resamplesItems()) {
+        for (int k = 0; k < items.size(); k++) {
+          double[] m = means.get(k);
+          double[] row = values[itemSubgroup[k]];
+          for (int r = 0; r < runs; r++) {
+            row[r] = m[r * count + j];
+          }
+        }
+      }
+      double[] w = null;
+      if (scheme.resamplesRuns()) {
+        resampler.runWeights(scopeKey, clusters, b, weights);
+        w = weights;
+      }
+      if (!scheme.resamplesItems() || !anyNaN(values)) {
+        statistic.evaluateInto(w, scheme.resamplesItems() ? values : null, out[j]);
+      } else {
+        java.util.Arrays.fill(out[j], Double.NaN);
+      }
+    }
+  }
+
+  /**
+   * Leave-one-cluster-out estimates for BCa: row c has every run of the c-th distinct cluster
+   * weighted 0.
+   */
+  public double[][] jackknife() {
+    long[] distinct = statistic.runs().distinctClusters();
+    double[][] out = new double[distinct.length][statistic.statistics()];
+    double[] w = new double[weights.length];
+    for (int c = 0; c < distinct.length; c++) {
+      for (int r = 0; r < w.length; r++) {
+        w[r] = clusters[r] == distinct[c] ? 0 : 1;
+      }
+      statistic.evaluateInto(w, null, out[c]);
+    }
+    return out;
+  }
+
+  /** Full-sample statistics. */
+  public double[] estimate() {
+    double[] out = new double[statistic.statistics()];
+    statistic.evaluateInto(null, null, out);
+    return out;
+  }
+
+  private static boolean anyNaN(double[][] v) {
+    for (double[] row : v) {
+      for (double x : row) {
+        if (Double.isNaN(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
