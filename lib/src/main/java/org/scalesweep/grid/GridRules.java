@@ -38,7 +38,7 @@ public record GridRules(
     double learningRateBase,
     double learningRateCap,
     int minBatch,
-    double budgetTolerance) {
+    double budgetTolerance) implements java.io.Serializable {
 
   public GridRules {
     require(minWidth > 0, "minWidth", minWidth, "> 0");

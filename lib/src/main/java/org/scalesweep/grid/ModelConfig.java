@@ -35,7 +35,7 @@ public record ModelConfig(
     long params,
     double flopsPerToken,
     double learningRate,
-    double beta2) {
+    double beta2) implements java.io.Serializable {
 
   /** Forward FLOPs actually spent: f·D. */
   public double forwardFlops() {

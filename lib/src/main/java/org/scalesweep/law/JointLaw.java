@@ -6,7 +6,7 @@ import java.util.List;
  * The joint (Chinchilla) law L(N, D) = E + A/N^α + B/D^β. Seed 000's alignment-loss law is one
  * instance: {@link #SEED_000_TRUTH}.
  */
-public record JointLaw(double e, double a, double alpha, double b, double beta) implements Law {
+public record JointLaw(double e, double a, double alpha, double b, double beta) implements Law, java.io.Serializable {
   /** Seed 000's ground truth: E=0.0214 A=3.174 α=0.3524 B=2.487 β=0.3401. */
   public static final JointLaw SEED_000_TRUTH = new JointLaw(0.0214, 3.174, 0.3524, 2.487, 0.3401);
 

@@ -6,7 +6,7 @@ import java.util.List;
  * E + A·x^−α: a power law with an irreducible floor (Kaplan L(N), L(D), L(C) with offset; GPT-4's
  * L(C) = a·C^b + c with a=A, b=−α, c=E).
  */
-public record OffsetPowerLaw(double e, double a, double alpha) implements UnivariateLaw {
+public record OffsetPowerLaw(double e, double a, double alpha) implements UnivariateLaw, java.io.Serializable {
   public OffsetPowerLaw {
     Checks.finite("E", e);
     Checks.finite("A", a);

@@ -10,7 +10,7 @@ import java.util.List;
  * @param alpha initial optimisation efficiency
  * @param beta severity of over-optimisation
  */
-public record Overoptimization(Method method, double alpha, double beta) implements UnivariateLaw {
+public record Overoptimization(Method method, double alpha, double beta) implements UnivariateLaw, java.io.Serializable {
 
   /** The optimisation method; each has its own functional form. */
   public enum Method {

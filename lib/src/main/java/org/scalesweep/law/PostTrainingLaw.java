@@ -8,7 +8,7 @@ import java.util.List;
  * <p>D = 0 (no alignment data) is evaluated at one token, the seed's convention: it reproduces the
  * printed 2.695 at N=6.9B, C_pt=1e20 within the seed's 2% noise (noiseless 2.744).
  */
-public record PostTrainingLaw(JointLaw align, double gamma, double delta, double cRef, double dRef) implements Law {
+public record PostTrainingLaw(JointLaw align, double gamma, double delta, double cRef, double dRef) implements Law, java.io.Serializable {
   /** Seed 000's interaction: γ=0.152, δ=−0.087, C_ref=1e18, D_ref=1e6 on its alignment truth. */
   public static final PostTrainingLaw SEED_000_TRUTH =
       new PostTrainingLaw(JointLaw.SEED_000_TRUTH, 0.152, -0.087, 1e18, 1e6);

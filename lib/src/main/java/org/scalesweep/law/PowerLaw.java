@@ -3,7 +3,7 @@ package org.scalesweep.law;
 import java.util.List;
 
 /** E(F) = α·F^−β: absolute error against a scale F (seed 003, §2). */
-public record PowerLaw(double alpha, double beta) implements UnivariateLaw {
+public record PowerLaw(double alpha, double beta) implements UnivariateLaw, java.io.Serializable {
   public PowerLaw {
     Checks.finite("alpha", alpha);
     Checks.finite("beta", beta);

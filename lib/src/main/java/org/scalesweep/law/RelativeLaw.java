@@ -6,7 +6,7 @@ import java.util.List;
  * G(F) = E_treatment/E_baseline = γ·F^Δβ with γ = α_t/α_b and Δβ = β_b − β_t (seed 003, §2).
  * Δβ &lt; 0: the treatment improves faster and the gap narrows; Δβ &gt; 0: it widens.
  */
-public record RelativeLaw(double gamma, double deltaBeta) implements UnivariateLaw {
+public record RelativeLaw(double gamma, double deltaBeta) implements UnivariateLaw, java.io.Serializable {
   private static final double LN10 = Math.log(10);
 
   public RelativeLaw {

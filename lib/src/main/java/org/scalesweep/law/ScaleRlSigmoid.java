@@ -6,7 +6,7 @@ import java.util.List;
  * ScaleRL's saturating compute → reward curve (seed 004): R(C) = R0 + (A − R0)/(1 + (C_mid/C)^B).
  * A is the asymptote, B the efficiency exponent, C_mid the compute at half the total gain.
  */
-public record ScaleRlSigmoid(double r0, double asymptote, double exponent, double cMid) implements UnivariateLaw {
+public record ScaleRlSigmoid(double r0, double asymptote, double exponent, double cMid) implements UnivariateLaw, java.io.Serializable {
   public ScaleRlSigmoid {
     Checks.finite("R0", r0);
     Checks.finite("A", asymptote);

@@ -7,7 +7,7 @@ import java.util.List;
  * with σ the logistic function. The floor is chance accuracy (0.25 for four-way multiple choice);
  * b &gt; 0 makes accuracy rise as loss falls.
  */
-public record SigmoidCalibration(double floor, double a, double b) implements UnivariateLaw {
+public record SigmoidCalibration(double floor, double a, double b) implements UnivariateLaw, java.io.Serializable {
   public SigmoidCalibration {
     if (!(floor >= 0 && floor < 1)) {
       throw new IllegalArgumentException("floor must lie in [0, 1), got " + floor);

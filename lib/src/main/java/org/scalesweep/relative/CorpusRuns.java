@@ -18,7 +18,7 @@ import java.util.List;
  * @param loss [subgroup][run] losses, positive
  */
 public record CorpusRuns(String corpus, double[] budget, double[] params, double[] tokens, long[] cluster,
-    List<String> subgroups, String frontierSubgroup, double[][] loss) {
+    List<String> subgroups, String frontierSubgroup, double[][] loss) implements java.io.Serializable {
 
   public CorpusRuns {
     if (corpus == null || corpus.isBlank()) {

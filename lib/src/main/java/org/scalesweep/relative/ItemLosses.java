@@ -8,7 +8,7 @@ package org.scalesweep.relative;
  * @param items number of items (columns)
  * @param matrix runs × items losses
  */
-public record ItemLosses(String subgroup, int items, double[] matrix) {
+public record ItemLosses(String subgroup, int items, double[] matrix) implements java.io.Serializable {
   public ItemLosses {
     if (items < 1) {
       throw new IllegalArgumentException("subgroup " + subgroup + " has no items to resample");

@@ -36,10 +36,9 @@ public final class SimulatedCorpus {
       cluster[r] = clusterBy == ClusterBy.ARCHITECTURE ? c.architectureKey() : c.runKey();
       for (int g = 0; g < groups; g++) {
         double l = truth.loss(g, c.params(), c.tokens(), c.budget());
-        long subgroupKey = Keys.name(truth.subgroups().get(g).name());
         double sum = 0;
         for (int s = 0; s < replicates; s++) {
-          sum += sim.runLoss(l, corpusKey, subgroupKey, c.runKey(), s);
+          sum += sim.observe(truth.subgroups().get(g), l, corpusKey, c.runKey(), s).loss();
         }
         loss[g][r] = sum / replicates;
       }

@@ -8,7 +8,7 @@ import java.util.Map;
  * The truths of every subgroup evaluated on models trained on one corpus. Relative truths must name
  * a subgroup of the same corpus whose truth is absolute.
  */
-public record CorpusTruth(String corpus, List<Subgroup> subgroups) {
+public record CorpusTruth(String corpus, List<Subgroup> subgroups) implements java.io.Serializable {
   public CorpusTruth {
     if (corpus == null || corpus.isBlank()) {
       throw new IllegalArgumentException("corpus name must be non-empty, got '" + corpus + "'");

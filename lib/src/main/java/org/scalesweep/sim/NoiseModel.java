@@ -8,7 +8,7 @@ package org.scalesweep.sim;
  * @param sigmaItem σ of ε, item-level noise of one run on one item
  * @param tauItem τ of u_i, item difficulty, fixed per item across runs
  */
-public record NoiseModel(double sigmaRun, double sigmaRunSubgroup, double sigmaItem, double tauItem) {
+public record NoiseModel(double sigmaRun, double sigmaRunSubgroup, double sigmaItem, double tauItem) implements java.io.Serializable {
   /** No noise at all. */
   public static final NoiseModel NONE = new NoiseModel(0, 0, 0, 0);
 

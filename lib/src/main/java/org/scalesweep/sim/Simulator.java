@@ -78,6 +78,30 @@ public final class Simulator {
     return KeyedRandom.bernoulli(Keys.of(seed, CORRECT, corpusKey, subgroupKey, runKey, replicate, item), p);
   }
 
+  /**
+   * What a run replicate measures on a subgroup: the mean of its simulated item losses (and the
+   * fraction correct when it has a calibration), or a run-level draw when it has no items.
+   */
+  public Observation observe(Subgroup subgroup, double truthLoss, long corpusKey, long runKey, int replicate) {
+    long subgroupKey = Keys.name(subgroup.name());
+    int n = subgroup.items();
+    if (n == 0) {
+      return new Observation(runLoss(truthLoss, corpusKey, subgroupKey, runKey, replicate), Double.NaN, 0);
+    }
+    double[] losses = new double[n];
+    itemLosses(truthLoss, corpusKey, subgroupKey, runKey, replicate, 0, n, losses);
+    double sum = 0;
+    int correct = 0;
+    for (int i = 0; i < n; i++) {
+      sum += losses[i];
+      if (subgroup.accuracy() != null
+          && itemCorrect(subgroup.accuracy(), losses[i], corpusKey, subgroupKey, runKey, replicate, i)) {
+        correct++;
+      }
+    }
+    return new Observation(sum / n, subgroup.accuracy() == null ? Double.NaN : (double) correct / n, n);
+  }
+
   /** Count of positives among n binary items with rate p (e.g. misaligned answers on 4,174 questions). */
   public int binomialCount(int n, double p, long corpusKey, long subgroupKey, long runKey, int replicate) {
     return KeyedRandom.binomial(Keys.of(seed, COUNT, corpusKey, subgroupKey, runKey, replicate), n, p);

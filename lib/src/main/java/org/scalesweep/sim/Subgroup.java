@@ -10,7 +10,7 @@ import org.scalesweep.law.SigmoidCalibration;
  * @param items number of evaluation items simulated individually; 0 for run-level values only
  * @param accuracy loss → accuracy map for item correctness, or null when accuracy is not simulated
  */
-public record Subgroup(String name, SubgroupTruth truth, int items, SigmoidCalibration accuracy) {
+public record Subgroup(String name, SubgroupTruth truth, int items, SigmoidCalibration accuracy) implements java.io.Serializable {
   public Subgroup {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("subgroup name must be non-empty, got '" + name + "'");

@@ -6,7 +6,7 @@ import org.scalesweep.law.JointLaw;
  * The noiseless loss of one subgroup as a function of a run's size: either its own joint law, or
  * a known relative law against a baseline subgroup.
  */
-public sealed interface SubgroupTruth permits SubgroupTruth.Absolute, SubgroupTruth.Relative {
+public sealed interface SubgroupTruth extends java.io.Serializable permits SubgroupTruth.Absolute, SubgroupTruth.Relative {
 
   /** Loss of the subgroup at N params, D tokens, compute F, given the baseline's loss there. */
   double loss(double params, double tokens, double compute, double baselineLoss);

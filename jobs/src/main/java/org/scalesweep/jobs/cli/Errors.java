@@ -1,0 +1,42 @@
+package org.scalesweep.jobs.cli;
+
+import org.scalesweep.jobs.config.ConfigException;
+import org.scalesweep.jobs.stage.Outputs;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into messages that say what to do next: config problems and bad input exit 2,
+ * anything else exits 1; stack traces only with --verbose.
+ */
+final class Errors implements CommandLine.IExecutionExceptionHandler {
+  static final int USAGE = 2;
+  static final int FAILURE = 1;
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
+        || parsed.hasMatchedOption("--verbose");
+    Throwable root = ex;
+    while (root.getCause() != null && !(root instanceof ConfigException) && !(root instanceof UsageException)) {
+      root = root.getCause();
+    }
+    var err = cl.getErr();
+    if (root instanceof ConfigException ce) {
+      err.println("error: invalid configuration:");
+      ce.problems().forEach(p -> err.println("  " + p));
+      err.println("Fix the keys above (see docs/CONFIGURATION.md) and rerun.");
+      return USAGE;
+    }
+    if (root instanceof UsageException || root instanceof Outputs.MissingOutputException) {
+      err.println("error: " + root.getMessage());
+      return USAGE;
+    }
+    err.println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+    if (verbose) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("(rerun with --verbose for the stack trace and Spark's log)");
+    }
+    return FAILURE;
+  }
+}

@@ -1,0 +1,91 @@
+package org.scalesweep.jobs.cli;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.config.StudyLoader;
+import org.scalesweep.jobs.spark.Progress;
+import org.scalesweep.jobs.spark.Sessions;
+import org.scalesweep.jobs.stage.Manifest;
+import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.stage.Stage;
+import org.scalesweep.jobs.stage.StageContext;
+
+/**
+ * One command's life: validate the config (before any directory or Spark job exists), check the
+ * output directory, start Spark, run stages, stop Spark.
+ */
+final class StudySession {
+  private StudySession() {}
+
+  /** The study a command runs, validated; config errors surface here, before anything is created. */
+  static Study load(Path conf, StudyOptions opts) {
+    return StudyLoader.load(conf, opts.sets);
+  }
+
+  static void run(Study study, String out, StudyOptions opts, List<Stage> stages, boolean fresh, boolean overwrite,
+      boolean resume) {
+    Path dir = Path.of(out);
+    if (fresh && Files.isDirectory(dir) && !isEmpty(dir) && !overwrite && !resume) {
+      throw new UsageException("output directory '" + out + "' already exists; pass --overwrite to replace it or "
+          + "--resume to continue it");
+    }
+    if (overwrite && !resume && Files.isDirectory(dir)) {
+      deleteRecursively(dir.toFile());
+    }
+    SparkSession spark = Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose);
+    Progress progress = new Progress(System.err);
+    spark.sparkContext().addSparkListener(progress);
+    try {
+      Outputs outputs = new Outputs(spark, out);
+      Manifest manifest = new Manifest(study.name(), study.configHash(), study.resolvedConfigJson(), Version.current(),
+          spark.sparkContext().master(), study.seed(), study.replicates());
+      restore(outputs, manifest);
+      StageContext ctx = new StageContext(study, spark, outputs, manifest, progress, System.err);
+      Pipeline.run(ctx, stages, resume);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Keeps earlier stages' manifest entries (single-stage commands, --resume). */
+  @SuppressWarnings("unchecked")
+  private static void restore(Outputs outputs, Manifest manifest) {
+    if (!outputs.exists(Outputs.MANIFEST)) {
+      return;
+    }
+    try {
+      Map<String, Object> old = ConfigFactory.parseFile(new File(outputs.localRoot().toFile(), Outputs.MANIFEST))
+          .root().unwrapped();
+      Object stages = old.get("stages");
+      if (stages instanceof Map<?, ?> m) {
+        manifest.restore((Map<String, Object>) m);
+      }
+    } catch (RuntimeException e) {
+      // a damaged manifest only costs --resume its shortcut
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    String[] list = dir.toFile().list();
+    return list == null || list.length == 0;
+  }
+
+  private static void deleteRecursively(File f) {
+    File[] children = f.listFiles();
+    if (children != null) {
+      for (File c : children) {
+        deleteRecursively(c);
+      }
+    }
+    if (!f.delete() && f.exists()) {
+      throw new UsageException("cannot delete '" + f + "' to overwrite it");
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package org.scalesweep.jobs.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every configuration key ScaleSweep understands. Validation checks each key of a study's file and
+ * of {@code --set} overrides against this list before any Spark job starts; the same list renders
+ * the configuration reference in {@code docs/}.
+ */
+public final class ConfigSchema {
+  private static final List<KeySpec> KEYS = List.of(
+      str("study.name", null, true, "Name of the study (a preset); used in output paths and reports."),
+      str("study.description", "\"\"", false, "One-line description shown in the report."),
+      integer("seed", "42", -9.2e18, 9.2e18, "Master seed: every random draw is keyed by it (same seed, same numbers)."),
+      choice("source", "simulate", List.of("simulate", "ingest"),
+          "Where run results come from: simulate from the truths below, or ingest real runs (see ingest.*)."),
+      str("ingest.path", null, false, "With source = ingest: runs.parquet / CSV / JSONL of real runs (see data/README.md)."),
+      integer("replicates", "3", 1, 1000, "Seed replicates per model configuration."),
+      list("grid.budgets", "[1e18, 3e18, 6e18, 1e19, 3e19, 6e19, 1e20]", 1e10, 1e30,
+          "IsoFLOP budgets in forward-pass FLOPs (training FLOPs are about 3x)."),
+      integer("grid.rules.min-width", "512", 64, 65536, "Smallest hidden size d."),
+      integer("grid.rules.max-width", "4096", 64, 65536, "Largest hidden size d."),
+      integer("grid.rules.small-step", "128", 1, 65536, "Width step for budgets up to small-step-max-budget."),
+      integer("grid.rules.large-step", "256", 1, 65536, "Width step above small-step-max-budget."),
+      dbl("grid.rules.small-step-max-budget", "9e18", 1, 1e30, "Largest budget that uses the small width step."),
+      integer("grid.rules.sequence-length", "4096", 1, 1 << 20, "Tokens per sequence."),
+      integer("grid.rules.vocabulary", "128256", 1, 1e7, "Vocabulary size."),
+      dbl("grid.rules.learning-rate-cap", "0.01", 1e-6, 1, "Largest stable learning rate; batches are halved below it."),
+      integer("grid.rules.min-batch", "8", 1, 1 << 20, "Configurations whose batch falls below this are dropped."),
+      dbl("grid.rules.budget-tolerance", "0.01", 1e-6, 0.5, "Allowed relative deviation of a run's FLOPs from its budget."),
+      dbl("noise.sigma-run", "0.01", 0, 5, "Run-to-run (seed) log-noise shared by every subgroup of a run replicate."),
+      dbl("noise.sigma-run-subgroup", "0.005", 0, 5, "Seed log-noise specific to a subgroup (does not cancel in ratios)."),
+      dbl("noise.sigma-item", "0.2", 0, 5, "Item-level log-noise of one run on one item."),
+      dbl("noise.tau-item", "0.5", 0, 5, "Item difficulty log-spread, fixed per item across runs."),
+      dbl("corpora.*.E", null, 0, 1e6, "Irreducible loss of the corpus's overall validation loss (the frontier)."),
+      dbl("corpora.*.A", null, 0, 1e12, "Model-size coefficient of the overall loss."),
+      dbl("corpora.*.alpha", null, 0, 5, "Model-size exponent of the overall loss."),
+      dbl("corpora.*.B", null, 0, 1e12, "Data coefficient of the overall loss."),
+      dbl("corpora.*.beta", null, 0, 5, "Data exponent of the overall loss."),
+      str("case-studies.*.baseline", null, true, "Subgroup every other subgroup of the case study is compared with."),
+      str("case-studies.*.description", "\"\"", false, "What the case study measures."),
+      dbl("case-studies.*.reference-compute", "1e18", 1, 1e30, "F_ref at which gamma is stated."),
+      bool("case-studies.*.crossovers", "true", "Estimate crossover compute for every pair of treatments."),
+      dbl("case-studies.*.accuracy.floor", null, 0, 0.999, "Chance accuracy of the loss -> accuracy sigmoid."),
+      dbl("case-studies.*.accuracy.a", null, -100, 100, "Sigmoid intercept a in p = floor + (1-floor)*sigmoid(a - b ln loss)."),
+      dbl("case-studies.*.accuracy.b", null, -100, 100, "Sigmoid slope b."),
+      dbl("case-studies.*.subgroups.*.gamma", "1", 1e-6, 1e6,
+          "Baseline: ratio to the corpus's overall loss at reference-compute; treatment: ratio to the baseline."),
+      dbl("case-studies.*.subgroups.*.gamma.*", null, 1e-6, 1e6, "Per-corpus gamma (key: corpus name)."),
+      dbl("case-studies.*.subgroups.*.delta-beta", "0", -1, 1,
+          "Baseline: delta-beta vs the overall loss; treatment: true delta-beta vs the baseline (positive: gap widens)."),
+      dbl("case-studies.*.subgroups.*.delta-beta.*", null, -1, 1, "Per-corpus delta-beta (key: corpus name)."),
+      integer("case-studies.*.subgroups.*.items", "0", 0, 10_000_000, "Items simulated individually (0: run-level only)."),
+      dbl("case-studies.*.subgroups.*.covariate", null, -1e12, 1e12,
+          "Optional covariate (e.g. log10 speakers) correlated with delta-beta in the report."),
+      integer("simulate.partitions", "0", 0, 100_000, "Partitions of the simulation fan-out (0: 4 per core)."),
+      dbl("fit.huber-delta", "1e-3", 1e-12, 10, "Huber threshold of the Approach 3 fits on log residuals."),
+      integer("fit.approach3.screen", "100", 0, 4500,
+          "Run L-BFGS from the best N of the 4,500 grid starts (0: every start)."),
+      integer("bootstrap.resamples", "2000", 1, 100_000_000, "Bootstrap resamples."),
+      integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
+      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way"),
+          "What a resample redraws: clusters of runs, items within subgroups, or both."),
+      choice("bootstrap.cluster-by", "architecture", List.of("architecture", "configuration"),
+          "Cluster unit: an architecture across budgets, or one configuration."),
+      choice("bootstrap.weights", "poisson", List.of("poisson", "multinomial"), "Resample weights."),
+      dbl("bootstrap.level", "0.95", 0.5, 0.9999, "Confidence level of the intervals."),
+      dbl("bootstrap.alpha", "0.05", 1e-6, 0.5, "Significance level of the sign test."),
+      choice("bootstrap.interval", "percentile", List.of("percentile", "bca"), "Interval written to ci_low/ci_high."),
+      bool("bootstrap.write-draws", "false", "Write every resample's statistics under boot/."),
+      integer("bootstrap.block", "64", 1, 65_536, "Resamples evaluated together (one item matrix product)."),
+      str("report.title", "\"\"", false, "Report title (default: the study name)."));
+
+  private ConfigSchema() {}
+
+  public static List<KeySpec> keys() {
+    return KEYS;
+  }
+
+  /** The spec of a concrete path, if any. */
+  public static Optional<KeySpec> spec(String path) {
+    return KEYS.stream().filter(k -> k.matches(path)).findFirst();
+  }
+
+  /** Defaults of the non-wildcard keys, as a config to fall back on. */
+  public static Config defaults() {
+    StringBuilder sb = new StringBuilder();
+    for (KeySpec k : KEYS) {
+      if (k.defaultValue() != null && !k.pattern().contains("*")) {
+        sb.append(k.pattern()).append(" = ").append(k.defaultValue()).append('\n');
+      }
+    }
+    return ConfigFactory.parseString(sb.toString());
+  }
+
+  /**
+   * Every problem of a config (before defaults are applied): unknown keys (with a suggestion),
+   * wrong types and out-of-range values, each with its origin.
+   */
+  public static List<String> validate(Config config) {
+    List<String> problems = new ArrayList<>();
+    Map<String, ConfigValue> leaves = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
+      leaves.put(e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, ConfigValue> e : leaves.entrySet()) {
+      String path = e.getKey();
+      ConfigValue v = e.getValue();
+      Optional<KeySpec> spec = spec(path);
+      if (spec.isEmpty()) {
+        problems.add(origin(v) + "unknown key '" + path + "'" + suggestion(path));
+        continue;
+      }
+      String bad = check(spec.get(), v);
+      if (bad != null) {
+        problems.add(origin(v) + "key '" + path + "' = " + render(v) + " is invalid: " + bad + "; allowed: "
+            + spec.get().allowedText());
+      }
+    }
+    return problems;
+  }
+
+  /** Problem with a value, or null when it is fine. */
+  private static String check(KeySpec spec, ConfigValue v) {
+    Object raw = v.unwrapped();
+    switch (spec.type()) {
+      case INT: {
+        Double d = number(v);
+        if (d == null || d != Math.rint(d)) {
+          return "not an integer";
+        }
+        return range(spec, d);
+      }
+      case DOUBLE: {
+        Double d = number(v);
+        if (d == null || !Double.isFinite(d)) {
+          return "not a finite number";
+        }
+        return range(spec, d);
+      }
+      case BOOLEAN:
+        if (v.valueType() == ConfigValueType.BOOLEAN) {
+          return null;
+        }
+        if (v.valueType() == ConfigValueType.STRING && ("true".equals(raw) || "false".equals(raw))) {
+          return null;
+        }
+        return "not a boolean";
+      case STRING:
+        if (v.valueType() != ConfigValueType.STRING && v.valueType() != ConfigValueType.NUMBER) {
+          return "not a string";
+        }
+        if (!spec.allowed().isEmpty() && !spec.allowed().contains(String.valueOf(raw))) {
+          return "not an allowed value";
+        }
+        return null;
+      case DOUBLE_LIST: {
+        if (v.valueType() != ConfigValueType.LIST) {
+          return "not a list";
+        }
+        List<?> items = (List<?>) raw;
+        if (items.isEmpty()) {
+          return "empty list";
+        }
+        for (Object o : items) {
+          if (!(o instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            return "element " + o + " is not a finite number";
+          }
+          String r = range(spec, n.doubleValue());
+          if (r != null) {
+            return "element " + o + " " + r;
+          }
+        }
+        return null;
+      }
+      case PAIR_LIST: {
+        if (v.valueType() != ConfigValueType.LIST) {
+          return "not a list";
+        }
+        for (Object o : (List<?>) raw) {
+          if (!(o instanceof List<?> pair) || pair.size() != 2) {
+            return "element " + o + " is not a [name, name] pair";
+          }
+        }
+        return null;
+      }
+      default:
+        return "unsupported type";
+    }
+  }
+
+  private static Double number(ConfigValue v) {
+    if (v.valueType() == ConfigValueType.NUMBER) {
+      return ((Number) v.unwrapped()).doubleValue();
+    }
+    if (v.valueType() == ConfigValueType.STRING) {
+      try {
+        return Double.parseDouble(((String) v.unwrapped()).trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String range(KeySpec spec, double d) {
+    if ((spec.min() != null && d < spec.min()) || (spec.max() != null && d > spec.max())) {
+      return "out of range";
+    }
+    return null;
+  }
+
+  static String origin(ConfigValue v) {
+    String d = v.origin() == null ? null : v.origin().description();
+    if (d == null || d.isBlank()) {
+      return "";
+    }
+    return d.replace("String: ", "--set ").replaceFirst("^file: ", "") + ": ";
+  }
+
+  static String render(ConfigValue v) {
+    return v.render(com.typesafe.config.ConfigRenderOptions.concise());
+  }
+
+  /** ", did you mean 'x'?" for the closest known key within a small edit distance, else "". */
+  static String suggestion(String path) {
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    String[] segs = path.split("\\.");
+    for (KeySpec k : KEYS) {
+      String[] p = k.pattern().split("\\.");
+      String candidate;
+      if (p.length == segs.length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < p.length; i++) {
+          sb.append(i > 0 ? "." : "").append(p[i].equals("*") ? segs[i] : p[i]);
+        }
+        candidate = sb.toString();
+      } else {
+        candidate = k.pattern();
+      }
+      int d = levenshtein(path, candidate);
+      if (d < bestD) {
+        bestD = d;
+        best = candidate;
+      }
+    }
+    int limit = Math.max(2, path.length() / 4);
+    return best != null && bestD <= limit ? "; did you mean '" + best + "'?" : "; see docs/CONFIGURATION.md for the keys";
+  }
+
+  static int levenshtein(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static KeySpec str(String p, String def, boolean required, String doc) {
+    return new KeySpec(p, KeyType.STRING, def, null, null, List.of(), required, doc);
+  }
+
+  private static KeySpec choice(String p, String def, List<String> allowed, String doc) {
+    return new KeySpec(p, KeyType.STRING, def, null, null, allowed, false, doc);
+  }
+
+  private static KeySpec integer(String p, String def, double min, double max, String doc) {
+    return new KeySpec(p, KeyType.INT, def, min, Math.min(max, 9.2e18), List.of(), false, doc);
+  }
+
+  private static KeySpec dbl(String p, String def, double min, double max, String doc) {
+    return new KeySpec(p, KeyType.DOUBLE, def, min, max, List.of(), false, doc);
+  }
+
+  private static KeySpec bool(String p, String def, String doc) {
+    return new KeySpec(p, KeyType.BOOLEAN, def, null, null, List.of(), false, doc);
+  }
+
+  private static KeySpec list(String p, String def, double min, double max, String doc) {
+    return new KeySpec(p, KeyType.DOUBLE_LIST, def, min, max, List.of(), false, doc);
+  }
+}

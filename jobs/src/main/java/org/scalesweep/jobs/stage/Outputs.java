@@ -1,0 +1,146 @@
+package org.scalesweep.jobs.stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One study's output directory. Every output is written to a temporary path under
+ * {@code .tmp/} and renamed into place on success, so a failed stage never leaves a partial file
+ * at a final path. Works on any Hadoop file system (local, HDFS, object stores with rename).
+ */
+public final class Outputs {
+  public static final String GRID = "grid.parquet";
+  public static final String RUNS = "runs.parquet";
+  public static final String ITEMS = "items.parquet";
+  public static final String FITS = "fits.parquet";
+  public static final String FRONTIER = "frontier.parquet";
+  public static final String SIGNIFICANCE = "significance.parquet";
+  public static final String CROSSOVERS = "crossovers.parquet";
+  public static final String DRAWS = "boot";
+  public static final String REPORT = "report";
+  public static final String MANIFEST = "manifest.json";
+
+  private final SparkSession spark;
+  private final Path root;
+  private final FileSystem fs;
+
+  public Outputs(SparkSession spark, String dir) {
+    this.spark = spark;
+    this.root = new Path(dir);
+    try {
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      this.fs = root.getFileSystem(conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open output directory " + dir, e);
+    }
+  }
+
+  public String root() {
+    return root.toString();
+  }
+
+  public String path(String name) {
+    return new Path(root, name).toString();
+  }
+
+  public boolean exists(String name) {
+    try {
+      return fs.exists(new Path(root, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a dataset as Parquet, atomically; returns the rows written. */
+  public long writeParquet(String name, Dataset<Row> data, String... partitionBy) {
+    Path tmp = tmpPath(name);
+    var writer = data.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd");
+    if (partitionBy.length > 0) {
+      writer = writer.partitionBy(partitionBy);
+    }
+    writer.parquet(tmp.toString());
+    long rows = spark.read().parquet(tmp.toString()).count();
+    commit(tmp, name);
+    return rows;
+  }
+
+  /** Reads an output written by an earlier stage, with a clear message when it is missing. */
+  public Dataset<Row> readParquet(String name) {
+    if (!exists(name)) {
+      throw new MissingOutputException("output '" + path(name) + "' is missing; run the stage that writes it first"
+          + " (or 'scalesweep run')");
+    }
+    return spark.read().parquet(path(name));
+  }
+
+  /** Writes a small text file atomically. */
+  public void writeText(String name, String text) {
+    Path tmp = tmpPath(name);
+    try (FSDataOutputStream os = fs.create(tmp, false)) {
+      os.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + tmp, e);
+    }
+    commit(tmp, name);
+  }
+
+  /** A fresh temporary directory for multi-file outputs (e.g. the report), to commit with {@link #commit}. */
+  public Path tmpPath(String name) {
+    return new Path(new Path(root, ".tmp"), name.replace('/', '_') + "-" + UUID.randomUUID());
+  }
+
+  /** Moves a finished temporary output to its final name, replacing an older one. */
+  public void commit(Path tmp, String name) {
+    Path dst = new Path(root, name);
+    try {
+      if (dst.getParent() != null) {
+        fs.mkdirs(dst.getParent());
+      }
+      if (fs.exists(dst) && !fs.delete(dst, true)) {
+        throw new IOException("cannot replace " + dst);
+      }
+      if (!fs.rename(tmp, dst)) {
+        throw new IOException("rename " + tmp + " -> " + dst + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes temporary leftovers (of this or an interrupted earlier run). */
+  public void cleanTmp() {
+    try {
+      fs.delete(new Path(root, ".tmp"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Local filesystem path of the root, when the output lives on the local filesystem. */
+  public java.nio.file.Path localRoot() {
+    return java.nio.file.Path.of(fs.makeQualified(root).toUri());
+  }
+
+  public FileSystem fs() {
+    return fs;
+  }
+
+  /** An earlier stage's output is missing. */
+  public static final class MissingOutputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public MissingOutputException(String message) {
+      super(message);
+    }
+  }
+}

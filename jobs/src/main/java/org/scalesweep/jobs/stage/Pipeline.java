@@ -1,0 +1,55 @@
+package org.scalesweep.jobs.stage;
+
+import java.util.List;
+import java.util.Map;
+
+/** Runs stages in order, recording each in manifest.json as it completes. */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /** Every stage of a full run, in order. */
+  public static List<Stage> all() {
+    return List.of(new GridStage(), new SimulateStage(), new FitStage(), new BootstrapStage(), new ReportStage());
+  }
+
+  /** The stage of a command-line name. */
+  public static Stage stage(String name) {
+    return all().stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown stage '" + name + "'; allowed: grid, simulate, fit, "
+            + "bootstrap, report"));
+  }
+
+  /**
+   * Runs the stages.
+   *
+   * @param resume skip stages whose outputs exist and whose manifest entry has this config's hash
+   */
+  public static void run(StageContext ctx, List<Stage> stages, boolean resume) {
+    for (Stage s : stages) {
+      if (resume && complete(ctx, s)) {
+        ctx.log().printf("[%s] complete for this config; skipped (--resume)%n", s.name());
+        continue;
+      }
+      long t0 = System.nanoTime();
+      Map<String, Long> rows;
+      try {
+        rows = s.run(ctx);
+      } finally {
+        ctx.outputs().cleanTmp();
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      ctx.manifest().stage(s.name(), secs, rows, Map.of());
+      ctx.outputs().writeText(Outputs.MANIFEST, ctx.manifest().toJson());
+      ctx.log().printf("[%s] done in %.1fs: %s%n", s.name(), secs, rows);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean complete(StageContext ctx, Stage s) {
+    Object entry = ctx.manifest().stages().get(s.name());
+    if (!(entry instanceof Map<?, ?> m) || !ctx.study().configHash().equals(m.get("config_hash"))) {
+      return false;
+    }
+    return s.outputs(ctx).stream().allMatch(o -> ctx.outputs().exists(o));
+  }
+}

@@ -1,0 +1,222 @@
+package org.scalesweep.jobs.stage;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.scalesweep.grid.ModelConfig;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.sim.CorpusTruth;
+import org.scalesweep.sim.Keys;
+import org.scalesweep.sim.Observation;
+import org.scalesweep.sim.Subgroup;
+
+/**
+ * simulate → runs.parquet (run × seed × subgroup) and items.parquet (× item) when the study has
+ * item-level subgroups. Units (corpus × configuration × replicate) are spread over partitions with
+ * {@code spark.range}; each partition runs lib's simulator on its units. Every draw is keyed, so
+ * the values do not depend on partitioning.
+ */
+public final class SimulateStage implements Stage {
+  public static final StructType RUNS_SCHEMA = new StructType()
+      .add("study", StringType, false)
+      .add("corpus", StringType, false)
+      .add("subgroup", StringType, false)
+      .add("run_id", StringType, false)
+      .add("seed", IntegerType, false)
+      .add("budget", DoubleType, false)
+      .add("width", IntegerType, false)
+      .add("depth", IntegerType, false)
+      .add("params", LongType, false)
+      .add("tokens", LongType, false)
+      .add("flops", DoubleType, false)
+      .add("loss", DoubleType, false)
+      .add("accuracy", DoubleType, true)
+      .add("items", IntegerType, false);
+
+  public static final StructType ITEMS_SCHEMA = new StructType()
+      .add("study", StringType, false)
+      .add("corpus", StringType, false)
+      .add("subgroup", StringType, false)
+      .add("run_id", StringType, false)
+      .add("seed", IntegerType, false)
+      .add("item", IntegerType, false)
+      .add("loss", DoubleType, false)
+      .add("correct", BooleanType, true);
+
+  @Override
+  public String name() {
+    return "simulate";
+  }
+
+  @Override
+  public List<String> outputs(StageContext ctx) {
+    return ctx.study().hasItems() ? List.of(Outputs.RUNS, Outputs.ITEMS) : List.of(Outputs.RUNS);
+  }
+
+  @Override
+  public Map<String, Long> run(StageContext ctx) {
+    Study study = ctx.study();
+    StudyTruths probe = new StudyTruths(study);
+    long units = probe.units();
+    int partitions = study.simulatePartitions() > 0 ? study.simulatePartitions()
+        : (int) Math.max(1, Math.min(units, 4L * ctx.parallelism()));
+    Broadcast<Study> bc = ctx.spark().sparkContext().broadcast(study, scala.reflect.ClassTag$.MODULE$.apply(Study.class));
+    Map<String, Long> rows = new LinkedHashMap<>();
+
+    ctx.begin(name(), "run-level observations of " + units + " run replicates");
+    Dataset<Row> runs = ctx.spark().range(0, units, 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> runRows(bc.value(), it), Encoders.row(RUNS_SCHEMA));
+    rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
+
+    if (study.hasItems()) {
+      ctx.begin(name(), "item-level observations");
+      int itemPartitions = study.simulatePartitions() > 0 ? study.simulatePartitions()
+          : (int) Math.max(1, Math.min(units, 8L * ctx.parallelism()));
+      Dataset<Row> items = ctx.spark().range(0, units, 1, itemPartitions)
+          .mapPartitions((MapPartitionsFunction<Long, Row>) it -> new ItemRows(bc.value(), it),
+              Encoders.row(ITEMS_SCHEMA));
+      rows.put(Outputs.ITEMS, ctx.outputs().writeParquet(Outputs.ITEMS, items));
+    }
+    bc.destroy();
+    return rows;
+  }
+
+  /** Run-level rows of a partition's units: the overall loss, then every case-study subgroup. */
+  private static Iterator<Row> runRows(Study study, Iterator<Long> units) {
+    StudyTruths t = new StudyTruths(study);
+    List<Row> out = new ArrayList<>();
+    while (units.hasNext()) {
+      long u = units.next();
+      int c = t.corpusOf(u);
+      ModelConfig cfg = t.configs.get(t.configOf(u));
+      int rep = t.replicateOf(u);
+      String corpus = study.corpora().get(c).name();
+      long corpusKey = Keys.name(corpus);
+      String runId = GridStage.runId(corpus, cfg);
+      for (int s = 0; s < study.caseStudies().size(); s++) {
+        CorpusTruth truth = t.truths[c][s];
+        // subgroup 0 is the corpus's overall loss: written once, under study "overall"
+        for (int g = s == 0 ? 0 : 1; g < truth.subgroups().size(); g++) {
+          Subgroup sg = truth.subgroups().get(g);
+          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
+          Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep);
+          String studyName = g == 0 ? Study.OVERALL : study.caseStudies().get(s).name();
+          out.add(RowFactory.create(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
+              cfg.params(), cfg.tokens(), cfg.sixND(), o.loss(), Double.isNaN(o.accuracy()) ? null : o.accuracy(),
+              o.items()));
+        }
+      }
+    }
+    return out.iterator();
+  }
+
+  /** Item rows of a partition's units, generated lazily unit by unit and subgroup by subgroup. */
+  private static final class ItemRows implements Iterator<Row> {
+    private final Study study;
+    private final StudyTruths t;
+    private final Iterator<Long> units;
+    private long corpusKey;
+    private ModelConfig cfg;
+    private int rep;
+    private String corpus;
+    private String runId;
+    private int c;
+    private int s;
+    private int g = 1;
+    private int item;
+    private double[] losses = new double[0];
+    private boolean ready;
+    private boolean unitOpen;
+
+    ItemRows(Study study, Iterator<Long> units) {
+      this.study = study;
+      this.t = new StudyTruths(study);
+      this.units = units;
+    }
+
+    private boolean openNextUnit() {
+      if (!units.hasNext()) {
+        return false;
+      }
+      long unit = units.next();
+      c = t.corpusOf(unit);
+      cfg = t.configs.get(t.configOf(unit));
+      rep = t.replicateOf(unit);
+      corpus = study.corpora().get(c).name();
+      corpusKey = Keys.name(corpus);
+      runId = GridStage.runId(corpus, cfg);
+      s = 0;
+      g = 1;
+      item = 0;
+      unitOpen = true;
+      return true;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!ready) {
+        if (!unitOpen && !openNextUnit()) {
+          return false;
+        }
+        if (s >= study.caseStudies().size()) {
+          unitOpen = false;
+          continue;
+        }
+        CorpusTruth truth = t.truths[c][s];
+        if (g >= truth.subgroups().size()) {
+          s++;
+          g = 1;
+          continue;
+        }
+        Subgroup sg = truth.subgroups().get(g);
+        if (sg.items() == 0) {
+          g++;
+          continue;
+        }
+        if (item == 0) {
+          losses = new double[sg.items()];
+          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
+          t.simulator.itemLosses(l, corpusKey, Keys.name(sg.name()), cfg.runKey(), rep, 0, sg.items(), losses);
+        }
+        if (item < sg.items()) {
+          ready = true;
+        } else {
+          item = 0;
+          g++;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Subgroup sg = t.truths[c][s].subgroups().get(g);
+      Boolean correct = sg.accuracy() == null ? null
+          : t.simulator.itemCorrect(sg.accuracy(), losses[item], corpusKey, Keys.name(sg.name()), cfg.runKey(), rep, item);
+      Row r = RowFactory.create(study.caseStudies().get(s).name(), corpus, sg.name(), runId, rep, item, losses[item],
+          correct);
+      item++;
+      ready = false;
+      return r;
+    }
+  }
+}
