@@ -21,7 +21,7 @@ import org.scalesweep.jobs.stage.StageContext;
  * One command's life: validate the config (before any directory or Spark job exists), check the
  * output directory, start Spark, run stages, stop Spark.
  */
-final class StudySession {
+public final class StudySession {
   private StudySession() {}
 
   /** The study a command runs, validated; config errors surface here, before anything is created. */
@@ -40,6 +40,15 @@ final class StudySession {
       deleteRecursively(dir.toFile());
     }
     SparkSession spark = Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose);
+    try {
+      execute(study, spark, out, stages, resume);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Runs stages of a study on a given session (the CLI's and the tests' common path). */
+  public static void execute(Study study, SparkSession spark, String out, List<Stage> stages, boolean resume) {
     Progress progress = new Progress(System.err);
     spark.sparkContext().addSparkListener(progress);
     try {
@@ -50,7 +59,7 @@ final class StudySession {
       StageContext ctx = new StageContext(study, spark, outputs, manifest, progress, System.err);
       Pipeline.run(ctx, stages, resume);
     } finally {
-      spark.stop();
+      spark.sparkContext().removeSparkListener(progress);
     }
   }
 

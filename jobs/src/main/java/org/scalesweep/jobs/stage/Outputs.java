@@ -112,6 +112,10 @@ public final class Outputs {
       if (!fs.rename(tmp, dst)) {
         throw new IOException("rename " + tmp + " -> " + dst + " failed");
       }
+      Path tmpRoot = new Path(root, ".tmp");
+      if (fs.exists(tmpRoot) && fs.listStatus(tmpRoot).length == 0) {
+        fs.delete(tmpRoot, false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
