@@ -51,7 +51,7 @@ public record Study(
    * Treatment: against the baseline (the contrast's true values).
    */
   public record SubgroupSpec(String name, Map<String, Double> gamma, Map<String, Double> deltaBeta, int items,
-      Double covariate) implements Serializable {
+      Double covariate, String published) implements Serializable {
     public double gammaFor(String corpus) {
       return gamma.get(corpus);
     }
@@ -63,7 +63,8 @@ public record Study(
 
   /** A group of subgroups compared against one baseline (MMLU domains, ICE varieties …). */
   public record CaseStudy(String name, String description, String baseline, double referenceCompute,
-      SigmoidCalibration accuracy, boolean crossovers, List<SubgroupSpec> subgroups) implements Serializable {
+      SigmoidCalibration accuracy, boolean crossovers, List<SubgroupSpec> subgroups, String published)
+      implements Serializable {
 
     public SubgroupSpec subgroup(String n) {
       return subgroups.stream().filter(s -> s.name().equals(n)).findFirst().orElseThrow();
@@ -78,6 +79,18 @@ public record Study(
         }
       }
       return out;
+    }
+
+    /** True log10 crossover compute of two treatments on a corpus, from the configured truths. */
+    public double trueLog10Crossover(String corpus, String t1, String t2) {
+      SubgroupSpec a = subgroup(t1);
+      SubgroupSpec b = subgroup(t2);
+      double ds = b.deltaBetaFor(corpus) - a.deltaBetaFor(corpus);
+      if (ds == 0) {
+        return Double.NaN;
+      }
+      // G_i(F) = gamma_i (F / F_ref)^db_i: equal where log10 F = log10 F_ref + log10(g_a/g_b)/ds
+      return Math.log10(referenceCompute) + Math.log10(a.gammaFor(corpus) / b.gammaFor(corpus)) / ds;
     }
 
     /** True Δβ of a contrast on a corpus (the treatment's configured delta-beta). */

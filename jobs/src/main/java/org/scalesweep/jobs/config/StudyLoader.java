@@ -169,6 +169,16 @@ public final class StudyLoader {
     if (studies.isEmpty()) {
       problems.add(origin + ": key 'case-studies' needs at least one case study with a baseline and a treatment");
     }
+    java.util.Map<String, String> owner = new java.util.HashMap<>();
+    for (Study.CaseStudy cs : studies) {
+      for (Study.SubgroupSpec g : cs.subgroups()) {
+        String prev = owner.put(g.name(), cs.name());
+        if (prev != null) {
+          problems.add(origin + ": subgroup '" + g.name() + "' appears in case studies '" + prev + "' and '" + cs.name()
+              + "'; subgroup names key the simulation's noise and must be unique across case studies");
+        }
+      }
+    }
     if ("ingest".equals(source) && !c.hasPath("ingest.path")) {
       problems.add(origin + ": source = ingest needs key 'ingest.path'");
     }
@@ -219,7 +229,8 @@ public final class StudyLoader {
       Map<String, Double> dbeta = perCorpus(gc, "delta-beta", 0.0, corpora, where, origin, problems);
       int items = gc.hasPath("items") ? gc.getInt("items") : 0;
       Double cov = gc.hasPath("covariate") ? gc.getDouble("covariate") : null;
-      subgroups.add(new Study.SubgroupSpec(g, gamma, dbeta, items, cov));
+      subgroups.add(new Study.SubgroupSpec(g, gamma, dbeta, items, cov,
+          gc.hasPath("published") ? gc.getString("published") : ""));
     }
     if (subgroups.stream().noneMatch(s -> s.name().equals(baseline))) {
       problems.add(origin + ": key '" + base.replace("\"", "") + ".baseline' = \"" + baseline
@@ -241,7 +252,8 @@ public final class StudyLoader {
     double ref = cs.hasPath("reference-compute") ? cs.getDouble("reference-compute")
         : budgets.stream().mapToDouble(Double::doubleValue).min().orElse(1e18);
     return new Study.CaseStudy(sn, cs.hasPath("description") ? cs.getString("description") : "", baseline, ref, acc,
-        !cs.hasPath("crossovers") || cs.getBoolean("crossovers"), List.copyOf(subgroups));
+        !cs.hasPath("crossovers") || cs.getBoolean("crossovers"), List.copyOf(subgroups),
+        cs.hasPath("published") ? cs.getString("published") : "");
   }
 
   /** A number for every corpus, from a scalar or a per-corpus object (missing corpora take the default). */

@@ -1,24 +1,30 @@
 package org.scalesweep.jobs.stage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.report.Figure;
+import org.scalesweep.jobs.report.Tables;
+import org.scalesweep.law.RelativeLaw;
 
-/** The report's index.html: self-contained (inline CSS, no network), readable without the Parquet. */
+/** The report's index.html: self-contained (inline CSS, local images), readable without the Parquet. */
 final class ReportHtml {
   private ReportHtml() {}
 
-  static String render(Study study, Map<String, List<Row>> tables, Map<String, StructType> schemas, Manifest manifest) {
+  static String render(Study study, Tables t, Map<String, StructType> schemas, List<Figure> figures, Manifest manifest) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
         .append(esc(study.reportTitle())).append(" — ScaleSweep report</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}\n")
         .append("table{border-collapse:collapse;font-size:13px;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;")
         .append("text-align:right}th{background:#f3f3f3}td.s{text-align:left}tr.sig td{background:#eef7ee}\n")
-        .append("p.meta{color:#666;font-size:13px}li{margin:.3em 0}\n</style></head><body>\n");
+        .append("td.bad{background:#fbe9e7}p.meta{color:#666;font-size:13px}li{margin:.3em 0}\n")
+        .append("figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}")
+        .append("figcaption{font-size:12px;color:#444}\n</style></head><body>\n");
     h.append("<h1>").append(esc(study.reportTitle())).append("</h1>\n");
     if (!study.description().isBlank()) {
       h.append("<p>").append(esc(study.description())).append("</p>\n");
@@ -28,34 +34,171 @@ final class ReportHtml {
             + "(%s scheme, clusters by %s, %s weights) · %s intervals at %.0f%% · sign test at α = %s</p>\n",
         study.configHash().substring(0, 12), study.seed(), study.replicates(), bs.resamples(), bs.scheme().key(),
         bs.clusterBy().key(), bs.weights().key(), bs.interval().key(), 100 * bs.level(), bs.alpha()));
-    List<Row> sig = tables.get(Outputs.SIGNIFICANCE);
-    h.append("<h2>Findings</h2>\n<ul>\n");
-    for (String f : ReportStage.findings(study, sig)) {
-      h.append("<li>").append(esc(f)).append("</li>\n");
+
+    h.append("<h2>Overall loss and the compute-optimal frontier</h2>\n");
+    allocationTable(h, t);
+    figures(h, figures, Study.OVERALL);
+
+    for (Study.CaseStudy cs : study.caseStudies()) {
+      h.append("<h2>").append(esc(cs.name())).append("</h2>\n");
+      if (!cs.description().isBlank()) {
+        h.append("<p>").append(esc(cs.description())).append("</p>\n");
+      }
+      if (!cs.published().isBlank()) {
+        h.append("<p><b>Published:</b> ").append(esc(cs.published())).append("</p>\n");
+      }
+      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")));
+      h.append("<ul>\n");
+      for (String f : ReportStage.findings(sig)) {
+        h.append("<li>").append(esc(f)).append("</li>\n");
+      }
+      h.append("</ul>\n");
+      comparison(h, study, cs, sig);
+      correlation(h, study, cs, sig);
+      crossovers(h, study, cs, t);
+      figures(h, figures, cs.name());
     }
-    h.append("</ul>\n");
-    for (Map.Entry<String, List<Row>> e : tables.entrySet()) {
-      String name = e.getKey();
-      String csv = name.replace(".parquet", ".csv");
-      h.append("<h2>").append(esc(name)).append("</h2>\n<p class=\"meta\">").append(e.getValue().size())
-          .append(" rows · <a href=\"").append(csv).append("\">").append(csv).append("</a></p>\n");
-      table(h, schemas.get(name), e.getValue(), name.equals(Outputs.SIGNIFICANCE));
+
+    h.append("<h2>All tables</h2>\n");
+    for (Map.Entry<String, StructType> e : schemas.entrySet()) {
+      List<Row> rows = t.get(e.getKey());
+      String csv = ReportStage.csvName(e.getKey());
+      h.append("<details><summary>").append(esc(e.getKey())).append(" — ").append(rows.size()).append(" rows · <a href=\"")
+          .append(csv).append("\">").append(csv).append("</a></summary>\n");
+      if (rows.size() <= 2000) {
+        table(h, e.getValue(), rows);
+      }
+      h.append("</details>\n");
     }
     h.append("<p class=\"meta\">Stages: ").append(esc(manifest.stages().keySet().toString())).append("</p>\n");
     h.append("</body></html>\n");
     return h.toString();
   }
 
-  private static void table(StringBuilder h, StructType schema, List<Row> rows, boolean markSignificant) {
+  private static void figures(StringBuilder h, List<Figure> figures, String section) {
+    for (Figure f : figures) {
+      if (f.section().equals(section)) {
+        h.append("<figure><a href=\"").append(f.svg()).append("\"><img src=\"").append(f.png()).append("\" alt=\"")
+            .append(esc(f.caption())).append("\"></a><figcaption>").append(esc(f.caption()))
+            .append("</figcaption></figure>\n");
+      }
+    }
+  }
+
+  private static void allocationTable(StringBuilder h, Tables t) {
+    List<Row> a2 = t.where(Outputs.FITS, r -> "approach2".equals(r.getAs("law")));
+    if (a2.isEmpty()) {
+      return;
+    }
+    h.append("<table><tr><th>corpus</th><th>a (N* ∝ C^a)</th><th>b (D* ∝ C^b)</th><th>a + b</th><th>flags</th></tr>\n");
+    for (Row r : a2) {
+      if (!"a".equals(r.getAs("param"))) {
+        continue;
+      }
+      String corpus = r.getAs("corpus");
+      double a = r.getAs("estimate");
+      double b = a2.stream().filter(x -> corpus.equals(x.getAs("corpus")) && "b".equals(x.getAs("param")))
+          .mapToDouble(x -> x.<Double>getAs("estimate")).findFirst().orElse(Double.NaN);
+      h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
+          + "<td class=\"s\">%s</td></tr>%n", esc(corpus), a, b, a + b, esc(r.getAs("flags"))));
+    }
+    h.append("</table>\n<p class=\"meta\">Approach 2 on the overall loss: per-budget parabolas in log10 N and log10 D."
+        + " a + b differs from 1 because budgets count forward FLOPs, not 6ND.</p>\n");
+  }
+
+  private static void comparison(StringBuilder h, Study study, Study.CaseStudy cs, List<Row> sig) {
+    h.append("<table><tr><th>treatment</th><th>corpus</th><th>true Δβ</th><th>ours Δβ</th><th>difference</th>")
+        .append("<th>interval</th><th>p</th><th>sign recovered</th><th>interval covers truth</th>")
+        .append("<th>ours per 10× F</th><th>published</th></tr>\n");
+    for (Row r : sig) {
+      double est = r.getAs("delta_beta");
+      Object truthObj = r.getAs("true_delta_beta");
+      double truth = truthObj == null ? Double.NaN : ((Number) truthObj).doubleValue();
+      boolean significant = r.getAs("significant");
+      String recovered = !Double.isFinite(truth) ? "" : truth == 0 ? (significant ? "false positive" : "null kept")
+          : significant ? (Math.signum(est) == Math.signum(truth) ? "yes" : "WRONG SIGN") : "not significant";
+      Object covers = r.getAs("covers_truth");
+      String published = cs.subgroup(r.getAs("treatment")).published();
+      h.append(significant ? "<tr class=\"sig\">" : "<tr>");
+      h.append(String.format(Locale.ROOT, "<td class=\"s\">%s</td><td class=\"s\">%s</td><td>%+.4f</td><td>%+.4f</td>"
+              + "<td>%+.4f</td><td>[%+.4f, %+.4f]</td><td>%.4f</td><td class=\"s%s\">%s</td><td class=\"s%s\">%s</td>"
+              + "<td>%+.2f%%</td><td class=\"s\">%s</td></tr>%n",
+          esc(r.getAs("treatment")), esc(r.getAs("corpus")), truth, est, est - truth, r.<Double>getAs("ci_low"),
+          r.<Double>getAs("ci_high"), r.<Double>getAs("p_value"), recovered.equals("WRONG SIGN")
+              || recovered.equals("false positive") ? " bad" : "", recovered, Boolean.FALSE.equals(covers) ? " bad" : "",
+          covers == null ? "" : covers.toString(), 100 * r.<Double>getAs("change_per_decade"), esc(published)));
+    }
+    h.append("</table>\n<p class=\"meta\">Per 10× F: change of the relative error per decade of compute, positive when"
+        + " the gap closes (seed 003's convention), −(10^Δβ − 1).</p>\n");
+  }
+
+  private static void correlation(StringBuilder h, Study study, Study.CaseStudy cs, List<Row> sig) {
+    if (cs.subgroups().stream().noneMatch(g -> g.covariate() != null)) {
+      return;
+    }
+    h.append("<table><tr><th>corpus</th><th>Pearson R (covariate, ours per 10× F)</th>")
+        .append("<th>Pearson R (covariate, truth per 10× F)</th><th>treatments</th></tr>\n");
+    for (Study.Corpus corpus : study.corpora()) {
+      List<Double> cov = new ArrayList<>();
+      List<Double> ours = new ArrayList<>();
+      List<Double> truth = new ArrayList<>();
+      for (Row r : sig) {
+        Study.SubgroupSpec g = cs.subgroup(r.getAs("treatment"));
+        if (!corpus.name().equals(r.getAs("corpus")) || g.covariate() == null) {
+          continue;
+        }
+        cov.add(g.covariate());
+        ours.add(r.<Double>getAs("change_per_decade"));
+        truth.add(new RelativeLaw(1, g.deltaBetaFor(corpus.name())).changePerDecade());
+      }
+      double[] c = cov.stream().mapToDouble(Double::doubleValue).toArray();
+      h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>%n",
+          esc(corpus.name()), ReportStage.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
+          ReportStage.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
+    }
+    h.append("</table>\n");
+  }
+
+  private static void crossovers(StringBuilder h, Study study, Study.CaseStudy cs, Tables t) {
+    List<Row> rows = t.where(Outputs.CROSSOVERS, r -> cs.name().equals(r.getAs("study")));
+    List<String> lines = new ArrayList<>();
+    for (Row r : rows) {
+      String corpus = r.getAs("corpus");
+      String a = r.getAs("treatment_1");
+      String b = r.getAs("treatment_2");
+      double truth = "simulate".equals(study.source()) ? cs.trueLog10Crossover(corpus, a, b) : Double.NaN;
+      double lo = Math.log10(study.budgets().stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+      double hi = Math.log10(study.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+      boolean truthInRange = Double.isFinite(truth) && truth >= lo && truth <= hi;
+      if (!Boolean.TRUE.equals(r.getAs("in_range")) && !truthInRange) {
+        continue;
+      }
+      lines.add(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td class=\"s\">%s / %s</td><td>%s</td>"
+              + "<td>[%s, %s]</td><td>%s</td><td>%d/%d</td></tr>%n", esc(corpus), esc(a), esc(b),
+          flops(r.<Double>getAs("log10_crossover")), flops(r.<Double>getAs("ci_low")), flops(r.<Double>getAs("ci_high")),
+          flops(truth), r.<Integer>getAs("valid_resamples"), r.<Integer>getAs("resamples")));
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    h.append("<p>Crossovers inside the studied budgets (estimated or true):</p>\n<table><tr><th>corpus</th>")
+        .append("<th>treatments</th><th>ours F×</th><th>interval</th><th>truth F×</th><th>valid resamples</th></tr>\n");
+    lines.forEach(h::append);
+    h.append("</table>\n");
+  }
+
+  private static String flops(double log10) {
+    return Double.isFinite(log10) ? String.format(Locale.ROOT, "%.2e", Math.pow(10, log10)) : "none";
+  }
+
+  private static void table(StringBuilder h, StructType schema, List<Row> rows) {
     h.append("<table><thead><tr>");
     for (String f : schema.fieldNames()) {
       h.append("<th>").append(esc(f)).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
-    int sigIndex = markSignificant ? schema.fieldIndex("significant") : -1;
     for (Row r : rows) {
-      boolean sig = sigIndex >= 0 && Boolean.TRUE.equals(r.get(sigIndex));
-      h.append(sig ? "<tr class=\"sig\">" : "<tr>");
+      h.append("<tr>");
       for (int i = 0; i < r.length(); i++) {
         Object v = r.get(i);
         boolean text = v instanceof String || v instanceof Boolean;
@@ -80,7 +223,8 @@ final class ReportHtml {
     return String.valueOf(v);
   }
 
-  static String esc(String s) {
+  static String esc(Object o) {
+    String s = String.valueOf(o);
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.stage;
 
+import static org.apache.spark.sql.functions.avg;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +16,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.report.Figure;
+import org.scalesweep.jobs.report.RelativeFigures;
+import org.scalesweep.jobs.report.Tables;
 
 /**
- * report → report/index.html and the summary tables as CSV (significance, crossovers, fits,
- * frontier): the small tables a person or a notebook reads. Written to a temporary directory and
- * renamed into place.
+ * report → report/index.html with figures (PNG + SVG under report/figures/), comparison tables
+ * (ours vs truth vs published) and the summary tables as CSV (significance, crossovers, fits,
+ * frontier, relative bands, run means). Written to a temporary directory and renamed into place.
  */
 public final class ReportStage implements Stage {
-  static final List<String> TABLES = List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.FITS, Outputs.FRONTIER);
+  static final List<String> TABLES = List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.FITS, Outputs.FRONTIER,
+      Outputs.BANDS);
 
   @Override
   public String name() {
@@ -35,7 +41,7 @@ public final class ReportStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
-    ctx.begin(name(), "summary tables and index.html");
+    ctx.begin(name(), "tables, figures and index.html");
     Map<String, List<Row>> tables = new LinkedHashMap<>();
     Map<String, StructType> schemas = new LinkedHashMap<>();
     for (String t : TABLES) {
@@ -43,21 +49,34 @@ public final class ReportStage implements Stage {
       schemas.put(t, df.schema());
       tables.put(t, df.collectAsList());
     }
+    Dataset<Row> means = ctx.outputs().readParquet(Outputs.RUNS)
+        .groupBy("study", "corpus", "subgroup", "run_id", "budget", "width", "depth", "params", "tokens")
+        .agg(avg("loss").alias("loss")).orderBy("study", "corpus", "subgroup", "run_id");
+    schemas.put(RelativeFigures.RUN_MEANS, means.schema());
+    tables.put(RelativeFigures.RUN_MEANS, means.collectAsList());
+    Tables data = new Tables(tables);
+
     Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);
     Map<String, Long> rows = new LinkedHashMap<>();
     try {
-      ctx.outputs().fs().mkdirs(tmp);
-      for (String t : TABLES) {
-        String csv = t.replace(".parquet", ".csv");
-        write(ctx, new Path(tmp, csv), Csv.of(schemas.get(t), tables.get(t)));
-        rows.put(Outputs.REPORT + "/" + csv, (long) tables.get(t).size());
+      ctx.outputs().fs().mkdirs(new Path(tmp, "figures"));
+      for (Map.Entry<String, List<Row>> e : tables.entrySet()) {
+        String csv = csvName(e.getKey());
+        write(ctx, new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
+        rows.put(Outputs.REPORT + "/" + csv, (long) e.getValue().size());
       }
-      write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), tables, schemas, ctx.manifest()));
+      List<Figure> figures = RelativeFigures.write(ctx.study(), data, ctx.outputs().fs(), new Path(tmp, "figures"));
+      rows.put(Outputs.REPORT + "/figures", (long) figures.size());
+      write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ctx.outputs().commit(tmp, Outputs.REPORT);
     return rows;
+  }
+
+  static String csvName(String table) {
+    return table.replace(".parquet", "") + ".csv";
   }
 
   private static void write(StageContext ctx, Path p, String text) throws IOException {
@@ -67,7 +86,7 @@ public final class ReportStage implements Stage {
   }
 
   /** One sentence per contrast, from the numbers: which gaps close, persist, widen. */
-  static List<String> findings(Study study, List<Row> significance) {
+  static List<String> findings(List<Row> significance) {
     List<String> out = new ArrayList<>();
     for (Row r : significance) {
       double db = r.getAs("delta_beta");
@@ -90,5 +109,35 @@ public final class ReportStage implements Stage {
           r.<String>getAs("baseline"), db, lo, hi, p, what));
     }
     return out;
+  }
+
+  /** Pearson correlation of two equally long arrays (NaN pairs dropped). */
+  static double pearson(double[] x, double[] y) {
+    double sx = 0;
+    double sy = 0;
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        sx += x[i];
+        sy += y[i];
+        n++;
+      }
+    }
+    if (n < 3) {
+      return Double.NaN;
+    }
+    double mx = sx / n;
+    double my = sy / n;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+      }
+    }
+    return sxy / Math.sqrt(sxx * syy);
   }
 }

@@ -1,0 +1,94 @@
+package org.scalesweep.jobs.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** XChart styling shared by every report figure, and writing PNG + SVG to any Hadoop file system. */
+final class Charts {
+  /** Colour-blind-safe palette (Okabe–Ito), then greys. */
+  static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+      new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(240, 228, 66),
+      new Color(0, 0, 0), new Color(120, 120, 120), new Color(170, 170, 170), new Color(90, 60, 30)};
+  static final Color SIGNIFICANT = new Color(0, 114, 178);
+  static final Color NOT_SIGNIFICANT = new Color(160, 160, 160);
+
+  private Charts() {}
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  static XYChart xy(String title, String xTitle, String yTitle, boolean logX, boolean logY) {
+    XYChart c = new XYChartBuilder().width(760).height(500).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    Styler s = c.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+    s.setAntiAlias(true);
+    s.setSeriesColors(PALETTE);
+    c.getStyler().setXAxisLogarithmic(logX);
+    c.getStyler().setYAxisLogarithmic(logY);
+    c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+    c.getStyler().setMarkerSize(6);
+    return c;
+  }
+
+  static XYSeries points(XYChart c, String name, double[] x, double[] y, Color color) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(SeriesMarkers.CIRCLE);
+    if (color != null) {
+      s.setMarkerColor(color);
+    }
+    return s;
+  }
+
+  static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, boolean dashed, boolean legend) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setMarker(SeriesMarkers.NONE);
+    if (color != null) {
+      s.setLineColor(color);
+    }
+    s.setLineStyle(dashed ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {5f, 4f}, 0f) : new BasicStroke(1.8f));
+    s.setShowInLegend(legend);
+    return s;
+  }
+
+  /** Log-spaced grid from lo to hi. */
+  static double[] logGrid(double lo, double hi, int n) {
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * i / (n - 1));
+    }
+    return g;
+  }
+
+  /** Writes a chart as PNG and SVG under dir. */
+  static void write(XYChart chart, FileSystem fs, Path dir, String file) throws IOException {
+    try (OutputStream os = fs.create(new Path(dir, file + ".png"), true)) {
+      BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+    }
+    try (OutputStream os = fs.create(new Path(dir, file + ".svg"), true)) {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, os, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
+  }
+
+  static Color color(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+}
