@@ -46,6 +46,9 @@ public final class RelativeFigures {
         out.add(relative(cs, corpus.name(), t, fs, dir));
       }
       out.add(forest(cs, t, fs, dir));
+      if (!t.where(Outputs.CALIBRATION, eq("study", cs.name())).isEmpty()) {
+        out.add(calibration(cs, t, fs, dir));
+      }
     }
     return out;
   }
@@ -242,6 +245,31 @@ public final class RelativeFigures {
     Charts.write(c, fs, dir, file);
     return new Figure(cs.name(), file, cs.name() + ": delta-beta of every treatment and corpus with its "
         + "interval; blue = significant sign at the study's alpha; x = true delta-beta of the simulation.");
+  }
+
+  private static Figure calibration(Study.CaseStudy cs, Tables t, FileSystem fs, Path dir) throws IOException {
+    XYChart c = Charts.xy(cs.name() + ": loss -> accuracy", "loss", "accuracy", false, false);
+    List<Row> runs = t.where(RUN_MEANS, r -> cs.name().equals(s(r, "study")) && r.getAs("accuracy") != null);
+    double[] x = runs.stream().mapToDouble(r -> d(r, "loss")).toArray();
+    Charts.points(c, "runs (subgroup mean)", x, runs.stream().mapToDouble(r -> d(r, "accuracy")).toArray(),
+        Charts.NOT_SIGNIFICANT).setMarker(SeriesMarkers.CIRCLE);
+    double lo = java.util.Arrays.stream(x).min().orElse(0.5);
+    double hi = java.util.Arrays.stream(x).max().orElse(5);
+    double[] gx = Charts.logGrid(lo / 1.5, hi * 1.5, 60);
+    int i = 0;
+    for (Row r : t.where(Outputs.CALIBRATION, eq("study", cs.name()))) {
+      if (!Double.isFinite(d(r, "a"))) {
+        continue;
+      }
+      org.scalesweep.law.SigmoidCalibration law =
+          new org.scalesweep.law.SigmoidCalibration(d(r, "floor"), d(r, "a"), d(r, "b"));
+      Charts.line(c, s(r, "method"), gx, java.util.Arrays.stream(gx).map(law::at).toArray(), Charts.color(i++),
+          s(r, "method").contains("binned"), true);
+    }
+    String file = "calibration-" + cs.name();
+    Charts.write(c, fs, dir, file);
+    return new Figure(cs.name(), file, cs.name() + ": loss -> accuracy. MLlib's logistic regression over every item,"
+        + " lib's fit of the same curve on binned items (cross-check) and lib's floored sigmoid; grey: run means (mean item loss vs fraction correct, which sit off the item-level curve because items differ in difficulty).");
   }
 
   private static List<Row> frontierRows(Tables t, String study, String corpus, String subgroup) {

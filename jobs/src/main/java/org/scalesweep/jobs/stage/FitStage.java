@@ -82,7 +82,14 @@ public final class FitStage implements Stage {
 
   @Override
   public List<String> outputs(StageContext ctx) {
-    return List.of(Outputs.FITS, Outputs.FRONTIER);
+    return calibrates(ctx.study()) ? List.of(Outputs.FITS, Outputs.FRONTIER, Outputs.CALIBRATION)
+        : List.of(Outputs.FITS, Outputs.FRONTIER);
+  }
+
+  /** Whether the study simulates item correctness (then the loss → accuracy calibration is fitted). */
+  static boolean calibrates(Study study) {
+    return study.caseStudies().stream().anyMatch(c -> c.accuracy() != null
+        && c.subgroups().stream().anyMatch(s -> s.items() > 0));
   }
 
   @Override
@@ -112,6 +119,11 @@ public final class FitStage implements Stage {
     rows.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER, frontier));
     perCorpus.unpersist();
     bc.destroy();
+    if (calibrates(study) && ctx.outputs().exists(Outputs.ITEMS)) {
+      ctx.begin(name(), "loss -> accuracy calibration (MLlib logistic regression over items)");
+      rows.put(Outputs.CALIBRATION,
+          ctx.outputs().writeParquet(Outputs.CALIBRATION, CalibrationFit.fit(ctx, ctx.outputs().readParquet(Outputs.ITEMS))));
+    }
     return rows;
   }
 

@@ -56,6 +56,7 @@ final class ReportHtml {
       comparison(h, study, cs, sig);
       correlation(h, study, cs, sig);
       crossovers(h, study, cs, t);
+      calibration(h, cs, t);
       figures(h, figures, cs.name());
     }
 
@@ -185,6 +186,26 @@ final class ReportHtml {
         .append("<th>treatments</th><th>ours F×</th><th>interval</th><th>truth F×</th><th>valid resamples</th></tr>\n");
     lines.forEach(h::append);
     h.append("</table>\n");
+  }
+
+  private static void calibration(StringBuilder h, Study.CaseStudy cs, Tables t) {
+    List<Row> rows = t.where(Outputs.CALIBRATION, r -> cs.name().equals(r.getAs("study")));
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<p>Loss → accuracy calibration, p = floor + (1 − floor)·σ(a − b·ln loss)")
+        .append(cs.accuracy() == null ? "" : String.format(Locale.ROOT, "; truth: floor %.2f, a %.3f, b %.3f",
+            cs.accuracy().floor(), cs.accuracy().a(), cs.accuracy().b()))
+        .append(":</p>\n<table><tr><th>method</th><th>floor</th><th>a</th><th>b</th><th>items</th>")
+        .append("<th>max |Δp| vs MLlib</th><th>converged</th></tr>\n");
+    for (Row r : rows) {
+      h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.2f</td><td>%.4f</td><td>%.4f</td><td>%d</td>"
+              + "<td>%.5f</td><td class=\"s\">%s</td></tr>%n", esc(r.getAs("method")), r.<Double>getAs("floor"),
+          r.<Double>getAs("a"), r.<Double>getAs("b"), r.<Long>getAs("items"), r.<Double>getAs("max_abs_diff_vs_mllib"),
+          r.getAs("converged")));
+    }
+    h.append("</table>\n<p class=\"meta\">MLlib and lib's binned fit estimate the same no-floor logistic: their curves"
+        + " must agree; the floored form is the simulator's and recovers its truth.</p>\n");
   }
 
   private static String flops(double log10) {

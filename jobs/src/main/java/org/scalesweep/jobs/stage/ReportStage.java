@@ -28,6 +28,8 @@ import org.scalesweep.jobs.report.Tables;
 public final class ReportStage implements Stage {
   static final List<String> TABLES = List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.FITS, Outputs.FRONTIER,
       Outputs.BANDS);
+  /** Tables only some studies have. */
+  static final List<String> OPTIONAL_TABLES = List.of(Outputs.CALIBRATION);
 
   @Override
   public String name() {
@@ -49,9 +51,17 @@ public final class ReportStage implements Stage {
       schemas.put(t, df.schema());
       tables.put(t, df.collectAsList());
     }
+    for (String t : OPTIONAL_TABLES) {
+      if (ctx.outputs().exists(t)) {
+        Dataset<Row> df = ctx.outputs().readParquet(t);
+        schemas.put(t, df.schema());
+        tables.put(t, df.collectAsList());
+      }
+    }
     Dataset<Row> means = ctx.outputs().readParquet(Outputs.RUNS)
         .groupBy("study", "corpus", "subgroup", "run_id", "budget", "width", "depth", "params", "tokens")
-        .agg(avg("loss").alias("loss")).orderBy("study", "corpus", "subgroup", "run_id");
+        .agg(avg("loss").alias("loss"), avg("accuracy").alias("accuracy"))
+        .orderBy("study", "corpus", "subgroup", "run_id");
     schemas.put(RelativeFigures.RUN_MEANS, means.schema());
     tables.put(RelativeFigures.RUN_MEANS, means.collectAsList());
     Tables data = new Tables(tables);
