@@ -25,6 +25,18 @@ public final class OffsetPowerLawFitter {
   }
 
   public Fit<OffsetPowerLaw> fit(double[] x, double[] y, double[] weights) {
+    return fit(x, y, weights, null);
+  }
+
+  /** Refit from one start (a bootstrap resample warm-started at the full-sample optimum). */
+  public Fit<OffsetPowerLaw> refit(OffsetPowerLaw start, double[] x, double[] y, double[] weights) {
+    if (!(start.a() > 0 && start.e() > 0)) {
+      throw new IllegalArgumentException("a warm start needs A, E > 0: " + start.describe());
+    }
+    return fit(x, y, weights, new double[] {Math.log(start.a()), Math.log(start.e()), start.alpha()});
+  }
+
+  private Fit<OffsetPowerLaw> fit(double[] x, double[] y, double[] weights, double[] warm) {
     Data.sameLength("offset power-law fit", x.length, y);
     Data.atLeast("offset power-law fit (3 parameters)", x.length, 3);
     Data.positive("x", x);
@@ -49,8 +61,8 @@ public final class OffsetPowerLawFitter {
     for (int i = 0; i < as.length; i++) {
       as[i] = 5 * i;
     }
-    int total = logE.length * alphas.length * as.length;
-    java.util.function.IntFunction<double[]> start = i ->
+    int total = warm != null ? 1 : logE.length * alphas.length * as.length;
+    java.util.function.IntFunction<double[]> start = warm != null ? i -> warm.clone() : i ->
         new double[] {as[i % as.length], logE[(i / as.length) % logE.length], alphas[i / (as.length * logE.length)]};
     Residuals model = new Residuals(x, y);
     int[] ids = java.util.stream.IntStream.range(0, total).toArray();
