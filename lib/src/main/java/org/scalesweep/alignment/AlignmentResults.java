@@ -55,8 +55,8 @@ public record AlignmentResults(Fit<OffsetPowerLaw> modelSize, Fit<OffsetPowerLaw
     s.put("gamma", p[0]);
     s.put("delta", p[1]);
     for (MixtureEffect e : mixtures) {
-      s.put("mixture_" + e.ratio() + "_mean", e.meanImprovement());
-      s.put("mixture_" + e.ratio() + "_slope", e.slopePerDecade());
+      s.put("mixture_" + e.key() + "_mean", e.meanImprovement());
+      s.put("mixture_" + e.key() + "_slope", e.slopePerDecade());
     }
     return s;
   }

@@ -8,4 +8,9 @@ package org.scalesweep.alignment;
  * @param meanImprovement improvement averaged over the sizes
  * @param slopePerDecade least-squares slope of improvement on log10 N
  */
-public record MixtureEffect(double ratio, double meanImprovement, double slopePerDecade) {}
+public record MixtureEffect(double ratio, double meanImprovement, double slopePerDecade) {
+  /** Name fragment of the ratio without dots (config keys): 0.001 → "0p001". */
+  public String key() {
+    return java.math.BigDecimal.valueOf(ratio).stripTrailingZeros().toPlainString().replace('.', 'p');
+  }
+}

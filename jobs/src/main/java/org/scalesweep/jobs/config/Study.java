@@ -24,6 +24,8 @@ import org.scalesweep.sim.SubgroupTruth;
 public record Study(
     String name,
     String description,
+    Kind kind,
+    AlignmentSpec alignment,
     long seed,
     String source,
     String ingestPath,
@@ -39,6 +41,41 @@ public record Study(
     String reportTitle,
     String resolvedConfigJson,
     String configHash) implements Serializable {
+
+  /** What a study is: the analysis its stages run. */
+  public enum Kind {
+    /** IsoFLOP grid × corpora × case studies of subgroups; Δβ per contrast (seeds 002, 003). */
+    RELATIVE_SCALING("relative-scaling"),
+    /** Seed 000's five experiments on the alignment-loss law. */
+    ALIGNMENT_PRETRAINING("alignment-pretraining");
+
+    private final String key;
+
+    Kind(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public static Kind parse(String s) {
+      for (Kind k : values()) {
+        if (k.key.equals(s)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("unknown study kind '" + s + "'");
+    }
+  }
+
+  /**
+   * Seed 000's study: design, truth and the figures the seed publishes (for the report).
+   *
+   * @param published statistic name → published value
+   */
+  public record AlignmentSpec(org.scalesweep.alignment.AlignmentDesign design,
+      org.scalesweep.alignment.AlignmentTruth truth, Map<String, Double> published) implements Serializable {}
 
   /** Name of the overall-loss subgroup that defines each corpus's compute-optimal frontier. */
   public static final String OVERALL = "overall";
@@ -129,6 +166,10 @@ public record Study(
 
   public CaseStudy caseStudy(String n) {
     return caseStudies.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow();
+  }
+
+  public boolean isAlignment() {
+    return kind == Kind.ALIGNMENT_PRETRAINING;
   }
 
   public boolean hasItems() {

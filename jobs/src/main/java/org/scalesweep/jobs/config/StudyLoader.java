@@ -115,6 +115,7 @@ public final class StudyLoader {
       problems.add(origin + ": key 'study.name' = \"" + name + "\" is invalid; allowed: letters, digits, '.', '_', '-'");
     }
     String source = c.getString("source");
+    Study.Kind kind = Study.Kind.parse(c.getString("study.kind"));
     List<Double> budgets = c.getDoubleList("grid.budgets");
     if (budgets.stream().distinct().count() != budgets.size()) {
       problems.add(origin + ": key 'grid.budgets' = " + budgets + " has duplicates; allowed: distinct budgets");
@@ -152,7 +153,7 @@ public final class StudyLoader {
             cc.getDouble("B"), cc.getDouble("beta"))));
       }
     }
-    if (corpora.isEmpty()) {
+    if (corpora.isEmpty() && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'corpora' needs at least one corpus with its overall law (E, A, alpha, B, beta)");
     }
     List<String> corpusNames = corpora.stream().map(Study.Corpus::name).toList();
@@ -166,7 +167,7 @@ public final class StudyLoader {
         }
       }
     }
-    if (studies.isEmpty()) {
+    if (studies.isEmpty() && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'case-studies' needs at least one case study with a baseline and a treatment");
     }
     java.util.Map<String, String> owner = new java.util.HashMap<>();
@@ -184,10 +185,11 @@ public final class StudyLoader {
     }
     ResampleScheme scheme = ResampleScheme.parse(c.getString("bootstrap.scheme"));
     boolean anyItems = studies.stream().anyMatch(s -> s.subgroups().stream().anyMatch(g -> g.items() > 0));
-    if (scheme.resamplesItems() && !anyItems) {
+    if (scheme.resamplesItems() && !anyItems && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'bootstrap.scheme' = \"" + scheme.key()
           + "\" resamples items, but no subgroup has items > 0; allowed here: cluster");
     }
+    Study.AlignmentSpec alignment = kind == Study.Kind.ALIGNMENT_PRETRAINING ? alignment(c, origin, problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -197,11 +199,39 @@ public final class StudyLoader {
         c.getDouble("bootstrap.alpha"), IntervalMethod.parse(c.getString("bootstrap.interval")),
         c.getBoolean("bootstrap.write-draws"), c.getInt("bootstrap.block"));
     String json = c.root().render(ConfigRenderOptions.concise());
-    return new Study(name, c.getString("study.description"), c.getLong("seed"), source,
+    return new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
         c.hasPath("ingest.path") ? c.getString("ingest.path") : null, c.getInt("replicates"), List.copyOf(budgets),
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
+  }
+
+  private static Study.AlignmentSpec alignment(Config c, String origin, List<String> problems) {
+    try {
+      org.scalesweep.alignment.AlignmentDesign design = new org.scalesweep.alignment.AlignmentDesign(
+          c.getDoubleList("alignment.design.model-sizes"), c.getDouble("alignment.design.fixed-tokens"),
+          c.getDoubleList("alignment.design.data-sizes"), c.getDouble("alignment.design.fixed-params"),
+          c.getDoubleList("alignment.design.budgets"), c.getInt("alignment.design.points-per-budget"),
+          c.getDouble("alignment.design.span-decades"), c.getDoubleList("alignment.design.post-training-sizes"),
+          c.getDoubleList("alignment.design.post-training-compute"),
+          c.getDoubleList("alignment.design.post-training-data"), c.getDoubleList("alignment.design.mixtures"),
+          c.getDouble("alignment.design.tokens-per-param"));
+      JointLaw law = new JointLaw(c.getDouble("alignment.truth.E"), c.getDouble("alignment.truth.A"),
+          c.getDouble("alignment.truth.alpha"), c.getDouble("alignment.truth.B"), c.getDouble("alignment.truth.beta"));
+      org.scalesweep.law.PostTrainingLaw pt = new org.scalesweep.law.PostTrainingLaw(law,
+          c.getDouble("alignment.post-training.gamma"), c.getDouble("alignment.post-training.delta"),
+          c.getDouble("alignment.post-training.c-ref"), c.getDouble("alignment.post-training.d-ref"));
+      Map<String, Double> published = new LinkedHashMap<>();
+      if (c.hasPath("alignment.published")) {
+        for (String k : c.getObject("alignment.published").keySet()) {
+          published.put(k, c.getDouble("alignment.published." + quoteKey(k)));
+        }
+      }
+      return new Study.AlignmentSpec(design, new org.scalesweep.alignment.AlignmentTruth(pt), published);
+    } catch (IllegalArgumentException e) {
+      problems.add(origin + ": " + e.getMessage());
+      return null;
+    }
   }
 
   private static Study.CaseStudy caseStudy(Config c, String sn, List<String> corpora, String origin,

@@ -79,7 +79,8 @@ final class Charts {
   }
 
   /** Writes a chart as PNG and SVG under dir. */
-  static void write(XYChart chart, FileSystem fs, Path dir, String file) throws IOException {
+  static void write(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, FileSystem fs, Path dir, String file)
+      throws IOException {
     try (OutputStream os = fs.create(new Path(dir, file + ".png"), true)) {
       BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
     }

@@ -129,6 +129,9 @@ public final class BootstrapStage implements Stage {
 
   @Override
   public List<String> outputs(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return List.of(Outputs.INTERVALS);
+    }
     List<String> out = new ArrayList<>(List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.BANDS));
     if (ctx.study().bootstrap().writeDraws()) {
       out.add(Outputs.DRAWS);
@@ -138,6 +141,9 @@ public final class BootstrapStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return AlignmentStages.bootstrap(ctx);
+    }
     Study study = ctx.study();
     Study.BootstrapSettings bs = study.bootstrap();
     ctx.begin(name(), "preparing inputs");

@@ -94,6 +94,9 @@ public final class FitStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return AlignmentStages.fit(ctx);
+    }
     Study study = ctx.study();
     Dataset<Row> runs = ctx.outputs().readParquet(Outputs.RUNS);
     Broadcast<Study> bc = ctx.spark().sparkContext().broadcast(study, scala.reflect.ClassTag$.MODULE$.apply(Study.class));

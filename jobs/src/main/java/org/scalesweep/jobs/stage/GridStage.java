@@ -59,6 +59,9 @@ public final class GridStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return AlignmentStages.grid(ctx);
+    }
     ctx.begin(name(), "IsoFLOP configurations");
     Study study = ctx.study();
     List<ModelConfig> configs = configs(study);

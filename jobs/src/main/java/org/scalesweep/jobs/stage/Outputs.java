@@ -28,6 +28,7 @@ public final class Outputs {
   public static final String CROSSOVERS = "crossovers.parquet";
   public static final String BANDS = "relative_bands.parquet";
   public static final String CALIBRATION = "calibration.parquet";
+  public static final String INTERVALS = "intervals.parquet";
   public static final String DRAWS = "boot";
   public static final String REPORT = "report";
   public static final String MANIFEST = "manifest.json";

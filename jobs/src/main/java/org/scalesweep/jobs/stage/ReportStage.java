@@ -43,6 +43,9 @@ public final class ReportStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return AlignmentReport.run(ctx);
+    }
     ctx.begin(name(), "tables, figures and index.html");
     Map<String, List<Row>> tables = new LinkedHashMap<>();
     Map<String, StructType> schemas = new LinkedHashMap<>();

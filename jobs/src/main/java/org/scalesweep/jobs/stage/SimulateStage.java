@@ -71,6 +71,9 @@ public final class SimulateStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return AlignmentStages.simulate(ctx);
+    }
     Study study = ctx.study();
     StudyTruths probe = new StudyTruths(study);
     long units = probe.units();

@@ -1,0 +1,301 @@
+package org.scalesweep.jobs.stage;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.scalesweep.alignment.AlignmentAnalysis;
+import org.scalesweep.alignment.AlignmentResults;
+import org.scalesweep.alignment.AlignmentSimulation;
+import org.scalesweep.alignment.DesignPoint;
+import org.scalesweep.boot.BootstrapSummary;
+import org.scalesweep.boot.PoissonWeights;
+import org.scalesweep.fit.IsoFlopOptimum;
+import org.scalesweep.fit.JointLawFitter;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.sim.Keys;
+
+/**
+ * The stages of seed 000's study (kind alignment-pretraining), thin as the others: the design,
+ * simulation, analysis and resampling are lib's; these spread them over Spark and write Parquet.
+ */
+final class AlignmentStages {
+  static final StructType GRID = new StructType()
+      .add("experiment", StringType, false)
+      .add("run_id", StringType, false)
+      .add("params", DoubleType, false)
+      .add("tokens", DoubleType, false)
+      .add("compute", DoubleType, false)
+      .add("post_training_compute", DoubleType, true)
+      .add("mixture", DoubleType, true);
+
+  static final StructType RUNS = GRID.add("seed", IntegerType, false).add("loss", DoubleType, false);
+
+  static final StructType ESTIMATES = new StructType()
+      .add("statistic", StringType, false)
+      .add("estimate", DoubleType, false)
+      .add("truth", DoubleType, false)
+      .add("published", DoubleType, true);
+
+  static final StructType FRONTIER = new StructType()
+      .add("budget", DoubleType, false)
+      .add("params_opt", DoubleType, false)
+      .add("tokens_opt", DoubleType, false)
+      .add("loss_opt", DoubleType, false)
+      .add("flags", StringType, false);
+
+  static final StructType INTERVALS = new StructType()
+      .add("statistic", StringType, false)
+      .add("estimate", DoubleType, false)
+      .add("std_error", DoubleType, false)
+      .add("ci_low", DoubleType, false)
+      .add("ci_high", DoubleType, false)
+      .add("ci_method", StringType, false)
+      .add("truth", DoubleType, false)
+      .add("covers_truth", BooleanType, false)
+      .add("published", DoubleType, true)
+      .add("resamples", IntegerType, false)
+      .add("valid_resamples", IntegerType, false);
+
+  private static final StructType DRAW = new StructType()
+      .add("statistic", StringType, false)
+      .add("resample", LongType, false)
+      .add("value", DoubleType, false);
+
+  private static final long BOOT = Keys.name("alignment-bootstrap");
+
+  private AlignmentStages() {}
+
+  static Map<String, Long> grid(StageContext ctx) {
+    ctx.begin("grid", "seed 000 design");
+    List<Row> rows = new ArrayList<>();
+    for (DesignPoint p : points(ctx.study())) {
+      rows.add(designRow(p));
+    }
+    return Map.of(Outputs.GRID, ctx.outputs().writeParquet(Outputs.GRID,
+        ctx.spark().createDataFrame(rows, GRID).coalesce(1)));
+  }
+
+  static Map<String, Long> simulate(StageContext ctx) {
+    Study study = ctx.study();
+    int n = points(study).size();
+    long units = (long) n * study.replicates();
+    Broadcast<Study> bc = broadcast(ctx);
+    ctx.begin("simulate", units + " run replicates");
+    Dataset<Row> runs = ctx.spark().range(0, units, 1, (int) Math.max(1, Math.min(units, 4L * ctx.parallelism())))
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> {
+          Study s = bc.value();
+          List<DesignPoint> pts = points(s);
+          AlignmentSimulation sim = new AlignmentSimulation(s.seed(), s.noise().sigmaRun(), s.alignment().truth());
+          List<Row> out = new ArrayList<>();
+          while (it.hasNext()) {
+            long u = it.next();
+            DesignPoint p = pts.get((int) (u / s.replicates()));
+            int r = (int) (u % s.replicates());
+            Row d = designRow(p);
+            Object[] v = new Object[RUNS.size()];
+            for (int i = 0; i < d.length(); i++) {
+              v[i] = d.get(i);
+            }
+            v[d.length()] = r;
+            v[d.length() + 1] = sim.observe(p, r);
+            out.add(RowFactory.create(v));
+          }
+          return out.iterator();
+        }, Encoders.row(RUNS));
+    return Map.of(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
+  }
+
+  static Map<String, Long> fit(StageContext ctx) {
+    Study study = ctx.study();
+    double[][] loss = observations(ctx);
+    Broadcast<Study> bc = broadcast(ctx);
+    Broadcast<double[][]> data = ctx.spark().sparkContext().broadcast(loss,
+        scala.reflect.ClassTag$.MODULE$.apply(double[][].class));
+    ctx.begin("fit", "seed 000 analyses");
+    // one task runs the analysis in an executor; the noiseless truth gives every statistic's target
+    List<Row> rows = ctx.spark().range(0, 2, 1, 2).mapPartitions((MapPartitionsFunction<Long, Row>) it -> {
+      List<Row> out = new ArrayList<>();
+      Study s = bc.value();
+      while (it.hasNext()) {
+        long which = it.next();
+        AlignmentResults r = analysis(s).analyze(which == 0 ? data.value() : truthObservations(s), null, null);
+        for (var e : r.statistics().entrySet()) {
+          out.add(RowFactory.create(which == 0 ? "estimate" : "truth", e.getKey(), e.getValue()));
+        }
+        if (which == 0) {
+          for (IsoFlopOptimum o : r.frontier().paramsOptima()) {
+            out.add(RowFactory.create("frontier:" + o.budget(), "params_opt", o.optimum()));
+          }
+          for (IsoFlopOptimum o : r.frontier().tokensOptima()) {
+            out.add(RowFactory.create("frontier:" + o.budget(), "tokens_opt", o.optimum()));
+            out.add(RowFactory.create("frontier:" + o.budget(), "loss_opt", o.lossAtOptimum()));
+          }
+        }
+      }
+      return out.iterator();
+    }, Encoders.row(new StructType().add("kind", StringType).add("statistic", StringType).add("value", DoubleType)))
+        .collectAsList();
+    Map<String, Double> est = new LinkedHashMap<>();
+    Map<String, Double> truth = new LinkedHashMap<>();
+    Map<Double, double[]> frontier = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      String kind = r.getString(0);
+      if (kind.equals("estimate")) {
+        est.put(r.getString(1), r.getDouble(2));
+      } else if (kind.equals("truth")) {
+        truth.put(r.getString(1), r.getDouble(2));
+      } else {
+        double budget = Double.parseDouble(kind.substring("frontier:".length()));
+        double[] f = frontier.computeIfAbsent(budget, k -> new double[3]);
+        f[r.getString(1).equals("params_opt") ? 0 : r.getString(1).equals("tokens_opt") ? 1 : 2] = r.getDouble(2);
+      }
+    }
+    List<Row> estimates = new ArrayList<>();
+    est.forEach((k, v) -> estimates.add(RowFactory.create(k, v, truth.getOrDefault(k, Double.NaN),
+        study.alignment().published().get(k))));
+    List<Row> front = new ArrayList<>();
+    frontier.forEach((b, f) -> front.add(RowFactory.create(b, f[0], f[1], f[2], "")));
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, ctx.spark().createDataFrame(estimates, ESTIMATES)
+        .coalesce(1)));
+    out.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER, ctx.spark().createDataFrame(front, FRONTIER)
+        .coalesce(1)));
+    return out;
+  }
+
+  static Map<String, Long> bootstrap(StageContext ctx) {
+    Study study = ctx.study();
+    Study.BootstrapSettings bs = study.bootstrap();
+    double[][] loss = observations(ctx);
+    Broadcast<Study> bc = broadcast(ctx);
+    Broadcast<double[][]> data = ctx.spark().sparkContext().broadcast(loss,
+        scala.reflect.ClassTag$.MODULE$.apply(double[][].class));
+    List<Row> fits = ctx.outputs().readParquet(Outputs.FITS).collectAsList();
+    Map<String, double[]> ref = new LinkedHashMap<>();
+    fits.forEach(r -> ref.put(r.getString(0), new double[] {r.getDouble(1), r.getDouble(2),
+        r.isNullAt(3) ? Double.NaN : r.getDouble(3)}));
+    Broadcast<Map<String, double[]>> refBc = ctx.spark().sparkContext().broadcast(ref,
+        scala.reflect.ClassTag$.MODULE$.apply(Map.class));
+    int partitions = bs.partitions() > 0 ? bs.partitions() : (int) Math.max(1, Math.min(bs.resamples(),
+        4L * ctx.parallelism()));
+    ctx.begin("bootstrap", bs.resamples() + " resamples of every seed-000 estimate over " + partitions + " partitions");
+    Dataset<Row> draws = ctx.spark().range(0, bs.resamples(), 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), data.value(), it),
+            Encoders.row(DRAW));
+    Dataset<Row> intervals = draws.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (stat, it) -> {
+          List<double[]> v = new ArrayList<>();
+          it.forEachRemaining(r -> v.add(new double[] {r.getLong(1), r.getDouble(2)}));
+          v.sort((a, b) -> Double.compare(a[0], b[0]));
+          double[] vals = v.stream().mapToDouble(a -> a[1]).toArray();
+          double[] rf = refBc.value().get(stat);
+          Study s = bc.value();
+          BootstrapSummary sum = BootstrapSummary.of(rf[0], vals, null, s.bootstrap().level());
+          var iv = sum.percentile();
+          return List.of(RowFactory.create(stat, rf[0], sum.standardError(), iv.low(), iv.high(), iv.method().key(),
+              rf[1], iv.contains(rf[1]), Double.isNaN(rf[2]) ? null : rf[2], sum.resamples(), sum.valid())).iterator();
+        }, Encoders.row(INTERVALS)).orderBy("statistic").coalesce(1);
+    return Map.of(Outputs.INTERVALS, ctx.outputs().writeParquet(Outputs.INTERVALS, intervals));
+  }
+
+  /** Resamples of a partition: keyed Poisson weights per run replicate, warm-started refits. */
+  private static Iterator<Row> resamples(Study s, double[][] loss, Iterator<Long> it) {
+    List<DesignPoint> pts = points(s);
+    AlignmentAnalysis analysis = analysis(s);
+    AlignmentResults full = analysis.analyze(loss, null, null);
+    long base = Keys.of(s.seed(), BOOT);
+    double[][] w = new double[pts.size()][s.replicates()];
+    long[] ids = new long[pts.size()];
+    for (int i = 0; i < pts.size(); i++) {
+      ids[i] = Keys.name(pts.get(i).id());
+    }
+    List<Row> out = new ArrayList<>();
+    while (it.hasNext()) {
+      long b = it.next();
+      for (int i = 0; i < pts.size(); i++) {
+        for (int r = 0; r < s.replicates(); r++) {
+          w[i][r] = PoissonWeights.draw(Keys.of(base, Keys.of(ids[i], r, 0), b));
+        }
+      }
+      for (var e : analysis.analyze(loss, w, full).statistics().entrySet()) {
+        out.add(RowFactory.create(e.getKey(), b, e.getValue()));
+      }
+    }
+    return out.iterator();
+  }
+
+  private static double[][] observations(StageContext ctx) {
+    Study s = ctx.study();
+    List<DesignPoint> pts = points(s);
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (int i = 0; i < pts.size(); i++) {
+      index.put(pts.get(i).id(), i);
+    }
+    double[][] loss = new double[pts.size()][s.replicates()];
+    for (double[] row : loss) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    for (Row r : ctx.outputs().readParquet(Outputs.RUNS).select("run_id", "seed", "loss").collectAsList()) {
+      Integer i = index.get(r.getString(0));
+      if (i == null || r.getInt(1) >= s.replicates()) {
+        throw new IllegalStateException("runs.parquet has run " + r.getString(0) + " seed " + r.getInt(1)
+            + " that the study's design does not; rerun simulate");
+      }
+      loss[i][r.getInt(1)] = r.getDouble(2);
+    }
+    for (int i = 0; i < loss.length; i++) {
+      for (double v : loss[i]) {
+        if (Double.isNaN(v)) {
+          throw new IllegalStateException("runs.parquet lacks replicates of " + pts.get(i).id() + "; rerun simulate");
+        }
+      }
+    }
+    return loss;
+  }
+
+  private static double[][] truthObservations(Study s) {
+    List<DesignPoint> pts = points(s);
+    double[][] out = new double[pts.size()][1];
+    for (int i = 0; i < pts.size(); i++) {
+      out[i][0] = s.alignment().truth().loss(pts.get(i));
+    }
+    return out;
+  }
+
+  static List<DesignPoint> points(Study s) {
+    return s.alignment().design().points();
+  }
+
+  static AlignmentAnalysis analysis(Study s) {
+    var pt = s.alignment().truth().law();
+    return new AlignmentAnalysis(points(s), JointLawFitter.defaults().withHuberDelta(s.fit().huberDelta())
+        .withScreening(s.fit().approach3Screen()), pt.cRef(), pt.dRef());
+  }
+
+  private static Row designRow(DesignPoint p) {
+    return RowFactory.create(p.experiment().key(), p.id(), p.params(), p.tokens(), p.compute(),
+        Double.isNaN(p.postTrainingCompute()) ? null : p.postTrainingCompute(),
+        Double.isNaN(p.mixture()) ? null : p.mixture());
+  }
+
+  private static Broadcast<Study> broadcast(StageContext ctx) {
+    return ctx.spark().sparkContext().broadcast(ctx.study(), scala.reflect.ClassTag$.MODULE$.apply(Study.class));
+  }
+}
