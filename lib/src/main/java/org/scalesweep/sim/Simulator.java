@@ -84,6 +84,14 @@ public final class Simulator {
    */
   public Observation observe(Subgroup subgroup, double truthLoss, long corpusKey, long runKey, int replicate) {
     long subgroupKey = Keys.name(subgroup.name());
+    if (subgroup.questions() > 0) {
+      // a rate: the run's true rate (with its seed noise) observed through a binomial sample of questions
+      int q = subgroup.questions();
+      double p = Math.min(1, runLoss(truthLoss, corpusKey, subgroupKey, runKey, replicate));
+      int count = binomialCount(q, p, corpusKey, subgroupKey, runKey, replicate);
+      // half a count keeps log fits finite when no question is positive (continuity correction)
+      return new Observation(count == 0 ? 0.5 / q : (double) count / q, Double.NaN, 0);
+    }
     int n = subgroup.items();
     if (n == 0) {
       return new Observation(runLoss(truthLoss, corpusKey, subgroupKey, runKey, replicate), Double.NaN, 0);

@@ -88,7 +88,7 @@ public record Study(
    * Treatment: against the baseline (the contrast's true values).
    */
   public record SubgroupSpec(String name, Map<String, Double> gamma, Map<String, Double> deltaBeta, int items,
-      Double covariate, String published) implements Serializable {
+      Double covariate, String published, Map<String, Double> anchor) implements Serializable {
     public double gammaFor(String corpus) {
       return gamma.get(corpus);
     }
@@ -100,8 +100,31 @@ public record Study(
 
   /** A group of subgroups compared against one baseline (MMLU domains, ICE varieties …). */
   public record CaseStudy(String name, String description, String baseline, double referenceCompute,
-      SigmoidCalibration accuracy, boolean crossovers, List<SubgroupSpec> subgroups, String published)
-      implements Serializable {
+      SigmoidCalibration accuracy, boolean crossovers, List<SubgroupSpec> subgroups, String published, int questions,
+      double anchorCompute) implements Serializable {
+
+    /** Forward FLOPs of the anchor (budgets count forward passes: about a third of 6ND). */
+    public double anchorForwardFlops() {
+      return anchorCompute / 3;
+    }
+
+    /**
+     * γ of a subgroup on a corpus: configured, or solved from its anchor so the truth passes through
+     * the anchor value at anchor-compute (baseline: against the overall loss at its optimum there;
+     * treatment: against the baseline's anchor).
+     */
+    public double gammaFor(Corpus corpus, SubgroupSpec s) {
+      if (!s.anchor().containsKey(corpus.name())) {
+        return s.gammaFor(corpus.name());
+      }
+      double fa = anchorForwardFlops() / referenceCompute;
+      if (s.name().equals(baseline)) {
+        double overall = corpus.overall().optimalLoss(anchorCompute);
+        return s.anchor().get(corpus.name()) / (overall * Math.pow(fa, s.deltaBetaFor(corpus.name())));
+      }
+      double vb = subgroup(baseline).anchor().get(corpus.name());
+      return s.anchor().get(corpus.name()) / vb / Math.pow(fa, s.deltaBetaFor(corpus.name()));
+    }
 
     public SubgroupSpec subgroup(String n) {
       return subgroups.stream().filter(s -> s.name().equals(n)).findFirst().orElseThrow();
@@ -119,15 +142,15 @@ public record Study(
     }
 
     /** True log10 crossover compute of two treatments on a corpus, from the configured truths. */
-    public double trueLog10Crossover(String corpus, String t1, String t2) {
+    public double trueLog10Crossover(Corpus corpus, String t1, String t2) {
       SubgroupSpec a = subgroup(t1);
       SubgroupSpec b = subgroup(t2);
-      double ds = b.deltaBetaFor(corpus) - a.deltaBetaFor(corpus);
+      double ds = b.deltaBetaFor(corpus.name()) - a.deltaBetaFor(corpus.name());
       if (ds == 0) {
         return Double.NaN;
       }
       // G_i(F) = gamma_i (F / F_ref)^db_i: equal where log10 F = log10 F_ref + log10(g_a/g_b)/ds
-      return Math.log10(referenceCompute) + Math.log10(a.gammaFor(corpus) / b.gammaFor(corpus)) / ds;
+      return Math.log10(referenceCompute) + Math.log10(gammaFor(corpus, a) / gammaFor(corpus, b)) / ds;
     }
 
     /** True Δβ of a contrast on a corpus (the treatment's configured delta-beta). */
@@ -138,15 +161,15 @@ public record Study(
     /** The lib truth of this case study on one corpus: the overall law plus every subgroup. */
     public CorpusTruth truth(Corpus corpus) {
       SubgroupSpec base = subgroup(baseline);
-      double gb = base.gammaFor(corpus.name());
+      double gb = gammaFor(corpus, base);
       double db = base.deltaBetaFor(corpus.name());
       List<Subgroup> list = new ArrayList<>();
       list.add(new Subgroup(OVERALL, new SubgroupTruth.Absolute(corpus.overall()), 0, null));
       for (SubgroupSpec s : subgroups) {
-        double g = s.name().equals(baseline) ? gb : gb * s.gammaFor(corpus.name());
+        double g = s.name().equals(baseline) ? gb : gb * gammaFor(corpus, s);
         double d = s.name().equals(baseline) ? db : db + s.deltaBetaFor(corpus.name());
         list.add(new Subgroup(s.name(), new SubgroupTruth.Relative(OVERALL, g, d, referenceCompute), s.items(),
-            accuracy));
+            accuracy, questions));
       }
       return new CorpusTruth(corpus.name(), list);
     }

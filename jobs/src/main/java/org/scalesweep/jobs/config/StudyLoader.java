@@ -256,16 +256,31 @@ public final class StudyLoader {
       Config gc = cs.getConfig("subgroups." + quoteKey(g));
       String where = "case-studies." + sn + ".subgroups." + g;
       Map<String, Double> gamma = perCorpus(gc, "gamma", 1.0, corpora, where, origin, problems);
+      Map<String, Double> anchor = gc.hasPath("anchor") ? perCorpus(gc, "anchor", Double.NaN, corpora, where, origin,
+          problems) : Map.of();
+      anchor.values().removeIf(v -> Double.isNaN(v));
+      if (!anchor.isEmpty() && gc.hasPath("gamma")) {
+        problems.add(origin + ": key '" + where + "' sets both gamma and anchor; allowed: one of them");
+      }
+      if (!anchor.isEmpty() && !cs.hasPath("anchor-compute")) {
+        problems.add(origin + ": key '" + where + ".anchor' needs 'case-studies." + sn + ".anchor-compute'");
+      }
       Map<String, Double> dbeta = perCorpus(gc, "delta-beta", 0.0, corpora, where, origin, problems);
       int items = gc.hasPath("items") ? gc.getInt("items") : 0;
       Double cov = gc.hasPath("covariate") ? gc.getDouble("covariate") : null;
       subgroups.add(new Study.SubgroupSpec(g, gamma, dbeta, items, cov,
-          gc.hasPath("published") ? gc.getString("published") : ""));
+          gc.hasPath("published") ? gc.getString("published") : "", new LinkedHashMap<>(anchor)));
     }
     if (subgroups.stream().noneMatch(s -> s.name().equals(baseline))) {
       problems.add(origin + ": key '" + base.replace("\"", "") + ".baseline' = \"" + baseline
           + "\" is not one of its subgroups " + subgroups.stream().map(Study.SubgroupSpec::name).toList());
       return null;
+    }
+    boolean anyAnchor = subgroups.stream().anyMatch(g -> !g.anchor().isEmpty());
+    boolean baseAnchor = subgroups.stream().anyMatch(g -> g.name().equals(baseline) && !g.anchor().isEmpty());
+    if (anyAnchor && !baseAnchor) {
+      problems.add(origin + ": case study '" + sn + "' anchors treatments but not its baseline '" + baseline
+          + "'; anchor the baseline too");
     }
     if (subgroups.size() < 2) {
       problems.add(origin + ": case study '" + sn + "' needs a baseline and at least one treatment");
@@ -283,7 +298,8 @@ public final class StudyLoader {
         : budgets.stream().mapToDouble(Double::doubleValue).min().orElse(1e18);
     return new Study.CaseStudy(sn, cs.hasPath("description") ? cs.getString("description") : "", baseline, ref, acc,
         !cs.hasPath("crossovers") || cs.getBoolean("crossovers"), List.copyOf(subgroups),
-        cs.hasPath("published") ? cs.getString("published") : "");
+        cs.hasPath("published") ? cs.getString("published") : "", cs.hasPath("questions") ? cs.getInt("questions") : 0,
+        cs.hasPath("anchor-compute") ? cs.getDouble("anchor-compute") : Double.NaN);
   }
 
   /** A number for every corpus, from a scalar or a per-corpus object (missing corpora take the default). */

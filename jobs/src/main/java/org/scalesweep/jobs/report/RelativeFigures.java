@@ -278,7 +278,7 @@ public final class RelativeFigures {
   }
 
   /** A parameter of fits.parquet (frontier fits), NaN when absent. */
-  static double param(Tables t, String study, String corpus, String subgroup, String law, String param) {
+  public static double param(Tables t, String study, String corpus, String subgroup, String law, String param) {
     return t.get(Outputs.FITS).stream().filter(r -> study.equals(s(r, "study")) && corpus.equals(s(r, "corpus"))
         && subgroup.equals(s(r, "subgroup")) && law.equals(s(r, "law")) && "frontier".equals(s(r, "fit_on"))
         && param.equals(s(r, "param"))).mapToDouble(r -> d(r, "estimate")).findFirst().orElse(Double.NaN);
