@@ -13,6 +13,14 @@ public final class ScaleRlFitter {
   private ScaleRlFitter() {}
 
   public static Fit<ScaleRlSigmoid> fit(double[] compute, double[] reward, double[] weights) {
+    return fit(compute, reward, weights, Double.NaN);
+  }
+
+  /**
+   * Fits with the initial reward R0 known (measured on the model before RL) when {@code r0} is
+   * finite, which leaves A, B and C_mid to the data; NaN fits R0 too.
+   */
+  public static Fit<ScaleRlSigmoid> fit(double[] compute, double[] reward, double[] weights, double r0) {
     Data.sameLength("ScaleRL sigmoid fit", compute.length, reward);
     Data.atLeast("ScaleRL sigmoid fit (4 parameters)", compute.length, 4);
     Data.positive("compute", compute);
@@ -38,9 +46,10 @@ public final class ScaleRlFitter {
     }
     double span = maxR - minR;
     double[] asym = {maxR, maxR + 0.5 * span, maxR + 2 * span};
-    double r0 = minR;
+    boolean fixedR0 = Double.isFinite(r0);
+    double r0Start = fixedR0 ? r0 : minR;
     int total = lnB.length * lnMid.length * asym.length;
-    java.util.function.IntFunction<double[]> start = i -> new double[] {r0, asym[i % asym.length],
+    java.util.function.IntFunction<double[]> start = i -> new double[] {r0Start, asym[i % asym.length],
         lnB[(i / asym.length) % lnB.length], lnMid[i / (asym.length * lnB.length)]};
     ResidualModel model = new ResidualModel() {
       @Override
@@ -62,7 +71,7 @@ public final class ScaleRlFitter {
           r[i] = p[0] + (p[1] - p[0]) * s - reward[i];
           if (jac != null) {
             double ds = -s * (1 - s); // d s / d z
-            jac[i][0] = 1 - s;
+            jac[i][0] = fixedR0 ? 0 : 1 - s; // a known R0 never moves
             jac[i][1] = s;
             jac[i][2] = (p[1] - p[0]) * ds * z;
             jac[i][3] = (p[1] - p[0]) * ds * b;

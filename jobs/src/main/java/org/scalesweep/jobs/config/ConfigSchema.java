@@ -19,9 +19,10 @@ public final class ConfigSchema {
   private static final List<KeySpec> KEYS = List.of(
       str("study.name", null, true, "Name of the study (a preset); used in output paths and reports."),
       str("study.description", "\"\"", false, "One-line description shown in the report."),
-      choice("study.kind", "relative-scaling", List.of("relative-scaling", "alignment-pretraining"),
+      choice("study.kind", "relative-scaling", List.of("relative-scaling", "alignment-pretraining", "post-training"),
           "relative-scaling: IsoFLOP grid, corpora and case studies of subgroups (seeds 002, 003); "
-              + "alignment-pretraining: seed 000's five experiments (keys alignment.*)."),
+              + "alignment-pretraining: seed 000's five experiments (keys alignment.*); post-training: seeds 001/004 "
+              + "(HHH after SFT vs RLHF, reward-model over-optimisation, ScaleRL extrapolation)."),
       integer("seed", "42", -9.2e18, 9.2e18, "Master seed: every random draw is keyed by it (same seed, same numbers)."),
       choice("source", "simulate", List.of("simulate", "ingest"),
           "Where run results come from: simulate from the truths below, or ingest real runs (see ingest.*)."),

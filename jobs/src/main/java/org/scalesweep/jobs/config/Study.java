@@ -47,7 +47,9 @@ public record Study(
     /** IsoFLOP grid × corpora × case studies of subgroups; Δβ per contrast (seeds 002, 003). */
     RELATIVE_SCALING("relative-scaling"),
     /** Seed 000's five experiments on the alignment-loss law. */
-    ALIGNMENT_PRETRAINING("alignment-pretraining");
+    ALIGNMENT_PRETRAINING("alignment-pretraining"),
+    /** Seeds 001/004: HHH after SFT vs RLHF, reward-model over-optimisation, ScaleRL extrapolation. */
+    POST_TRAINING("post-training");
 
     private final String key;
 
@@ -191,8 +193,24 @@ public record Study(
     return caseStudies.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow();
   }
 
-  public boolean isAlignment() {
-    return kind == Kind.ALIGNMENT_PRETRAINING;
+  /** True for the kinds whose runs form a fixed design (not an IsoFLOP grid of subgroups). */
+  public boolean isDesigned() {
+    return kind != Kind.RELATIVE_SCALING;
+  }
+
+  /** The designed study of this kind (lib's science); only when {@link #isDesigned()}. */
+  public org.scalesweep.design.DesignedStudy designed() {
+    return switch (kind) {
+      case ALIGNMENT_PRETRAINING -> new org.scalesweep.alignment.AlignmentStudy(alignment.design(), alignment.truth(),
+          noise.sigmaRun(), fit.huberDelta(), fit.approach3Screen());
+      case POST_TRAINING -> org.scalesweep.posttraining.PostTrainingStudy.defaults();
+      case RELATIVE_SCALING -> throw new IllegalStateException("relative-scaling studies have no fixed design");
+    };
+  }
+
+  /** Figures the source publishes for a designed study's statistics (empty when none). */
+  public Map<String, Double> published() {
+    return alignment == null ? Map.of() : alignment.published();
   }
 
   public boolean hasItems() {

@@ -129,7 +129,7 @@ public final class BootstrapStage implements Stage {
 
   @Override
   public List<String> outputs(StageContext ctx) {
-    if (ctx.study().isAlignment()) {
+    if (ctx.study().isDesigned()) {
       return List.of(Outputs.INTERVALS);
     }
     List<String> out = new ArrayList<>(List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.BANDS));
@@ -141,8 +141,8 @@ public final class BootstrapStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
-    if (ctx.study().isAlignment()) {
-      return AlignmentStages.bootstrap(ctx);
+    if (ctx.study().isDesigned()) {
+      return DesignedStages.bootstrap(ctx);
     }
     Study study = ctx.study();
     Study.BootstrapSettings bs = study.bootstrap();

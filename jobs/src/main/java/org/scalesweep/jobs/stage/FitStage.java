@@ -94,8 +94,8 @@ public final class FitStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
-    if (ctx.study().isAlignment()) {
-      return AlignmentStages.fit(ctx);
+    if (ctx.study().isDesigned()) {
+      return DesignedStages.fit(ctx);
     }
     Study study = ctx.study();
     Dataset<Row> runs = ctx.outputs().readParquet(Outputs.RUNS);

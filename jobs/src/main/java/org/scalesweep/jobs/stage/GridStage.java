@@ -59,8 +59,8 @@ public final class GridStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
-    if (ctx.study().isAlignment()) {
-      return AlignmentStages.grid(ctx);
+    if (ctx.study().isDesigned()) {
+      return DesignedStages.grid(ctx);
     }
     ctx.begin(name(), "IsoFLOP configurations");
     Study study = ctx.study();

@@ -43,8 +43,8 @@ public final class ReportStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
-    if (ctx.study().isAlignment()) {
-      return AlignmentReport.run(ctx);
+    if (ctx.study().isDesigned()) {
+      return DesignedReport.run(ctx);
     }
     ctx.begin(name(), "tables, figures and index.html");
     Map<String, List<Row>> tables = new LinkedHashMap<>();

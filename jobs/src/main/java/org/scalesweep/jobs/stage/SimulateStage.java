@@ -71,8 +71,8 @@ public final class SimulateStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
-    if (ctx.study().isAlignment()) {
-      return AlignmentStages.simulate(ctx);
+    if (ctx.study().isDesigned()) {
+      return DesignedStages.simulate(ctx);
     }
     Study study = ctx.study();
     StudyTruths probe = new StudyTruths(study);

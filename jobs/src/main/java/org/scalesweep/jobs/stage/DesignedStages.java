@@ -20,32 +20,35 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.alignment.AlignmentAnalysis;
 import org.scalesweep.alignment.AlignmentResults;
-import org.scalesweep.alignment.AlignmentSimulation;
-import org.scalesweep.alignment.DesignPoint;
+import org.scalesweep.alignment.AlignmentStudy;
+import org.scalesweep.design.DesignedStudy;
+import org.scalesweep.design.Point;
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.PoissonWeights;
 import org.scalesweep.fit.IsoFlopOptimum;
-import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.sim.Keys;
 
 /**
- * The stages of seed 000's study (kind alignment-pretraining), thin as the others: the design,
- * simulation, analysis and resampling are lib's; these spread them over Spark and write Parquet.
+ * The stages of designed studies (kinds alignment-pretraining and post-training), thin as the
+ * others: design, simulation, analysis and resampling are lib's {@link DesignedStudy}; these spread
+ * them over Spark and write Parquet. grid.parquet has one row per design point (experiment, run_id,
+ * then the study's attribute columns); runs.parquet adds seed and the observed value (loss).
  */
-final class AlignmentStages {
-  static final StructType GRID = new StructType()
-      .add("experiment", StringType, false)
-      .add("run_id", StringType, false)
-      .add("params", DoubleType, false)
-      .add("tokens", DoubleType, false)
-      .add("compute", DoubleType, false)
-      .add("post_training_compute", DoubleType, true)
-      .add("mixture", DoubleType, true);
+final class DesignedStages {
+  /** grid.parquet of a designed study: experiment, run_id and its attribute columns (null where absent). */
+  static StructType grid(DesignedStudy d) {
+    StructType t = new StructType().add("experiment", StringType, false).add("run_id", StringType, false);
+    for (String a : d.attributes()) {
+      t = t.add(a, DoubleType, true);
+    }
+    return t;
+  }
 
-  static final StructType RUNS = GRID.add("seed", IntegerType, false).add("loss", DoubleType, false);
+  static StructType runs(DesignedStudy d) {
+    return grid(d).add("seed", IntegerType, false).add("loss", DoubleType, false);
+  }
 
   static final StructType ESTIMATES = new StructType()
       .add("statistic", StringType, false)
@@ -78,47 +81,49 @@ final class AlignmentStages {
       .add("resample", LongType, false)
       .add("value", DoubleType, false);
 
-  private static final long BOOT = Keys.name("alignment-bootstrap");
+  private static final long BOOT = Keys.name("designed-bootstrap");
 
-  private AlignmentStages() {}
+  private DesignedStages() {}
 
   static Map<String, Long> grid(StageContext ctx) {
-    ctx.begin("grid", "seed 000 design");
+    DesignedStudy d = ctx.study().designed();
+    ctx.begin("grid", d.points().size() + " design points");
     List<Row> rows = new ArrayList<>();
-    for (DesignPoint p : points(ctx.study())) {
-      rows.add(designRow(p));
+    for (Point p : d.points()) {
+      rows.add(designRow(d, p));
     }
     return Map.of(Outputs.GRID, ctx.outputs().writeParquet(Outputs.GRID,
-        ctx.spark().createDataFrame(rows, GRID).coalesce(1)));
+        ctx.spark().createDataFrame(rows, grid(d)).coalesce(1)));
   }
 
   static Map<String, Long> simulate(StageContext ctx) {
     Study study = ctx.study();
-    int n = points(study).size();
+    DesignedStudy design = study.designed();
+    int n = design.points().size();
     long units = (long) n * study.replicates();
     Broadcast<Study> bc = broadcast(ctx);
     ctx.begin("simulate", units + " run replicates");
     Dataset<Row> runs = ctx.spark().range(0, units, 1, (int) Math.max(1, Math.min(units, 4L * ctx.parallelism())))
         .mapPartitions((MapPartitionsFunction<Long, Row>) it -> {
           Study s = bc.value();
-          List<DesignPoint> pts = points(s);
-          AlignmentSimulation sim = new AlignmentSimulation(s.seed(), s.noise().sigmaRun(), s.alignment().truth());
+          DesignedStudy d = s.designed();
+          List<Point> pts = d.points();
           List<Row> out = new ArrayList<>();
           while (it.hasNext()) {
             long u = it.next();
-            DesignPoint p = pts.get((int) (u / s.replicates()));
+            Point p = pts.get((int) (u / s.replicates()));
             int r = (int) (u % s.replicates());
-            Row d = designRow(p);
-            Object[] v = new Object[RUNS.size()];
-            for (int i = 0; i < d.length(); i++) {
-              v[i] = d.get(i);
+            Row g = designRow(d, p);
+            Object[] v = new Object[g.length() + 2];
+            for (int i = 0; i < g.length(); i++) {
+              v[i] = g.get(i);
             }
-            v[d.length()] = r;
-            v[d.length() + 1] = sim.observe(p, r);
+            v[g.length()] = r;
+            v[g.length() + 1] = d.observe(s.seed(), p, r);
             out.add(RowFactory.create(v));
           }
           return out.iterator();
-        }, Encoders.row(RUNS));
+        }, Encoders.row(runs(design)));
     return Map.of(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
   }
 
@@ -128,18 +133,19 @@ final class AlignmentStages {
     Broadcast<Study> bc = broadcast(ctx);
     Broadcast<double[][]> data = ctx.spark().sparkContext().broadcast(loss,
         scala.reflect.ClassTag$.MODULE$.apply(double[][].class));
-    ctx.begin("fit", "seed 000 analyses");
+    ctx.begin("fit", "analyses of the design");
     // one task runs the analysis in an executor; the noiseless truth gives every statistic's target
     List<Row> rows = ctx.spark().range(0, 2, 1, 2).mapPartitions((MapPartitionsFunction<Long, Row>) it -> {
       List<Row> out = new ArrayList<>();
       Study s = bc.value();
       while (it.hasNext()) {
         long which = it.next();
-        AlignmentResults r = analysis(s).analyze(which == 0 ? data.value() : truthObservations(s), null, null);
-        for (var e : r.statistics().entrySet()) {
+        DesignedStudy.Analysis a = s.designed().analyze(which == 0 ? data.value() : truthObservations(s), null, null);
+        for (var e : a.statistics().entrySet()) {
           out.add(RowFactory.create(which == 0 ? "estimate" : "truth", e.getKey(), e.getValue()));
         }
-        if (which == 0) {
+        if (which == 0 && a instanceof AlignmentStudy.Result ar) {
+          AlignmentResults r = ar.results();
           for (IsoFlopOptimum o : r.frontier().paramsOptima()) {
             out.add(RowFactory.create("frontier:" + o.budget(), "params_opt", o.optimum()));
           }
@@ -169,14 +175,16 @@ final class AlignmentStages {
     }
     List<Row> estimates = new ArrayList<>();
     est.forEach((k, v) -> estimates.add(RowFactory.create(k, v, truth.getOrDefault(k, Double.NaN),
-        study.alignment().published().get(k))));
-    List<Row> front = new ArrayList<>();
-    frontier.forEach((b, f) -> front.add(RowFactory.create(b, f[0], f[1], f[2], "")));
+        study.published().get(k))));
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, ctx.spark().createDataFrame(estimates, ESTIMATES)
         .coalesce(1)));
-    out.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER, ctx.spark().createDataFrame(front, FRONTIER)
-        .coalesce(1)));
+    if (!frontier.isEmpty()) {
+      List<Row> front = new ArrayList<>();
+      frontier.forEach((b, f) -> front.add(RowFactory.create(b, f[0], f[1], f[2], "")));
+      out.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER,
+          ctx.spark().createDataFrame(front, FRONTIER).coalesce(1)));
+    }
     return out;
   }
 
@@ -195,7 +203,7 @@ final class AlignmentStages {
         scala.reflect.ClassTag$.MODULE$.apply(Map.class));
     int partitions = bs.partitions() > 0 ? bs.partitions() : (int) Math.max(1, Math.min(bs.resamples(),
         4L * ctx.parallelism()));
-    ctx.begin("bootstrap", bs.resamples() + " resamples of every seed-000 estimate over " + partitions + " partitions");
+    ctx.begin("bootstrap", bs.resamples() + " resamples of every estimate over " + partitions + " partitions");
     Dataset<Row> draws = ctx.spark().range(0, bs.resamples(), 1, partitions)
         .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), data.value(), it),
             Encoders.row(DRAW));
@@ -217,9 +225,9 @@ final class AlignmentStages {
 
   /** Resamples of a partition: keyed Poisson weights per run replicate, warm-started refits. */
   private static Iterator<Row> resamples(Study s, double[][] loss, Iterator<Long> it) {
-    List<DesignPoint> pts = points(s);
-    AlignmentAnalysis analysis = analysis(s);
-    AlignmentResults full = analysis.analyze(loss, null, null);
+    DesignedStudy d = s.designed();
+    List<Point> pts = d.points();
+    DesignedStudy.Analysis full = d.analyze(loss, null, null);
     long base = Keys.of(s.seed(), BOOT);
     double[][] w = new double[pts.size()][s.replicates()];
     long[] ids = new long[pts.size()];
@@ -234,7 +242,7 @@ final class AlignmentStages {
           w[i][r] = PoissonWeights.draw(Keys.of(base, Keys.of(ids[i], r, 0), b));
         }
       }
-      for (var e : analysis.analyze(loss, w, full).statistics().entrySet()) {
+      for (var e : d.analyze(loss, w, full).statistics().entrySet()) {
         out.add(RowFactory.create(e.getKey(), b, e.getValue()));
       }
     }
@@ -243,7 +251,7 @@ final class AlignmentStages {
 
   private static double[][] observations(StageContext ctx) {
     Study s = ctx.study();
-    List<DesignPoint> pts = points(s);
+    List<Point> pts = s.designed().points();
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < pts.size(); i++) {
       index.put(pts.get(i).id(), i);
@@ -270,29 +278,26 @@ final class AlignmentStages {
     return loss;
   }
 
+  /** Noiseless observations: the analysis of the truth is every statistic's target. */
   private static double[][] truthObservations(Study s) {
-    List<DesignPoint> pts = points(s);
+    DesignedStudy d = s.designed();
+    List<Point> pts = d.points();
     double[][] out = new double[pts.size()][1];
     for (int i = 0; i < pts.size(); i++) {
-      out[i][0] = s.alignment().truth().loss(pts.get(i));
+      out[i][0] = d.truth(pts.get(i));
     }
     return out;
   }
 
-  static List<DesignPoint> points(Study s) {
-    return s.alignment().design().points();
-  }
-
-  static AlignmentAnalysis analysis(Study s) {
-    var pt = s.alignment().truth().law();
-    return new AlignmentAnalysis(points(s), JointLawFitter.defaults().withHuberDelta(s.fit().huberDelta())
-        .withScreening(s.fit().approach3Screen()), pt.cRef(), pt.dRef());
-  }
-
-  private static Row designRow(DesignPoint p) {
-    return RowFactory.create(p.experiment().key(), p.id(), p.params(), p.tokens(), p.compute(),
-        Double.isNaN(p.postTrainingCompute()) ? null : p.postTrainingCompute(),
-        Double.isNaN(p.mixture()) ? null : p.mixture());
+  private static Row designRow(DesignedStudy d, Point p) {
+    Object[] v = new Object[2 + d.attributes().size()];
+    v[0] = p.experiment();
+    v[1] = p.id();
+    for (int i = 0; i < d.attributes().size(); i++) {
+      double x = p.get(d.attributes().get(i));
+      v[2 + i] = Double.isNaN(x) ? null : x;
+    }
+    return RowFactory.create(v);
   }
 
   private static Broadcast<Study> broadcast(StageContext ctx) {
