@@ -88,7 +88,7 @@ public final class AlignmentFigures {
     for (Row r : pts) {
       int i = Arrays.binarySearch(ds, d(r, "tokens"));
       int j = Arrays.binarySearch(cs, d(r, "post_training_compute"));
-      cells.add(new Number[] {i, j, Math.log10(d(r, "loss"))});
+      cells.add(new Number[] {i, j, Math.round(1000 * Math.log10(d(r, "loss"))) / 1000.0});
     }
     HeatMapChart c = new HeatMapChartBuilder().width(760).height(500)
         .title(String.format(Locale.ROOT, "Experiment 4: log10 total loss at N = %.2g", n))
