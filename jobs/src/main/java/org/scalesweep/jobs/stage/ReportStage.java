@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.report.Dashboard;
 
 /**
  * report → report/index.html and the summary tables as CSV (significance, crossovers, fits,
@@ -53,6 +54,7 @@ public final class ReportStage implements Stage {
         rows.put(Outputs.REPORT + "/" + csv, (long) tables.get(t).size());
       }
       write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), tables, schemas, ctx.manifest()));
+      rows.putAll(Dashboard.write(ctx, tmp));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
