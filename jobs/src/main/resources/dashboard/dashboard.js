@@ -153,7 +153,7 @@
   const WIDTH = 'container';
   const HEIGHT = 300;
   const fmt = (f) => ({ field: f, type: 'quantitative', format: '.4~g' });
-  const logX = (field, title) => ({ field, type: 'quantitative', scale: { type: 'log' }, title,
+  const logX = (field, title) => ({ field, type: 'quantitative', scale: { type: 'log', nice: false }, title,
     axis: { format: '.0e' } });
 
   function isoflopSpec(d) {
