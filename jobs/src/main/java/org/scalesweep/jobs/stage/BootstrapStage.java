@@ -49,7 +49,7 @@ import org.scalesweep.relative.RelativeScaling;
  * the item schemes), full-sample estimates and the jackknife for BCa.
  */
 public final class BootstrapStage implements Stage {
-  static final StructType DRAWS_SCHEMA = new StructType()
+  public static final StructType DRAWS_SCHEMA = new StructType()
       .add("kind", StringType, false)
       .add("study", StringType, false)
       .add("corpus", StringType, false)
