@@ -32,6 +32,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       return USAGE;
     }
     err.println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+    Hints.of(ex).forEach(h -> err.println("hint: " + h));
     if (verbose) {
       ex.printStackTrace(err);
     } else {

@@ -18,5 +18,5 @@ import org.scalesweep.relative.ItemLosses;
  * @param jackknife leave-one-cluster-out statistics, [cluster][statistic]
  * @param crossovers pairs of contrast indices whose crossover is estimated
  */
-record BootstrapInput(String study, String corpus, CorpusRuns runs, List<Contrast> contrasts, List<ItemLosses> items,
+public record BootstrapInput(String study, String corpus, CorpusRuns runs, List<Contrast> contrasts, List<ItemLosses> items,
     double[] estimate, double[][] jackknife, List<int[]> crossovers) implements Serializable {}

@@ -49,7 +49,7 @@ import org.scalesweep.relative.RelativeScaling;
  * the item schemes), full-sample estimates and the jackknife for BCa.
  */
 public final class BootstrapStage implements Stage {
-  static final StructType DRAWS_SCHEMA = new StructType()
+  public static final StructType DRAWS_SCHEMA = new StructType()
       .add("kind", StringType, false)
       .add("study", StringType, false)
       .add("corpus", StringType, false)
@@ -186,8 +186,11 @@ public final class BootstrapStage implements Stage {
     return rows;
   }
 
-  /** Driver-side preparation: run tables, item matrices, estimates and jackknife per (corpus, case study). */
-  private static List<BootstrapInput> inputs(StageContext ctx) {
+  /**
+   * Driver-side preparation: run tables, item matrices, estimates and jackknife per (corpus, case study).
+   * Public for the report's relative-curve bands, which re-evaluate the same keyed resamples.
+   */
+  public static List<BootstrapInput> inputs(StageContext ctx) {
     Study study = ctx.study();
     List<RunObservation> obs = ctx.outputs().readParquet(Outputs.RUNS)
         .select("study", "corpus", "subgroup", "run_id", "seed", "budget", "width", "depth", "params", "tokens", "loss")

@@ -35,6 +35,7 @@ final class ReportHtml {
         study.configHash().substring(0, 12), study.seed(), study.replicates(), bs.resamples(), bs.scheme().key(),
         bs.clusterBy().key(), bs.weights().key(), bs.interval().key(), 100 * bs.level(), bs.alpha()));
 
+    h.append("<p><a href=\"dashboard.html\">Interactive dashboard</a> (selectors, tooltips, sortable Δβ forest plot)</p>\n");
     h.append("<h2>Overall loss and the compute-optimal frontier</h2>\n");
     allocationTable(h, t);
     figures(h, figures, Study.OVERALL);

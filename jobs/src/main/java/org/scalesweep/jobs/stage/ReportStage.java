@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.report.Dashboard;
 import org.scalesweep.jobs.report.Figure;
 import org.scalesweep.jobs.report.RelativeFigures;
 import org.scalesweep.jobs.report.Tables;
@@ -81,6 +82,7 @@ public final class ReportStage implements Stage {
       List<Figure> figures = RelativeFigures.write(ctx.study(), data, ctx.outputs().fs(), new Path(tmp, "figures"));
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
       write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
+      rows.putAll(Dashboard.write(ctx, tmp));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,6 +20,7 @@ public record StageContext(Study study, SparkSession spark, Outputs outputs, Man
   /** Marks the start of a stage's Spark jobs: job group for the UI, label for console progress. */
   public void begin(String stage, String description) {
     spark.sparkContext().setJobGroup(stage, stage + ": " + description, false);
-    progress.label(stage);
+    progress.slots(parallelism());
+    progress.label(stage, description);
   }
 }

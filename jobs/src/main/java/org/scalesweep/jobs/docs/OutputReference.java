@@ -1,0 +1,195 @@
+package org.scalesweep.jobs.docs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.scalesweep.jobs.report.RelativeCurves;
+import org.scalesweep.jobs.report.RunsSummary;
+import org.scalesweep.jobs.stage.BootstrapStage;
+import org.scalesweep.jobs.stage.FitStage;
+import org.scalesweep.jobs.stage.GridStage;
+import org.scalesweep.jobs.stage.SimulateStage;
+
+/**
+ * docs/OUTPUTS.md, rendered from the stages' StructType constants: every column of every output
+ * with its type, nullability and meaning. A column without a meaning below stops the rendering,
+ * so a new column cannot reach the docs undescribed.
+ */
+public final class OutputReference {
+  public static final String FILE = "docs/OUTPUTS.md";
+
+  /** One documented output: its path in a run directory, what it holds, its schema. */
+  record Output(String path, String about, StructType schema) {}
+
+  static final List<Output> OUTPUTS = List.of(
+      new Output("grid.parquet", "One row per model configuration and corpus: the IsoFLOP grid (stage grid).",
+          GridStage.SCHEMA),
+      new Output("runs.parquet", "One row per run, seed replicate and subgroup: what a run measured (stage simulate, "
+          + "or ingest). The overall loss is stored once per run under study `overall`, subgroup `overall`.",
+          SimulateStage.RUNS_SCHEMA),
+      new Output("items.parquet", "One row per run, seed, subgroup and evaluation item, for item-level subgroups "
+          + "(`items > 0`).", SimulateStage.ITEMS_SCHEMA),
+      new Output("fits.parquet", "Long format, one row per fitted parameter (stage fit). Laws: `power` "
+          + "(E = alpha·F^-beta) and `offset-power` (E + A·F^-alpha) of each subgroup along the frontier "
+          + "(`fit_on = frontier`); `chinchilla`, the joint law E + A/N^alpha + B/D^beta by Approach 3 on every run "
+          + "replicate (`fit_on = runs`); `approach2`, allocation exponents a (N* ~ C^a) and b (D* ~ C^b) of the "
+          + "overall loss.", FitStage.FITS_SCHEMA),
+      new Output("frontier.parquet", "The compute-optimal point of each budget and every subgroup's loss there "
+          + "(stage fit).", FitStage.FRONTIER_SCHEMA),
+      new Output("significance.parquet", "One row per contrast (treatment vs baseline, per corpus): Δβ, γ, "
+          + "intervals and the sign test (stage bootstrap).", BootstrapStage.SIGNIFICANCE_SCHEMA),
+      new Output("crossovers.parquet", "One row per pair of treatments of a case study and corpus: where their "
+          + "relative curves cross (stage bootstrap).", BootstrapStage.CROSSOVER_SCHEMA),
+      new Output("boot/", "Every resample's statistics, with `bootstrap.write-draws = true`; partitioned by kind, "
+          + "study, corpus and treatment (those columns are in the directory names).", BootstrapStage.DRAWS_SCHEMA),
+      new Output("report/runs_summary.csv", "One row per (study, corpus, subgroup, run): losses averaged over seed "
+          + "replicates, with the run's configuration (stage report; what the dashboard and notebooks draw).",
+          RunsSummary.SCHEMA),
+      new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
+          + "log-spaced points between them, with pointwise bootstrap bands (stage report).", RelativeCurves.SCHEMA));
+
+  /** Meaning of a column, by name; "file:column" entries override for one output. */
+  static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+  private static void col(String name, String meaning) {
+    if (COLUMNS.put(name, meaning) != null) {
+      throw new IllegalStateException("column " + name + " described twice");
+    }
+  }
+
+  static {
+    col("study", "Case study name (`overall` for the corpus's overall loss).");
+    col("corpus", "Training corpus.");
+    col("subgroup", "Evaluation subgroup (`overall`: the corpus's overall validation loss).");
+    col("run_id", "Run identity, `corpus/budget-dwidth` (e.g. `dclm/1e+18-d768`).");
+    col("seed", "Seed replicate index, 0-based.");
+    col("budget", "IsoFLOP budget in forward-pass FLOPs: the F of E(F) and G(F).");
+    col("width", "Hidden size d.");
+    col("depth", "Layers L.");
+    col("heads", "Attention heads h = d/128.");
+    col("ffn", "GLU intermediate size I = 4d.");
+    col("batch", "Sequences per optimiser step B.");
+    col("steps", "Optimiser steps.");
+    col("tokens", "Training tokens D = B·steps·sequence length.");
+    col("params", "Parameters N, every weight counted as the suite's logs do (embeddings included).");
+    col("flops_per_token", "Forward FLOPs per token f (the suite's analytic count).");
+    col("forward_flops", "Forward FLOPs spent, f·D (within the grid tolerance of the budget).");
+    col("flops", "Training FLOPs by the 6ND rule.");
+    col("learning_rate", "Peak learning rate η = 0.33·√B/d.");
+    col("beta2", "Adam β2 = 0.98^(B/128).");
+    col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the default bootstrap.");
+    col("loss", "Loss in nats (lower is better).");
+    col("runs_summary.csv:loss", "Loss in nats, mean over seed replicates.");
+    col("accuracy", "Accuracy (share of items right) where the case study maps loss to accuracy; else null.");
+    col("runs_summary.csv:accuracy", "Accuracy, mean over seed replicates; null without an accuracy map.");
+    col("items", "Items simulated individually for this subgroup (0: run level only).");
+    col("item", "Item index within the subgroup.");
+    col("correct", "Whether the run answered the item right (null without an accuracy map).");
+    col("law", "Law fitted: `power`, `offset-power`, `chinchilla` or `approach2`.");
+    col("fit_on", "`frontier`: the compute-optimal points of each budget; `runs`: every run replicate.");
+    col("param", "Parameter name (`alpha`, `beta`, `E`, `A`, `B`, `a`, `b`).");
+    col("estimate", "Fitted value (NaN only when flagged).");
+    col("objective", "Objective at the optimum (summed Huber loss of log residuals, or residual sum of squares).");
+    col("r_squared", "Coefficient of determination of the fit (in log space for power laws).");
+    col("converged", "Whether the optimiser met its tolerance.");
+    col("points", "Data points fitted.");
+    col("starts", "Multi-start grid points tried.");
+    col("starts_converged", "Starts that converged.");
+    col("iterations", "Optimiser iterations of the best start.");
+    col("flags", "Comma-separated warnings (e.g. `boundary`, `too_few_points`, `unstable`); empty when clean.");
+    col("reason", "Why a row is flagged, in words; empty when clean.");
+    col("tokens_opt", "D* at the budget: vertex of the overall loss's parabola in log10 tokens (clamped into the "
+        + "sampled range).");
+    col("params_opt", "N* at the budget: vertex of the parabola in log10 params.");
+    col("loss_opt", "The subgroup's loss at D* (its own parabola in log10 tokens evaluated there).");
+    col("usable", "Whether the budget has a compute-optimal point (≥ 3 sizes, convex parabola).");
+    col("extrapolated", "Whether the parabola's vertex lay outside the sampled sizes and was clamped.");
+    col("baseline", "Baseline subgroup of the contrast.");
+    col("treatment", "Treatment subgroup of the contrast.");
+    col("delta_beta", "Δβ = β_baseline − β_treatment (negative: the treatment's gap narrows with compute).");
+    col("gamma", "γ = α_treatment/α_baseline: G(F) = γ·F^Δβ with F in FLOPs (so γ is G at F = 1).");
+    col("beta_baseline", "β of the baseline's E(F) = α·F^−β along the frontier.");
+    col("beta_treatment", "β of the treatment's E(F).");
+    col("change_per_decade", "Change of the relative loss per 10× compute as seed 003 quotes it, −(10^Δβ − 1) "
+        + "(positive: the gap closes).");
+    col("ci_low", "Lower end of the interval chosen by `bootstrap.interval`.");
+    col("ci_high", "Upper end of that interval.");
+    col("crossovers.parquet:ci_low", "Lower end of the percentile interval of log10_crossover.");
+    col("crossovers.parquet:ci_high", "Upper end of that interval.");
+    col("ci_method", "`percentile` or `bca`: which interval ci_low/ci_high hold.");
+    col("pct_low", "Percentile interval, lower end.");
+    col("pct_high", "Percentile interval, upper end.");
+    col("bca_low", "BCa interval (jackknife over clusters), lower end.");
+    col("bca_high", "BCa interval, upper end.");
+    col("std_error", "Bootstrap standard error of Δβ.");
+    col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0})/(B+1), (1+#{Δβ*≥0})/(B+1))).");
+    col("significant", "p_value < alpha: the sign of Δβ is interpreted.");
+    col("alpha", "Significance level of the sign test.");
+    col("level", "Confidence level of the intervals.");
+    col("resamples", "Bootstrap resamples drawn.");
+    col("relative_curves.csv:resamples", "Resamples behind the band (those of the bootstrap stage, at most 2,000).");
+    col("valid_resamples", "Resamples whose statistic was estimable.");
+    col("scheme", "Bootstrap scheme: `cluster`, `items` or `two-way`.");
+    col("cluster_by", "Cluster unit: `architecture` or `configuration`.");
+    col("true_delta_beta", "The simulation's true Δβ (null for ingested runs).");
+    col("covers_truth", "Whether [ci_low, ci_high] holds the true Δβ (null for ingested runs).");
+    col("treatment_1", "First treatment of the pair.");
+    col("treatment_2", "Second treatment of the pair.");
+    col("log10_crossover", "log10 of F× = (γ1/γ2)^(1/(Δβ2 − Δβ1)), where the two relative curves cross.");
+    col("in_range", "Whether F× lies within the study's budgets.");
+    col("kind", "`contrast` (Δβ, γ, β per resample) or `crossover` (log10 F× in delta_beta).");
+    col("index", "Contrast (or crossover pair) index within the case study.");
+    col("resample", "Resample index b: its weights are keyed by (seed, scope, b).");
+    col("loss_sd", "Standard deviation of the loss over seed replicates (null with one replicate).");
+    col("replicates", "Seed replicates averaged.");
+    col("at_budget", "Whether F is one of the study's budgets (where `observed` exists).");
+    col("observed", "E_treatment/E_baseline at the compute-optimal point of the budget (null between budgets).");
+    col("fit", "Fitted G(F) = γ·F^Δβ.");
+    col("band_low", "Pointwise bootstrap band of G(F): lower percentile of the resampled curves γ*·F^Δβ*.");
+    col("band_high", "Upper percentile of the resampled curves.");
+    col("relative_curves.csv:flops", "Compute F in forward-pass FLOPs (the budgets' scale).");
+  }
+
+  private OutputReference() {}
+
+  /** The whole reference, Markdown. */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Output reference\n\n")
+        .append("<!-- Generated from the stages' schemas by org.scalesweep.jobs.docs.OutputReference; do not edit. "
+            + "GeneratedDocsTest fails when this file is stale; regenerate with\n")
+        .append("     mvn -B -o -q -pl jobs -am test -Dtest=GeneratedDocsTest -Dsurefire.failIfNoSpecifiedTests=false "
+            + "-Dscalesweep.updateDocs=true -->\n\n")
+        .append("Every run writes one directory (`--out DIR`). Parquet files are Spark datasets (read them with "
+            + "Spark, DuckDB, pandas + pyarrow, or print them with `bin/scalesweep show DIR/FILE.parquet`). "
+            + "`report/` mirrors the small ones as CSV with the same columns (`significance.csv`, "
+            + "`crossovers.csv`, `fits.csv`, `frontier.csv`) and adds the two tables below; `manifest.json` holds "
+            + "the resolved config, its hash, the version, the Spark master, the seed and each stage's row counts "
+            + "and wall time. Same config and seed give the same values on any number of partitions and any "
+            + "master.\n\n")
+        .append("Types are Spark SQL types; a nullable column may be empty (null) in a row, and doubles may be NaN "
+            + "only where `flags` says why.\n");
+    List<String> undocumented = new ArrayList<>();
+    for (Output o : OUTPUTS) {
+      sb.append("\n## `").append(o.path()).append("`\n\n").append(o.about()).append("\n\n")
+          .append("| column | type | nullable | meaning |\n|---|---|---|---|\n");
+      String file = o.path().substring(o.path().lastIndexOf('/') + 1);
+      for (StructField f : o.schema().fields()) {
+        String meaning = COLUMNS.getOrDefault(file + ":" + f.name(), COLUMNS.get(f.name()));
+        if (meaning == null) {
+          undocumented.add(o.path() + ":" + f.name());
+          continue;
+        }
+        sb.append("| `").append(f.name()).append("` | ").append(f.dataType().simpleString()).append(" | ")
+            .append(f.nullable() ? "yes" : "no").append(" | ").append(meaning.replace("|", "\\|")).append(" |\n");
+      }
+    }
+    if (!undocumented.isEmpty()) {
+      throw new IllegalStateException("columns without a meaning in OutputReference.COLUMNS: " + undocumented);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,133 @@
+package org.scalesweep.jobs.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.scalesweep.jobs.stage.Outputs;
+
+/**
+ * report/runs_summary.csv: one row per (study, corpus, subgroup, run), losses averaged over seed
+ * replicates, with the run's configuration from grid.parquet when the study has one (ingested runs
+ * may not). What the dashboard's IsoFLOP panel and the notebooks draw, small enough for a CSV.
+ *
+ * <p>Averaged on the driver in seed order rather than with Spark's avg: a distributed sum's order
+ * depends on partitioning, and the report must be the same bits on any number of partitions.
+ */
+public final class RunsSummary {
+  public static final String CSV = "runs_summary.csv";
+
+  public static final StructType SCHEMA = new StructType()
+      .add("study", StringType, false)
+      .add("corpus", StringType, false)
+      .add("subgroup", StringType, false)
+      .add("run_id", StringType, false)
+      .add("budget", DoubleType, false)
+      .add("params", LongType, false)
+      .add("tokens", LongType, false)
+      .add("flops", DoubleType, false)
+      .add("width", IntegerType, true)
+      .add("depth", IntegerType, true)
+      .add("heads", IntegerType, true)
+      .add("batch", LongType, true)
+      .add("steps", LongType, true)
+      .add("learning_rate", DoubleType, true)
+      .add("loss", DoubleType, false)
+      .add("loss_sd", DoubleType, true)
+      .add("accuracy", DoubleType, true)
+      .add("replicates", IntegerType, false);
+
+  /** Columns read from runs.parquet; the optional ones are null when a source does not have them. */
+  private static final List<String> RUN_COLUMNS = List.of("study", "corpus", "subgroup", "run_id", "budget", "params",
+      "tokens", "flops", "width", "depth", "loss", "accuracy");
+  private static final List<String> OPTIONAL = List.of("width", "depth", "accuracy");
+
+  private RunsSummary() {}
+
+  /** The summary rows (schema {@link #SCHEMA}) ordered by study, corpus, subgroup, budget, tokens, run. */
+  public static List<Row> rows(Outputs outputs) {
+    Dataset<Row> runs = outputs.readParquet(Outputs.RUNS);
+    List<String> have = Arrays.asList(runs.columns());
+    Column[] cols = RUN_COLUMNS.stream()
+        .map(c -> have.contains(c) || !OPTIONAL.contains(c) ? col(c) : lit(null).alias(c))
+        .toArray(Column[]::new);
+    List<Row> obs = runs.select(cols).orderBy(have.contains("seed")
+        ? new Column[] {col("study"), col("corpus"), col("subgroup"), col("budget"), col("tokens"), col("run_id"),
+            col("seed")}
+        : new Column[] {col("study"), col("corpus"), col("subgroup"), col("budget"), col("tokens"), col("run_id")})
+        .collectAsList();
+    Map<String, Row> grid = grid(outputs);
+    List<Row> out = new ArrayList<>();
+    int i = 0;
+    while (i < obs.size()) {
+      int j = i;
+      Row first = obs.get(i);
+      while (j < obs.size() && sameRun(first, obs.get(j))) {
+        j++;
+      }
+      out.add(summarise(obs.subList(i, j), grid.get(first.getString(1) + "\u0001" + first.getString(3))));
+      i = j;
+    }
+    return out;
+  }
+
+  private static boolean sameRun(Row a, Row b) {
+    for (int k = 0; k < 4; k++) {
+      if (!a.getString(k).equals(b.getString(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Row summarise(List<Row> reps, Row config) {
+    Row r = reps.get(0);
+    int n = reps.size();
+    double mean = 0;
+    double acc = 0;
+    int accN = 0;
+    for (Row o : reps) {
+      mean += o.getDouble(10);
+      if (!o.isNullAt(11)) {
+        acc += o.getDouble(11);
+        accN++;
+      }
+    }
+    mean /= n;
+    double ss = 0;
+    for (Row o : reps) {
+      ss += (o.getDouble(10) - mean) * (o.getDouble(10) - mean);
+    }
+    Double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : null;
+    return RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7),
+        r.get(8), r.get(9), config == null ? null : config.get(2), config == null ? null : config.get(3),
+        config == null ? null : config.get(4), config == null ? null : config.get(5), mean, sd,
+        accN > 0 ? acc / accN : null, n);
+  }
+
+  /** grid.parquet's configuration columns by (corpus, run_id); empty when the study has no grid. */
+  private static Map<String, Row> grid(Outputs outputs) {
+    Map<String, Row> out = new HashMap<>();
+    if (!outputs.exists(Outputs.GRID)) {
+      return out;
+    }
+    for (Row g : outputs.readParquet(Outputs.GRID).select("corpus", "run_id", "heads", "batch", "steps",
+        "learning_rate").collectAsList()) {
+      out.put(g.getString(0) + "\u0001" + g.getString(1), g);
+    }
+    return out;
+  }
+}

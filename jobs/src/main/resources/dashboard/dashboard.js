@@ -1,0 +1,322 @@
+// ScaleSweep dashboard: four Vega-Lite panels over the study's tables, embedded in the page as JSON
+// by the report stage. No network: vega, vega-lite and vega-embed are vendored under vendor/.
+(function () {
+  'use strict';
+
+  const OVERALL = 'overall';
+  const DATA = JSON.parse(document.getElementById('scalesweep-data').textContent);
+  const meta = DATA.meta;
+
+  /** Columnar table → array of row objects. */
+  function table(name) {
+    const t = DATA.tables[name];
+    if (!t) {
+      return [];
+    }
+    return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
+  }
+
+  const T = {
+    runs: table('runs'),
+    frontier: table('frontier'),
+    fits: table('power_fits'),
+    significance: table('significance'),
+    crossovers: table('crossovers'),
+    curves: table('curves'),
+  };
+
+  const unique = (xs) => Array.from(new Set(xs));
+  const byNumber = (a, b) => a - b;
+  const corpora = unique(T.runs.map((r) => r.corpus)).sort();
+  const caseStudies = meta.case_studies.length ? meta.case_studies
+    : unique(T.significance.map((r) => r.study)).map((name) => ({ name, subgroups: [], baseline: '' }));
+
+  /** "1e18", "3e18": short labels of budgets, in numeric order. */
+  const budgetLabel = (b) => b.toExponential(0).replace('e+', 'e');
+  const budgets = unique(T.runs.map((r) => r.budget)).sort(byNumber);
+  const budgetLabels = budgets.map(budgetLabel);
+
+  const state = {
+    study: caseStudies.length ? caseStudies[0].name : OVERALL,
+    corpus: corpora[0],
+    subgroup: OVERALL,
+    sort: 'delta_beta',
+  };
+
+  const views = {};
+  let renders = 0;
+
+  // ---------- selectors ----------
+
+  function fill(select, values, current) {
+    select.innerHTML = '';
+    for (const v of values) {
+      const o = document.createElement('option');
+      o.value = v;
+      o.textContent = v;
+      select.appendChild(o);
+    }
+    select.value = values.includes(current) ? current : values[0];
+    return select.value;
+  }
+
+  function subgroupsOf(study) {
+    const cs = caseStudies.find((c) => c.name === study);
+    const named = cs && cs.subgroups.length ? cs.subgroups
+      : unique(T.runs.filter((r) => r.study === study).map((r) => r.subgroup));
+    return [OVERALL].concat(named);
+  }
+
+  function syncSelectors() {
+    state.study = fill(document.getElementById('study'), caseStudies.map((c) => c.name), state.study);
+    state.corpus = fill(document.getElementById('corpus'), corpora, state.corpus);
+    state.subgroup = fill(document.getElementById('subgroup'), subgroupsOf(state.study), state.subgroup);
+    document.getElementById('sort').value = state.sort;
+  }
+
+  // ---------- data of the current selection ----------
+
+  /** Rows of a subgroup: the overall loss is stored once, under study "overall". */
+  const inStudy = (r, subgroup) => r.study === (subgroup === OVERALL ? OVERALL : state.study);
+
+  function isoflopData() {
+    const runs = T.runs.filter((r) => r.corpus === state.corpus && r.subgroup === state.subgroup
+      && inStudy(r, state.subgroup)).map((r) => Object.assign({ budget_label: budgetLabel(r.budget) }, r));
+    const frontier = T.frontier.filter((r) => r.corpus === state.corpus && r.subgroup === state.subgroup
+      && inStudy(r, state.subgroup) && r.usable && r.loss_opt !== null);
+    return { runs, frontier };
+  }
+
+  function computeData() {
+    const points = T.frontier.filter((r) => r.corpus === state.corpus && r.usable && r.loss_opt !== null
+      && (r.study === state.study || (r.study === OVERALL && r.subgroup === OVERALL)));
+    const lo = Math.log10(budgets[0]);
+    const hi = Math.log10(budgets[budgets.length - 1]);
+    const lines = [];
+    for (const sub of unique(points.map((p) => p.subgroup))) {
+      const fit = T.fits.filter((f) => f.corpus === state.corpus && f.subgroup === sub && inStudy(f, sub));
+      const alpha = (fit.find((f) => f.param === 'alpha') || {}).estimate;
+      const beta = (fit.find((f) => f.param === 'beta') || {}).estimate;
+      if (alpha === null || alpha === undefined || beta === null || beta === undefined || !(alpha > 0)) {
+        continue;
+      }
+      for (let k = 0; k <= 40; k++) {
+        const f = Math.pow(10, lo + (hi - lo) * k / 40);
+        // α is stated at F = 1 FLOP: evaluate in logs to stay finite
+        lines.push({ subgroup: sub, budget: f, loss: Math.exp(Math.log(alpha) - beta * Math.log(f)), alpha, beta });
+      }
+    }
+    return { points, lines };
+  }
+
+  function relativeData() {
+    const treatmentSelected = state.subgroup !== OVERALL
+      && T.curves.some((c) => c.study === state.study && c.treatment === state.subgroup);
+    const curves = T.curves.filter((c) => c.study === state.study && c.corpus === state.corpus);
+    const crossovers = T.crossovers.filter((x) => x.study === state.study && x.corpus === state.corpus
+      && x.in_range && x.log10_crossover !== null
+      && (!treatmentSelected || x.treatment_1 === state.subgroup || x.treatment_2 === state.subgroup))
+      .map((x) => Object.assign({
+        flops: Math.pow(10, x.log10_crossover),
+        pair: x.treatment_1 + ' × ' + x.treatment_2,
+        interval: x.ci_low === null ? 'n/a'
+          : Math.pow(10, x.ci_low).toExponential(1) + ' – ' + Math.pow(10, x.ci_high).toExponential(1),
+      }, x));
+    return { curves, crossovers, highlight: treatmentSelected ? state.subgroup : null };
+  }
+
+  function forestData() {
+    const rows = T.significance.filter((r) => r.study === state.study)
+      .map((r) => Object.assign({
+        selected: r.corpus === state.corpus,
+        verdict: r.significant ? 'significant' : 'not significant',
+      }, r));
+    const mine = rows.filter((r) => r.selected);
+    let order = unique(rows.map((r) => r.treatment)).sort();
+    if (state.sort !== 'name') {
+      const key = (t) => {
+        const r = mine.find((m) => m.treatment === t);
+        const v = r ? r[state.sort] : null;
+        return v === null || v === undefined ? Infinity : v;
+      };
+      order = order.slice().sort((a, b) => key(a) - key(b) || a.localeCompare(b));
+    }
+    // simulated studies know the true Δβ; ingested ones do not
+    const truths = rows.filter((r) => r.true_delta_beta !== null);
+    return { rows, order, truths };
+  }
+
+  // ---------- specs ----------
+
+  const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+  // 'container': each chart takes its panel's width (legends included), so nothing is cut off
+  const WIDTH = 'container';
+  const HEIGHT = 300;
+  const fmt = (f) => ({ field: f, type: 'quantitative', format: '.4~g' });
+  const logX = (field, title) => ({ field, type: 'quantitative', scale: { type: 'log', nice: false }, title,
+    axis: { format: '.0e' } });
+
+  function isoflopSpec(d) {
+    const x = logX('tokens', 'tokens D');
+    const y = { field: 'loss', type: 'quantitative', scale: { zero: false }, title: 'loss (nats)' };
+    const color = { field: 'budget_label', type: 'ordinal', sort: budgetLabels, title: 'budget (FLOPs)',
+      scale: { scheme: 'viridis' } };
+    const runTooltip = [{ field: 'run_id' }, { field: 'budget_label', title: 'budget' }, { field: 'width' },
+      { field: 'depth' }, { field: 'heads' }, fmt('params'), fmt('tokens'), { field: 'batch' }, { field: 'steps' },
+      fmt('learning_rate'), fmt('loss'), fmt('loss_sd'), { field: 'replicates' }, fmt('accuracy')];
+    return {
+      $schema: SCHEMA, width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' },
+      layer: [
+        { data: { values: d.runs }, mark: { type: 'line', opacity: 0.7 },
+          encoding: { x, y, color, order: { field: 'tokens' } } },
+        { data: { values: d.runs }, mark: { type: 'point', filled: true, size: 45 },
+          encoding: { x, y, color, tooltip: runTooltip } },
+        { data: { values: d.frontier }, mark: { type: 'line', color: 'black', strokeDash: [4, 3] },
+          encoding: { x: logX('tokens_opt'), y: { field: 'loss_opt', type: 'quantitative' } } },
+        { data: { values: d.frontier }, mark: { type: 'point', shape: 'diamond', size: 130, color: 'black',
+          filled: true },
+          encoding: { x: logX('tokens_opt'), y: { field: 'loss_opt', type: 'quantitative' },
+            tooltip: [fmt('budget'), fmt('tokens_opt'), fmt('params_opt'), fmt('loss_opt'),
+              { field: 'extrapolated' }] } },
+      ],
+    };
+  }
+
+  function computeSpec(d) {
+    const x = logX('budget', 'compute F (FLOPs)');
+    const color = { field: 'subgroup', type: 'nominal', title: 'subgroup', scale: { scheme: 'tableau20' } };
+    const strong = { condition: { test: `datum.subgroup === ${JSON.stringify(state.subgroup)}`, value: 1 },
+      value: 0.35 };
+    return {
+      $schema: SCHEMA, width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' },
+      layer: [
+        { data: { values: d.lines }, mark: { type: 'line' },
+          encoding: { x, y: { field: 'loss', type: 'quantitative', scale: { zero: false },
+            title: 'loss at the optimum (nats)' }, color, opacity: strong,
+          strokeWidth: { condition: { test: `datum.subgroup === ${JSON.stringify(state.subgroup)}`, value: 3 },
+            value: 1.5 },
+          tooltip: [{ field: 'subgroup' }, fmt('alpha'), fmt('beta')] } },
+        { data: { values: d.points }, mark: { type: 'point', filled: true, size: 50 },
+          encoding: { x, y: { field: 'loss_opt', type: 'quantitative' }, color, opacity: strong,
+            tooltip: [{ field: 'subgroup' }, fmt('budget'), fmt('loss_opt'), fmt('tokens_opt'),
+              fmt('params_opt')] } },
+      ],
+    };
+  }
+
+  function relativeSpec(d) {
+    const x = logX('flops', 'compute F (FLOPs)');
+    const color = { field: 'treatment', type: 'nominal', title: 'treatment', legend: { symbolOpacity: 1 },
+      scale: { scheme: 'tableau20' } };
+    const emphasis = d.highlight === null ? { value: 1 }
+      : { condition: { test: `datum.treatment === ${JSON.stringify(d.highlight)}`, value: 1 }, value: 0.2 };
+    const bandOpacity = d.highlight === null ? { value: 0.15 }
+      : { condition: { test: `datum.treatment === ${JSON.stringify(d.highlight)}`, value: 0.3 }, value: 0.04 };
+    const curveTooltip = [{ field: 'treatment' }, { field: 'baseline' }, fmt('flops'), fmt('observed'), fmt('fit'),
+      fmt('band_low'), fmt('band_high'), { field: 'resamples' }];
+    return {
+      $schema: SCHEMA, width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' },
+      layer: [
+        { data: { values: d.curves }, mark: { type: 'area' },
+          encoding: { x, y: { field: 'band_low', type: 'quantitative', scale: { zero: false },
+            title: 'G(F) = E_treatment / E_baseline' }, y2: { field: 'band_high' }, color, opacity: bandOpacity } },
+        { data: { values: d.curves }, mark: { type: 'line' },
+          encoding: { x, y: { field: 'fit', type: 'quantitative' }, color, opacity: emphasis } },
+        { data: { values: d.curves }, transform: [{ filter: 'datum.observed !== null' }],
+          mark: { type: 'point', filled: true, size: 45 },
+          encoding: { x, y: { field: 'observed', type: 'quantitative' }, color, opacity: emphasis,
+            tooltip: curveTooltip } },
+      ].concat(d.crossovers.length === 0 ? [] : [
+        { data: { values: d.crossovers }, mark: { type: 'rule', strokeDash: [2, 2], color: '#444' },
+          encoding: { x: { field: 'flops', type: 'quantitative' },
+            tooltip: [{ field: 'pair', title: 'crossover' }, fmt('flops'), { field: 'interval', title: 'interval' },
+              { field: 'valid_resamples' }] } },
+      ]),
+    };
+  }
+
+  function forestSpec(d) {
+    const y = { field: 'treatment', type: 'nominal', sort: d.order, title: null };
+    const tooltip = [{ field: 'corpus' }, { field: 'treatment' }, { field: 'baseline' }, fmt('delta_beta'),
+      fmt('ci_low'), fmt('ci_high'), fmt('p_value'), { field: 'significant' }, fmt('gamma'),
+      fmt('change_per_decade'), fmt('true_delta_beta'), { field: 'covers_truth' }, { field: 'valid_resamples' },
+      { field: 'flags' }];
+    const color = { field: 'verdict', type: 'nominal', title: `sign at p < ${meta.alpha}`,
+      scale: { domain: ['significant', 'not significant'], range: ['#c0392b', '#7f8c8d'] } };
+    const opacity = { condition: { test: 'datum.selected', value: 1 }, value: 0.3 };
+    const yOffset = { field: 'corpus', type: 'nominal', sort: corpora };
+    const height = Math.max(HEIGHT, d.order.length * corpora.length * 9 + 40);
+    return {
+      $schema: SCHEMA, width: WIDTH, height, autosize: { type: 'fit-x', contains: 'padding' },
+      layer: [
+        { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#999' },
+          encoding: { x: { field: 'zero', type: 'quantitative' } } },
+        { data: { values: d.rows }, mark: { type: 'rule', strokeWidth: 2 },
+          encoding: { y, yOffset, x: { field: 'ci_low', type: 'quantitative', title: 'Δβ (β_baseline − β_treatment)' },
+            x2: { field: 'ci_high' }, color, opacity, tooltip } },
+        { data: { values: d.rows }, mark: { type: 'point', filled: true, size: 60 },
+          encoding: { y, yOffset, x: { field: 'delta_beta', type: 'quantitative' }, color, opacity,
+            shape: { field: 'corpus', type: 'nominal', sort: corpora, title: 'corpus' }, tooltip } },
+      ].concat(d.truths.length === 0 ? [] : [
+        { data: { values: d.truths }, mark: { type: 'tick', color: 'black', thickness: 1.5, size: 8 },
+          encoding: { y, yOffset, x: { field: 'true_delta_beta', type: 'quantitative' }, opacity,
+            tooltip: [{ field: 'corpus' }, { field: 'treatment' }, fmt('true_delta_beta')] } },
+      ]),
+    };
+  }
+
+  // ---------- rendering ----------
+
+  const PANELS = [
+    ['isoflop', () => isoflopSpec(isoflopData()), () => isoflopData().runs.length],
+    ['compute', () => computeSpec(computeData()), () => computeData().points.length],
+    ['relative', () => relativeSpec(relativeData()), () => relativeData().curves.length],
+    ['forest', () => forestSpec(forestData()), () => forestData().rows.length],
+  ];
+
+  async function render() {
+    const jobs = PANELS.map(async ([id, spec, size]) => {
+      const el = document.getElementById('chart-' + id);
+      if (views[id]) {
+        views[id].finalize();
+        delete views[id];
+      }
+      el.innerHTML = '';
+      if (size() === 0) {
+        el.innerHTML = '<p class="empty">No data for this selection.</p>';
+        return;
+      }
+      const result = await vegaEmbed(el, spec(), { actions: false, renderer: 'svg' });
+      views[id] = result.view;
+    });
+    await Promise.all(jobs);
+    renders += 1;
+    document.body.dataset.renders = String(renders);
+  }
+
+  function describe() {
+    document.getElementById('description').textContent = meta.description;
+    document.getElementById('meta').textContent = `config ${meta.config_hash.slice(0, 12)} · seed ${meta.seed} · `
+      + `${meta.replicates} replicates · source ${meta.source} · ${meta.resamples} resamples (${meta.scheme} `
+      + `scheme, clusters by ${meta.cluster_by}) · ${meta.interval} intervals at ${Math.round(100 * meta.level)}% · `
+      + `sign test at α = ${meta.alpha}`;
+  }
+
+  /** Changes one selection (also what the browser test calls through the select elements). */
+  function select(key, value) {
+    state[key] = value;
+    if (key === 'study') {
+      state.subgroup = OVERALL;
+    }
+    syncSelectors();
+    return render();
+  }
+
+  for (const key of ['study', 'corpus', 'subgroup', 'sort']) {
+    document.getElementById(key).addEventListener('change', (e) => select(key, e.target.value));
+  }
+
+  describe();
+  syncSelectors();
+  window.scalesweepDashboard = { state, views, select, ready: render() };
+})();
