@@ -83,7 +83,7 @@ public final class Backtest {
       return new Result(law, full, trainB, heldB, List.of(), resamples, 0);
     }
     RunPoints at = law.alongFrontier() ? new RunLawFit(law, fitter, held).frontier(null) : held;
-    RunsBootstrap boot = new RunsBootstrap(model, full, false, trainUnits, resampler, scopeKey);
+    RunsBootstrap boot = new RunsBootstrap(model, full.law(), false, trainUnits, resampler, scopeKey);
     double[][] pred = new double[at.size()][resamples];
     int valid = 0;
     for (int b = 0; b < resamples; b++) {

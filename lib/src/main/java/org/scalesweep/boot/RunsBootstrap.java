@@ -20,7 +20,7 @@ public final class RunsBootstrap {
   public static final List<String> ALLOCATION = List.of("a", "b");
 
   private final RunLawFit model;
-  private final Fit<? extends Law> full;
+  private final Law full;
   private final boolean allocation;
   private final long[] unitOfRun;
   private final Resampler resampler;
@@ -30,12 +30,12 @@ public final class RunsBootstrap {
   public record Draw(Law law, double[] statistics) {}
 
   /**
-   * @param full the full-sample fit of {@code model}
+   * @param full the full-sample estimate of {@code model} (null when it has none: every draw is NaN)
    * @param allocation also bootstrap Approach 2's allocation exponents
    * @param unitOfRun resampling unit of each run (runs of a unit share its weight)
    * @param scopeKey key of this group, so groups draw independently
    */
-  public RunsBootstrap(RunLawFit model, Fit<? extends Law> full, boolean allocation, long[] unitOfRun,
+  public RunsBootstrap(RunLawFit model, Law full, boolean allocation, long[] unitOfRun,
       Resampler resampler, long scopeKey) {
     if (unitOfRun.length != model.runs().size()) {
       throw new IllegalArgumentException("unit keys for " + unitOfRun.length + " of " + model.runs().size() + " runs");
@@ -59,14 +59,14 @@ public final class RunsBootstrap {
 
   /** Full-sample statistics. */
   public double[] estimate() {
-    return statistics(full.hasEstimate() ? full.law() : null, null);
+    return statistics(full, null);
   }
 
   /** Resample b. */
   public Draw resample(long b) {
     double[] w = new double[unitOfRun.length];
     resampler.runWeights(scopeKey, unitOfRun, b, w);
-    Fit<? extends Law> fit = full.hasEstimate() ? model.refit(full, w) : null;
+    Fit<? extends Law> fit = full != null ? model.refit(full, w) : null;
     Law law = fit != null && fit.hasEstimate() && fit.converged() ? fit.law() : null;
     return new Draw(law, statistics(law, w));
   }

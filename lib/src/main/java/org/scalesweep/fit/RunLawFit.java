@@ -37,13 +37,13 @@ public final class RunLawFit {
   }
 
   /**
-   * A fit under run weights (null: all 1). The joint law is warm-started at {@code start}'s estimate
-   * when given (a bootstrap resample), else fitted from the full start grid.
+   * A fit under run weights (null: all 1). The joint law is warm-started at {@code start} when
+   * given (a bootstrap resample), else fitted from the full start grid.
    */
-  public Fit<? extends Law> refit(Fit<? extends Law> start, double[] weights) {
+  public Fit<? extends Law> refit(Law start, double[] weights) {
     try {
       if (law == RunLaw.CHINCHILLA) {
-        return start != null && start.law() instanceof JointLaw j && j.a() > 0 && j.b() > 0 && j.e() > 0
+        return start instanceof JointLaw j && j.a() > 0 && j.b() > 0 && j.e() > 0
             ? joint.refit(j, runs.params(), runs.tokens(), runs.loss(), weights)
             : joint.fit(runs.params(), runs.tokens(), runs.loss(), weights);
       }

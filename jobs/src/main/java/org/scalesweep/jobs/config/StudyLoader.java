@@ -300,7 +300,7 @@ public final class StudyLoader {
     return k.matches("[A-Za-z0-9_-]+") ? k : "\"" + k.replace("\"", "\\\"") + "\"";
   }
 
-  static String sha256(String s) {
+  public static String sha256(String s) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -22,7 +22,7 @@ public record Ingested(String source, List<RunRecord> runs, List<RunRecord> item
     boolean flopsDerived, boolean budgetsDerived) {
 
   /** Order of rows in runs.parquet and items.parquet (input order never matters). */
-  static final Comparator<RunRecord> ORDER = Comparator.comparing(RunRecord::study).thenComparing(RunRecord::corpus)
+  public static final Comparator<RunRecord> ORDER = Comparator.comparing(RunRecord::study).thenComparing(RunRecord::corpus)
       .thenComparing(RunRecord::subgroup).thenComparing(RunRecord::runId).thenComparingInt(RunRecord::seed);
 
   public boolean itemLevel() {
