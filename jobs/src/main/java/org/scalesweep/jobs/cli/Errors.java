@@ -30,7 +30,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       return USAGE;
     }
     if (root instanceof InvalidInputException ie) {
-      ie.report().forEach(l -> err.println(l == ie.report().get(0) ? "error: " + l : l));
+      java.util.List<String> report = ie.report();
+      err.println("error: " + report.get(0));
+      report.subList(1, report.size()).forEach(err::println);
       return USAGE;
     }
     if (root instanceof UsageException || root instanceof Outputs.MissingOutputException) {
