@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.fit.RunLaw;
@@ -150,15 +149,13 @@ final class BacktestCommand extends RunsCommand {
     BacktestJob.Truth truth = study != null && !study.ingested() ? new StudyTruth(study) : (g, b, n, d) -> null;
     BacktestJob.Output r = BacktestJob.run(spark, groups, new BacktestJob.Settings(RunLaw.parse(law), holdout, resamples,
         level, seed, screen), truth);
-    Dataset<Row> points = r.points().cache();
-    Dataset<Row> summary = r.summary().cache();
-    List<Row> pointRows = points.collectAsList();
-    List<Row> summaryRows = summary.collectAsList();
+    List<Row> pointRows = r.points();
+    List<Row> summaryRows = r.summary();
     Path scratch = tmp;
     return outputs -> {
       Map<String, Long> rows = new LinkedHashMap<>();
-      rows.put(POINTS, outputs.writeParquet(POINTS, points));
-      rows.put(SUMMARY, outputs.writeParquet(SUMMARY, summary));
+      rows.put(POINTS, outputs.writeParquet(POINTS, r.pointsFrame(spark)));
+      rows.put(SUMMARY, outputs.writeParquet(SUMMARY, r.summaryFrame(spark)));
       if (scratch != null) {
         rows.put(Outputs.RUNS, outputs.writeParquet(Outputs.RUNS, spark.read().parquet(scratch.resolve(Outputs.RUNS)
             .toString())));

@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.runs;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -9,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +81,16 @@ public final class BacktestJob {
     Double at(RunGroup group, double budget, double params, double tokens);
   }
 
-  /** Held-out points and per-group summaries. */
-  public record Output(Dataset<Row> points, Dataset<Row> summary) {}
+  /** Held-out points ({@link #POINTS_SCHEMA}) and per-group summaries ({@link #SUMMARY_SCHEMA}), sorted. */
+  public record Output(List<Row> points, List<Row> summary) {
+    public Dataset<Row> pointsFrame(SparkSession spark) {
+      return spark.createDataFrame(points, POINTS_SCHEMA).coalesce(1);
+    }
+
+    public Dataset<Row> summaryFrame(SparkSession spark) {
+      return spark.createDataFrame(summary, SUMMARY_SCHEMA).coalesce(1);
+    }
+  }
 
   public static Output run(SparkSession spark, List<RunGroup> groups, Settings s, Truth truth) {
     Broadcast<List<RunGroup>> bc = spark.sparkContext().broadcast(groups, scala.reflect.ClassTag$.MODULE$.apply(List.class));
@@ -90,11 +98,16 @@ public final class BacktestJob {
         .mapPartitions((MapPartitionsFunction<Long, Row>) it -> evaluate(bc.value(), s, truth, it), Encoders.row(UNION))
         .collectAsList();
     bc.destroy();
-    Dataset<Row> all = spark.createDataFrame(rows, UNION);
-    Dataset<Row> points = all.filter(col("kind").equalTo("point")).select("point.*")
-        .orderBy("study", "corpus", "subgroup", "budget", "params", "tokens", "observed").coalesce(1);
-    Dataset<Row> summary = all.filter(col("kind").equalTo("summary")).select("summary.*")
-        .orderBy("study", "corpus", "subgroup").coalesce(1);
+    // tiny tables: sorted here rather than by Spark jobs
+    Comparator<Row> key = Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
+        .thenComparing(r -> r.getString(2));
+    Comparator<Row> byPoint = key.thenComparingDouble(r -> r.getDouble(4))
+        .thenComparing(r -> (Double) r.get(5), Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparingDouble(r -> r.getDouble(7));
+    List<Row> points = rows.stream().filter(r -> r.getString(0).equals("point")).map(r -> r.getStruct(1))
+        .sorted(byPoint).toList();
+    List<Row> summary = rows.stream().filter(r -> r.getString(0).equals("summary")).map(r -> r.getStruct(2))
+        .sorted(key).toList();
     return new Output(points, summary);
   }
 
