@@ -11,50 +11,29 @@ import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.RunLaw;
 import org.scalesweep.fit.RunLawFit;
 import org.scalesweep.fit.RunPoints;
-import org.scalesweep.grid.BudgetGrid;
 import org.scalesweep.law.JointLaw;
 import org.scalesweep.law.Law;
-import org.scalesweep.sim.Keys;
-import org.scalesweep.sim.NoiseModel;
-import org.scalesweep.sim.Simulator;
 
 /** The bootstrap behind fit-runs: seed 000's design, warm-started keyed refits, interval coverage. */
 class RunsBootstrapTest {
   private static final JointLaw TRUTH = JointLaw.SEED_000_TRUTH;
-  private static final double[] SIZES = {125e6, 350e6, 1.3e9, 2.7e9, 6.9e9, 13e9, 30e9, 70e9};
-  private static final double[] DATA = {1e3, 1e4, 1e5, 5e5, 1e6, 2e6, 5e6, 1e7};
   private static final JointLawFitter FITTER = JointLawFitter.defaults().withScreening(100);
 
-  /** Seed 000's 16 points × seeds, lognormal noise σ; unit = one point replicate. */
+  /** Seed 000's design (JointLawBootstrapTest's) as run points; budgets are 6ND/3 (unused by the joint law). */
   private record Design(RunPoints points, long[] units) {}
 
-  private static Design design(long seed, int seeds, double sigma) {
-    Simulator sim = new Simulator(seed, NoiseModel.runOnly(sigma));
-    int m = 16 * seeds;
-    double[] n = new double[m];
-    double[] d = new double[m];
-    double[] l = new double[m];
-    double[] b = new double[m];
-    long[] unit = new long[m];
-    int k = 0;
-    for (int p = 0; p < 16; p++) {
-      double np = p < 8 ? SIZES[p] : 6.9e9;
-      double dp = p < 8 ? 1e6 : DATA[p - 8];
-      for (int s = 0; s < seeds; s++) {
-        n[k] = np;
-        d[k] = dp;
-        b[k] = new BudgetGrid(10).budgetOf(6 * np * dp);
-        l[k] = sim.runLoss(TRUTH.at(np, dp), 1, 2, Keys.of(0, Keys.value(np), Keys.value(dp)), s);
-        unit[k] = Keys.of(3, p, s);
-        k++;
-      }
+  private static Design design(long seed, double sigma) {
+    JointLawBootstrapTest.Design x = JointLawBootstrapTest.simulate(seed, sigma);
+    double[] b = new double[x.n().length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = 2 * x.n()[i] * x.d()[i];
     }
-    return new Design(new RunPoints(b, n, d, l), unit);
+    return new Design(new RunPoints(b, x.n(), x.d(), x.l()), x.unit());
   }
 
   @Test
   void noiselessSeed000RecoversTheTruthAndEveryResampleAgrees() {
-    Design x = design(1, 1, 0);
+    Design x = design(1, 0);
     RunLawFit model = new RunLawFit(RunLaw.CHINCHILLA, FITTER, x.points());
     Fit<? extends Law> fit = model.fit();
     double[] est = fit.law().parameters();
@@ -74,7 +53,7 @@ class RunsBootstrapTest {
 
   @Test
   void resampleBIsTheSameWhoeverComputesIt() {
-    Design x = design(2, 3, 0.02);
+    Design x = design(2, 0.02);
     RunLawFit model = new RunLawFit(RunLaw.CHINCHILLA, FITTER, x.points());
     Law full = model.fit().law();
     RunsBootstrap one = new RunsBootstrap(model, full, false, x.units(), new Resampler(7, WeightKind.POISSON), 3);
@@ -95,7 +74,7 @@ class RunsBootstrapTest {
     double[] truth = TRUTH.parameters();
     int[] covered = new int[5];
     for (int r = 0; r < reps; r++) {
-      Design x = design(2000 + r, 5, 0.02);
+      Design x = design(2000 + r, 0.02);
       RunLawFit model = new RunLawFit(RunLaw.CHINCHILLA, FITTER, x.points());
       Fit<? extends Law> fit = model.fit();
       RunsBootstrap boot = new RunsBootstrap(model, fit.law(), false, x.units(),

@@ -16,7 +16,6 @@ import org.scalesweep.jobs.config.StudyLoader;
 import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.runs.BacktestJob;
-import org.scalesweep.jobs.runs.ResampleUnit;
 import org.scalesweep.jobs.runs.RunGroup;
 import org.scalesweep.jobs.stage.Outputs;
 import org.scalesweep.jobs.stage.Pipeline;
@@ -24,6 +23,7 @@ import org.scalesweep.jobs.stage.Stage;
 import org.scalesweep.sim.CorpusTruth;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scalesweep backtest (--input FILE | --conf CONF) --out DIR}: how well a law extrapolates. */
@@ -59,24 +59,8 @@ final class BacktestCommand extends RunsCommand {
       description = "Law to fit and extrapolate. Default: ${DEFAULT-VALUE}.")
   String law;
 
-  @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
-      description = "Bootstrap resamples of the fit. Default: ${DEFAULT-VALUE}.")
-  int resamples;
-
-  @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
-      description = "Predictive interval level. Default: ${DEFAULT-VALUE}.")
-  double level;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the resamples. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--unit", paramLabel = "run|replicate|architecture", defaultValue = "run",
-      description = "What one bootstrap weight covers. Default: ${DEFAULT-VALUE}.")
-  String unit;
-
-  @Option(names = "--screen", paramLabel = "K", defaultValue = "100",
-      description = "Run L-BFGS from the best K of the 4,500 grid starts (0: every start). Default: ${DEFAULT-VALUE}.")
-  int screen;
+  @Mixin
+  FitOptions fit;
 
   private Study study;
 
@@ -87,10 +71,8 @@ final class BacktestCommand extends RunsCommand {
 
   @Override
   void checkOptions() {
-    FitRunsCommand.checkFitOptions(law, resamples, level, unit, screen);
-    if (resamples < 1) {
-      throw new UsageException("--bootstrap " + resamples + " is out of range for backtest; allowed: 1..1000000");
-    }
+    FitRunsCommand.parseLaw(law);
+    fit.check(1);
     if (holdout < 1) {
       throw new UsageException("--holdout " + holdout + " must be >= 1");
     }
@@ -110,16 +92,13 @@ final class BacktestCommand extends RunsCommand {
     }
     m.put("law", law);
     m.put("holdout", holdout);
-    m.put("bootstrap", resamples);
-    m.put("level", level);
-    m.put("unit", unit);
-    m.put("screen", screen);
+    m.putAll(fit.describe());
     return m;
   }
 
   @Override
   long seed() {
-    return seed;
+    return fit.seed;
   }
 
   @Override
@@ -145,10 +124,10 @@ final class BacktestCommand extends RunsCommand {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<RunGroup> groups = RunGroup.of(in, ResampleUnit.parse(unit));
+    List<RunGroup> groups = RunGroup.of(in, fit.unit());
     BacktestJob.Truth truth = study != null && !study.ingested() ? new StudyTruth(study) : (g, b, n, d) -> null;
-    BacktestJob.Output r = BacktestJob.run(spark, groups, new BacktestJob.Settings(RunLaw.parse(law), holdout, resamples,
-        level, seed, screen), truth);
+    BacktestJob.Output r = BacktestJob.run(spark, groups, new BacktestJob.Settings(RunLaw.parse(law), holdout,
+        fit.resamples, fit.level, fit.seed, fit.screen), truth);
     List<Row> pointRows = r.points();
     List<Row> summaryRows = r.summary();
     Path scratch = tmp;
@@ -168,7 +147,7 @@ final class BacktestCommand extends RunsCommand {
       TextTable.print(System.out, pointRows, List.of("corpus", "subgroup", "budget", "params", "tokens", "observed",
           "predicted", "relative_error", "pi_low", "pi_high", "inside", "truth"), 20);
       System.out.printf("coverage: share of held-out points inside their %.0f%% predictive interval. Outputs: %s, %s%n",
-          100 * level, Path.of(out, POINTS), Path.of(out, SUMMARY));
+          100 * fit.level, Path.of(out, POINTS), Path.of(out, SUMMARY));
       return rows;
     };
   }

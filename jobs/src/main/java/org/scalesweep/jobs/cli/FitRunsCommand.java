@@ -11,10 +11,10 @@ import org.scalesweep.fit.RunLaw;
 import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.runs.FitRunsJob;
-import org.scalesweep.jobs.runs.ResampleUnit;
 import org.scalesweep.jobs.runs.RunGroup;
 import org.scalesweep.jobs.stage.Outputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scalesweep fit-runs --input FILE --law L --out DIR}: a law per group of runs, with bootstrap intervals. */
@@ -31,23 +31,8 @@ final class FitRunsCommand extends RunsCommand {
   @Option(names = "--law", required = true, paramLabel = "chinchilla|power|offset-power", description = "Law to fit.")
   String law;
 
-  @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
-      description = "Bootstrap resamples (0: point estimates only). Default: ${DEFAULT-VALUE}.")
-  int resamples;
-
-  @Option(names = "--level", paramLabel = "L", defaultValue = "0.95", description = "Interval level. Default: ${DEFAULT-VALUE}.")
-  double level;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the resamples. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--unit", paramLabel = "run|replicate|architecture", defaultValue = "run",
-      description = "What one bootstrap weight covers. Default: ${DEFAULT-VALUE}.")
-  String unit;
-
-  @Option(names = "--screen", paramLabel = "K", defaultValue = "100",
-      description = "Run L-BFGS from the best K of the 4,500 grid starts (0: every start). Default: ${DEFAULT-VALUE}.")
-  int screen;
+  @Mixin
+  FitOptions fit;
 
   @Override
   String command() {
@@ -56,25 +41,16 @@ final class FitRunsCommand extends RunsCommand {
 
   @Override
   void checkOptions() {
-    checkFitOptions(law, resamples, level, unit, screen);
+    parseLaw(law);
+    fit.check(0);
   }
 
-  /** Checks of the options fit-runs and backtest share. */
-  static void checkFitOptions(String law, int resamples, double level, String unit, int screen) {
+  /** The law of a --law value, or a usage error naming the allowed ones. */
+  static RunLaw parseLaw(String law) {
     try {
-      RunLaw.parse(law);
-      ResampleUnit.parse(unit);
+      return RunLaw.parse(law);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    }
-    if (resamples < 0 || resamples > 1_000_000) {
-      throw new UsageException("--bootstrap " + resamples + " is out of range; allowed: 0..1000000");
-    }
-    if (!(level > 0.5 && level < 1)) {
-      throw new UsageException("--level " + level + " is out of range; allowed: (0.5, 1)");
-    }
-    if (screen < 0 || screen > 4500) {
-      throw new UsageException("--screen " + screen + " is out of range; allowed: 0..4500");
     }
   }
 
@@ -82,16 +58,13 @@ final class FitRunsCommand extends RunsCommand {
   Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("law", law);
-    m.put("bootstrap", resamples);
-    m.put("level", level);
-    m.put("unit", unit);
-    m.put("screen", screen);
+    m.putAll(fit.describe());
     return m;
   }
 
   @Override
   long seed() {
-    return seed;
+    return fit.seed;
   }
 
   @Override
@@ -102,16 +75,16 @@ final class FitRunsCommand extends RunsCommand {
   @Override
   Writer prepare(SparkSession spark, IngestOptions options) {
     Ingested in = IngestCommand.load(spark, inputPath, options);
-    List<RunGroup> groups = RunGroup.of(in, ResampleUnit.parse(unit));
-    Dataset<Row> fits = FitRunsJob.run(spark, groups, new FitRunsJob.Settings(RunLaw.parse(law), resamples, level, seed,
-        screen, 0)).cache();
+    List<RunGroup> groups = RunGroup.of(in, fit.unit());
+    Dataset<Row> fits = FitRunsJob.run(spark, groups, new FitRunsJob.Settings(RunLaw.parse(law), fit.resamples, fit.level,
+        fit.seed, fit.screen, 0)).cache();
     List<Row> rows = fits.collectAsList();
     return outputs -> {
       long n = outputs.writeParquet(Outputs.FITS, fits);
       TextTable.print(System.out, rows, List.of("corpus", "subgroup", "law", "param", "estimate", "std_error", "ci_low",
           "ci_high", "flags"), 0);
-      System.out.printf("%d groups, %d resamples, %.0f%% percentile intervals: %s%n", groups.size(), resamples,
-          100 * level, Path.of(out, Outputs.FITS));
+      System.out.printf("%d groups, %d resamples, %.0f%% percentile intervals: %s%n", groups.size(), fit.resamples,
+          100 * fit.level, Path.of(out, Outputs.FITS));
       return Map.of(Outputs.FITS, n);
     };
   }
