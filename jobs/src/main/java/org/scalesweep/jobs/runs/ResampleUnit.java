@@ -6,9 +6,9 @@ import org.scalesweep.sim.Keys;
 
 /** What one bootstrap weight covers in fit-runs and backtest. */
 public enum ResampleUnit {
-  /** One run (run_id) with all its seed replicates: replicates of a configuration share data and code. */
+  /** One run (run_id) with all its seed replicates. */
   RUN("run"),
-  /** One seed replicate of a run. */
+  /** One seed replicate of a run (the command-line default, see FitOptions). */
   REPLICATE("replicate"),
   /** One architecture across budgets: width and depth, or the parameter count when they are not given. */
   ARCHITECTURE("architecture");
