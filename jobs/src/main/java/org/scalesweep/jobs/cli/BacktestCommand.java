@@ -116,8 +116,13 @@ final class BacktestCommand extends RunsCommand {
         tmp = Files.createTempDirectory("scalesweep-backtest");
         List<Stage> stages = Pipeline.all(study).stream().filter(s -> List.of("grid", "simulate", "ingest")
             .contains(s.name())).toList();
-        StudySession.execute(study, spark, tmp.toString(), stages, false);
-        in = IngestCommand.load(spark, tmp.resolve(Outputs.RUNS), IngestOptions.defaults());
+        try {
+          StudySession.execute(study, spark, tmp.toString(), stages, false);
+          in = IngestCommand.load(spark, tmp.resolve(Outputs.RUNS), IngestOptions.defaults());
+        } catch (RuntimeException e) {
+          StudySession.clearOutput(tmp.toString());
+          throw e;
+        }
       } else {
         in = IngestCommand.load(spark, source.input, options);
       }
