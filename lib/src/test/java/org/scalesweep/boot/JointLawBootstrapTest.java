@@ -21,10 +21,15 @@ class JointLawBootstrapTest {
   private static final JointLawFitter FITTER = JointLawFitter.defaults().withScreening(100);
 
   /** One simulated repetition of the design. */
-  private record Design(double[] n, double[] d, double[] l, long[] unit) {}
+  record Design(double[] n, double[] d, double[] l, long[] unit) {}
 
   private static Design simulate(long seed) {
-    Simulator sim = new Simulator(seed, NoiseModel.runOnly(0.02));
+    return simulate(seed, 0.02);
+  }
+
+  /** Seed 000's 16 points × 5 seeds with lognormal noise σ; a unit is one point replicate. */
+  static Design simulate(long seed, double sigma) {
+    Simulator sim = new Simulator(seed, NoiseModel.runOnly(sigma));
     int m = 16 * SEEDS;
     double[] n = new double[m];
     double[] d = new double[m];

@@ -1,6 +1,7 @@
 package org.scalesweep.jobs.cli;
 
 import org.scalesweep.jobs.config.ConfigException;
+import org.scalesweep.jobs.ingest.InvalidInputException;
 import org.scalesweep.jobs.stage.Outputs;
 import picocli.CommandLine;
 
@@ -17,7 +18,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
         || parsed.hasMatchedOption("--verbose");
     Throwable root = ex;
-    while (root.getCause() != null && !(root instanceof ConfigException) && !(root instanceof UsageException)) {
+    while (root.getCause() != null && !(root instanceof ConfigException) && !(root instanceof UsageException)
+        && !(root instanceof InvalidInputException)) {
       root = root.getCause();
     }
     var err = cl.getErr();
@@ -25,6 +27,12 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.println("error: invalid configuration:");
       ce.problems().forEach(p -> err.println("  " + p));
       err.println("Fix the keys above (see docs/CONFIGURATION.md) and rerun.");
+      return USAGE;
+    }
+    if (root instanceof InvalidInputException ie) {
+      java.util.List<String> report = ie.report();
+      err.println("error: " + report.get(0));
+      report.subList(1, report.size()).forEach(err::println);
       return USAGE;
     }
     if (root instanceof UsageException || root instanceof Outputs.MissingOutputException) {

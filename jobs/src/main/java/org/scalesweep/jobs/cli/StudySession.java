@@ -31,19 +31,41 @@ public final class StudySession {
 
   static void run(Study study, String out, StudyOptions opts, List<Stage> stages, boolean fresh, boolean overwrite,
       boolean resume) {
-    Path dir = Path.of(out);
-    if (fresh && Files.isDirectory(dir) && !isEmpty(dir) && !overwrite && !resume) {
-      throw new UsageException("output directory '" + out + "' already exists; pass --overwrite to replace it or "
-          + "--resume to continue it");
-    }
-    if (overwrite && !resume && Files.isDirectory(dir)) {
-      deleteRecursively(dir.toFile());
+    if (fresh) {
+      prepareOutput(out, overwrite, resume, true);
     }
     SparkSession spark = Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose);
     try {
       execute(study, spark, out, stages, resume);
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * Refuses a non-empty output directory of a fresh run unless --overwrite (then empties it) or
+   * --resume says what to do with it.
+   */
+  static void prepareOutput(String out, boolean overwrite, boolean resume, boolean canResume) {
+    checkOutput(out, overwrite || resume, canResume);
+    if (overwrite && !resume) {
+      clearOutput(out);
+    }
+  }
+
+  /** Refuses an existing non-empty output directory unless it may be replaced. */
+  static void checkOutput(String out, boolean mayReplace, boolean canResume) {
+    Path dir = Path.of(out);
+    if (Files.isDirectory(dir) && !isEmpty(dir) && !mayReplace) {
+      throw new UsageException("output directory '" + out + "' already exists; pass --overwrite to replace it"
+          + (canResume ? " or --resume to continue it" : ""));
+    }
+  }
+
+  /** Deletes an output directory (--overwrite). */
+  static void clearOutput(String out) {
+    if (Files.isDirectory(Path.of(out))) {
+      deleteRecursively(Path.of(out).toFile());
     }
   }
 

@@ -28,7 +28,7 @@ public record Study(
     AlignmentSpec alignment,
     long seed,
     String source,
-    String ingestPath,
+    IngestSettings ingest,
     int replicates,
     List<Double> budgets,
     GridRules rules,
@@ -175,6 +175,22 @@ public record Study(
       }
       return new CorpusTruth(corpus.name(), list);
     }
+  }
+
+  /**
+   * Where ingested runs come from (source = ingest; null for simulated studies).
+   *
+   * @param path input FILE or DIR, resolved against the config file's directory
+   * @param format csv, parquet, jsonl, or null to tell from file names
+   * @param columns canonical column → input column
+   * @param flopsTolerance allowed relative deviation of flops from 6ND
+   * @param budgetGrid steps per decade of derived IsoFLOP budgets
+   */
+  public record IngestSettings(String path, String format, Map<String, String> columns, double flopsTolerance,
+      int budgetGrid) implements Serializable {}
+
+  public boolean ingested() {
+    return "ingest".equals(source);
   }
 
   /** Fit settings. */

@@ -146,14 +146,18 @@ public final class StudyLoader {
           }
         }
         if (!missing.isEmpty()) {
-          problems.add(origin + ": corpus '" + cn + "' needs its overall law; missing keys " + missing);
+          // ingested runs are measured, not simulated: a corpus there needs no law
+          if (!"ingest".equals(source)) {
+            problems.add(origin + ": corpus '" + cn + "' needs its overall law; missing keys " + missing);
+          }
           continue;
         }
         corpora.add(new Study.Corpus(cn, new JointLaw(cc.getDouble("E"), cc.getDouble("A"), cc.getDouble("alpha"),
             cc.getDouble("B"), cc.getDouble("beta"))));
       }
     }
-    if (corpora.isEmpty() && kind == Study.Kind.RELATIVE_SCALING) {
+    boolean ingest = "ingest".equals(source);
+    if (corpora.isEmpty() && !ingest && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'corpora' needs at least one corpus with its overall law (E, A, alpha, B, beta)");
     }
     List<String> corpusNames = corpora.stream().map(Study.Corpus::name).toList();
@@ -185,7 +189,10 @@ public final class StudyLoader {
     }
     ResampleScheme scheme = ResampleScheme.parse(c.getString("bootstrap.scheme"));
     boolean anyItems = studies.stream().anyMatch(s -> s.subgroups().stream().anyMatch(g -> g.items() > 0));
-    if (scheme.resamplesItems() && !anyItems && kind == Study.Kind.RELATIVE_SCALING) {
+    if (scheme.resamplesItems() && ingest) {
+      problems.add(origin + ": key 'bootstrap.scheme' = \"" + scheme.key()
+          + "\" resamples items, which source = ingest does not support yet; allowed here: cluster");
+    } else if (scheme.resamplesItems() && !anyItems && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'bootstrap.scheme' = \"" + scheme.key()
           + "\" resamples items, but no subgroup has items > 0; allowed here: cluster");
     }
@@ -200,7 +207,7 @@ public final class StudyLoader {
         c.getBoolean("bootstrap.write-draws"), c.getInt("bootstrap.block"));
     String json = c.root().render(ConfigRenderOptions.concise());
     return new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
-        c.hasPath("ingest.path") ? c.getString("ingest.path") : null, c.getInt("replicates"), List.copyOf(budgets),
+        ingest ? ingestSettings(c, origin) : null, c.getInt("replicates"), List.copyOf(budgets),
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
@@ -232,6 +239,24 @@ public final class StudyLoader {
       problems.add(origin + ": " + e.getMessage());
       return null;
     }
+  }
+
+  /** The ingest keys; a relative path is taken relative to the config file's directory. */
+  private static Study.IngestSettings ingestSettings(Config c, String origin) {
+    Path p = Path.of(c.getString("ingest.path"));
+    Path dir = Path.of(origin).toAbsolutePath().getParent();
+    if (!p.isAbsolute() && dir != null && Files.isRegularFile(Path.of(origin))) {
+      p = dir.resolve(p).normalize();
+    }
+    Map<String, String> columns = new LinkedHashMap<>();
+    if (c.hasPath("ingest.columns")) {
+      for (String k : c.getObject("ingest.columns").keySet()) {
+        columns.put(k, c.getString("ingest.columns." + quoteKey(k)));
+      }
+    }
+    String format = c.getString("ingest.format");
+    return new Study.IngestSettings(p.toString(), "auto".equals(format) ? null : format, columns,
+        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"));
   }
 
   private static Study.CaseStudy caseStudy(Config c, String sn, List<String> corpora, String origin,
@@ -333,7 +358,7 @@ public final class StudyLoader {
     return k.matches("[A-Za-z0-9_-]+") ? k : "\"" + k.replace("\"", "\\\"") + "\"";
   }
 
-  static String sha256(String s) {
+  public static String sha256(String s) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));

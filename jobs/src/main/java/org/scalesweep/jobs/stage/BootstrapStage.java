@@ -201,18 +201,18 @@ public final class BootstrapStage implements Stage {
     Gemm gemm = Gemm.best();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     List<BootstrapInput> inputs = new ArrayList<>();
-    for (Study.Corpus corpus : study.corpora()) {
+    // the corpora of the runs table: the configured ones when simulated, whatever the input has when ingested
+    for (String corpus : new java.util.TreeSet<>(byCorpus.keySet())) {
       for (Study.CaseStudy cs : study.caseStudies()) {
-        CorpusRuns runs = RunTables.corpusRuns(corpus.name(), cs, byCorpus.getOrDefault(corpus.name(), List.of()),
-            study.bootstrap().clusterBy());
+        CorpusRuns runs = RunTables.corpusRuns(corpus, cs, byCorpus.get(corpus), study.bootstrap().clusterBy());
         List<Contrast> contrasts = cs.contrasts();
         List<ItemLosses> items = new ArrayList<>();
         if (study.bootstrap().scheme().resamplesItems()) {
           for (Study.SubgroupSpec s : cs.subgroups()) {
             if (s.items() > 0) {
-              double[] m = itemMatrices.get(corpus.name() + "\u0001" + cs.name() + "\u0001" + s.name());
+              double[] m = itemMatrices.get(corpus + "\u0001" + cs.name() + "\u0001" + s.name());
               if (m == null) {
-                throw new IllegalStateException("items.parquet has no items for corpus " + corpus.name() + ", "
+                throw new IllegalStateException("items.parquet has no items for corpus " + corpus + ", "
                     + cs.name() + "/" + s.name() + "; rerun simulate");
               }
               items.add(new ItemLosses(s.name(), s.items(), m));
@@ -232,7 +232,7 @@ public final class BootstrapStage implements Stage {
             }
           }
         }
-        inputs.add(new BootstrapInput(cs.name(), corpus.name(), runs, contrasts, items, boot.estimate(),
+        inputs.add(new BootstrapInput(cs.name(), corpus, runs, contrasts, items, boot.estimate(),
             boot.jackknife(), pairs));
       }
     }
@@ -316,8 +316,9 @@ public final class BootstrapStage implements Stage {
       double est = Crossovers.log10Crossover(in.estimate()[pr[0] * p + 1], in.estimate()[pr[0] * p],
           in.estimate()[pr[1] * p + 1], in.estimate()[pr[1] * p]);
       BootstrapSummary s = BootstrapSummary.of(est, v1, null, bs.level());
-      double lo = Math.log10(study.budgets().stream().mapToDouble(Double::doubleValue).min().orElseThrow());
-      double hi = Math.log10(study.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+      double[] budgets = in.runs().distinctBudgets();
+      double lo = Math.log10(budgets[0]);
+      double hi = Math.log10(budgets[budgets.length - 1]);
       Row row = RowFactory.create(in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
           in.contrasts().get(pr[1]).treatment(), est, s.percentile().low(), s.percentile().high(),
           Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid());

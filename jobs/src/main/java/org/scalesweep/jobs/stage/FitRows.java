@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.fit.Allocation;
 import org.scalesweep.fit.Approach2;
 import org.scalesweep.fit.Fit;
@@ -12,32 +13,63 @@ import org.scalesweep.fit.FitFlags;
 import org.scalesweep.law.Law;
 
 /** Long-format rows of fits.parquet: one row per parameter, flags and reason on every row. */
-final class FitRows {
+public final class FitRows {
   private FitRows() {}
 
   static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names) {
+    return of(study, corpus, subgroup, fitOn, fit, names, null);
+  }
+
+  /**
+   * Rows with the bootstrap summary of each parameter ({@code boot} in {@code names} order, or null
+   * when not bootstrapped).
+   */
+  public static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+      List<String> names, List<BootstrapSummary> boot) {
     String law = fit.hasEstimate() ? fit.law().name() : lawName(names);
     double[] p = fit.parametersOrNaN(names.size());
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
+      BootstrapSummary b = boot == null ? null : boot.get(i);
+      String flags = fit.flagString();
+      String reason = fit.note();
+      if (b != null && b.valid() < UNSTABLE * b.resamples()) {
+        flags = flags.isEmpty() ? "unstable" : flags + ",unstable";
+        reason = (reason + " " + (b.resamples() - b.valid()) + " of " + b.resamples() + " resamples not estimable")
+            .strip();
+      }
       rows.add(RowFactory.create(study, corpus, subgroup, law, fitOn, names.get(i), p[i], fit.objective(),
           fit.rSquared(), fit.converged(), fit.points(), fit.starts(), fit.startsConverged(), fit.iterations(),
-          fit.flagString(), fit.note()));
+          flags, reason, b == null ? null : b.standardError(), b == null ? null : b.percentile().low(),
+          b == null ? null : b.percentile().high(), b == null ? null : b.resamples(), b == null ? null : b.valid()));
     }
     return rows;
   }
 
+  /** Below this fraction of estimable resamples a parameter is flagged unstable. */
+  static final double UNSTABLE = 0.9;
+
   /** Allocation exponents a (N*) and b (D*) of Approach 2 as law "approach2". */
   static List<Row> allocation(String study, String corpus, String subgroup, Approach2.Result r) {
+    return allocation(study, corpus, subgroup, r, null);
+  }
+
+  /** Allocation rows with their bootstrap summaries (a then b), or null when not bootstrapped. */
+  public static List<Row> allocation(String study, String corpus, String subgroup, Approach2.Result r,
+      List<BootstrapSummary> boot) {
     List<Row> rows = new ArrayList<>();
-    for (Object[] e : new Object[][] {{"a", r.params()}, {"b", r.tokens()}}) {
-      Allocation a = (Allocation) e[1];
+    Allocation[] both = {r.params(), r.tokens()};
+    for (int i = 0; i < 2; i++) {
+      Allocation a = both[i];
+      BootstrapSummary b = boot == null ? null : boot.get(i);
       String flags = FitFlags.join(a.flags().isEmpty() ? EnumSet.noneOf(org.scalesweep.fit.FitFlag.class)
           : EnumSet.copyOf(a.flags()));
-      rows.add(RowFactory.create(study, corpus, subgroup, "approach2", "runs", e[0], a.exponent(), Double.NaN,
-          a.rSquared(), a.flags().isEmpty(), a.budgets(), 1, a.flags().isEmpty() ? 1 : 0, 0, flags,
-          a.flags().isEmpty() ? "" : "see flags: " + flags));
+      rows.add(RowFactory.create(study, corpus, subgroup, "approach2", "runs", i == 0 ? "a" : "b", a.exponent(),
+          Double.NaN, a.rSquared(), a.flags().isEmpty(), a.budgets(), 1, a.flags().isEmpty() ? 1 : 0, 0, flags,
+          a.flags().isEmpty() ? "" : "see flags: " + flags, b == null ? null : b.standardError(),
+          b == null ? null : b.percentile().low(), b == null ? null : b.percentile().high(),
+          b == null ? null : b.resamples(), b == null ? null : b.valid()));
     }
     return rows;
   }

@@ -56,7 +56,13 @@ public final class FitStage implements Stage {
       .add("starts_converged", IntegerType, false)
       .add("iterations", IntegerType, false)
       .add("flags", StringType, false)
-      .add("reason", StringType, false);
+      .add("reason", StringType, false)
+      // bootstrap uncertainty of the parameter (fit-runs); null where the fit was not bootstrapped
+      .add("std_error", DoubleType, true)
+      .add("ci_low", DoubleType, true)
+      .add("ci_high", DoubleType, true)
+      .add("resamples", IntegerType, true)
+      .add("valid_resamples", IntegerType, true);
 
   public static final StructType FRONTIER_SCHEMA = new StructType()
       .add("study", StringType, false)

@@ -2,19 +2,22 @@ package org.scalesweep.jobs.stage;
 
 import java.util.List;
 import java.util.Map;
+import org.scalesweep.jobs.config.Study;
 
 /** Runs stages in order, recording each in manifest.json as it completes. */
 public final class Pipeline {
   private Pipeline() {}
 
-  /** Every stage of a full run, in order. */
-  public static List<Stage> all() {
-    return List.of(new GridStage(), new SimulateStage(), new FitStage(), new BootstrapStage(), new ReportStage());
+  /** Every stage of a full run of a study, in order: ingested studies read their runs instead of simulating them. */
+  public static List<Stage> all(Study study) {
+    return study.ingested() ? List.of(new IngestStage(), new FitStage(), new BootstrapStage(), new ReportStage())
+        : List.of(new GridStage(), new SimulateStage(), new FitStage(), new BootstrapStage(), new ReportStage());
   }
 
   /** The stage of a command-line name. */
   public static Stage stage(String name) {
-    return all().stream().filter(s -> s.name().equals(name)).findFirst()
+    return List.of(new GridStage(), new SimulateStage(), new IngestStage(), new FitStage(), new BootstrapStage(),
+        new ReportStage()).stream().filter(s -> s.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown stage '" + name + "'; allowed: grid, simulate, fit, "
             + "bootstrap, report"));
   }
@@ -38,7 +41,7 @@ public final class Pipeline {
         ctx.outputs().cleanTmp();
       }
       double secs = (System.nanoTime() - t0) / 1e9;
-      ctx.manifest().stage(s.name(), secs, rows, Map.of());
+      ctx.manifest().stage(s.name(), secs, rows, s.manifestNotes());
       ctx.outputs().writeText(Outputs.MANIFEST, ctx.manifest().toJson());
       ctx.log().printf("[%s] done in %.1fs: %s%n", s.name(), secs, rows);
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.scalesweep.boot.ClusterBy;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.ingest.Canonical;
 import org.scalesweep.relative.CorpusRuns;
-import org.scalesweep.sim.Keys;
 
 /** Turns run observations of one corpus into lib's {@link CorpusRuns} for one case study. */
 final class RunTables {
@@ -26,8 +26,9 @@ final class RunTables {
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (RunObservation o : rows) {
+      // ingested subgroups belong to no case study of their own: every case study naming them takes them
       boolean mine = (o.study().equals(Study.OVERALL) && o.subgroup().equals(Study.OVERALL))
-          || o.study().equals(cs.name());
+          || o.study().equals(cs.name()) || o.study().equals(Canonical.INGESTED_STUDY);
       if (!mine || !o.corpus().equals(corpus)) {
         continue;
       }
@@ -54,8 +55,7 @@ final class RunTables {
       budget[r] = o.budget();
       params[r] = o.params();
       tokens[r] = o.tokens();
-      cluster[r] = clusterBy == ClusterBy.ARCHITECTURE ? Keys.of(1, o.width(), o.depth())
-          : Keys.of(0, Keys.value(o.budget()), o.width());
+      cluster[r] = o.cluster(clusterBy);
       double[] s = sums.get(e.getKey());
       int[] c = counts.get(e.getKey());
       for (int g = 0; g < subgroups.size(); g++) {

@@ -28,7 +28,8 @@ import org.scalesweep.sim.Subgroup;
 
 /**
  * simulate → runs.parquet (run × seed × subgroup) and items.parquet (× item) when the study has
- * item-level subgroups. Units (corpus × configuration × replicate) are spread over partitions with
+ * item-level subgroups. The two schemas below are the pipeline's one format of runs, whether
+ * simulated or ingested (see data/README.md). Units (corpus × configuration × replicate) are spread over partitions with
  * {@code spark.range}; each partition runs lib's simulator on its units. Every draw is keyed, so
  * the values do not depend on partitioning.
  */
@@ -40,8 +41,9 @@ public final class SimulateStage implements Stage {
       .add("run_id", StringType, false)
       .add("seed", IntegerType, false)
       .add("budget", DoubleType, false)
-      .add("width", IntegerType, false)
-      .add("depth", IntegerType, false)
+      // null for ingested runs that do not state their architecture
+      .add("width", IntegerType, true)
+      .add("depth", IntegerType, true)
       .add("params", LongType, false)
       .add("tokens", LongType, false)
       .add("flops", DoubleType, false)
@@ -57,7 +59,9 @@ public final class SimulateStage implements Stage {
       .add("seed", IntegerType, false)
       .add("item", IntegerType, false)
       .add("loss", DoubleType, false)
-      .add("correct", BooleanType, true);
+      .add("correct", BooleanType, true)
+      // the input's own item id of ingested items (null for simulated items: the id is {@code item})
+      .add("item_id", StringType, true);
 
   @Override
   public String name() {
@@ -216,7 +220,7 @@ public final class SimulateStage implements Stage {
       Boolean correct = sg.accuracy() == null ? null
           : t.simulator.itemCorrect(sg.accuracy(), losses[item], corpusKey, Keys.name(sg.name()), cfg.runKey(), rep, item);
       Row r = RowFactory.create(study.caseStudies().get(s).name(), corpus, sg.name(), runId, rep, item, losses[item],
-          correct);
+          correct, null);
       item++;
       ready = false;
       return r;

@@ -12,4 +12,9 @@ public interface Stage {
 
   /** Outputs this stage writes (used by --resume to check completeness). */
   java.util.List<String> outputs(StageContext ctx);
+
+  /** What the last {@link #run} decided that manifest.json should record (e.g. derived columns). */
+  default Map<String, Object> manifestNotes() {
+    return Map.of();
+  }
 }

@@ -16,9 +16,9 @@ class CommandLineTest {
   Path tmp;
 
   /** Runs the CLI in-process, capturing stdout and stderr. */
-  private record Result(int code, String out, String err) {}
+  record Result(int code, String out, String err) {}
 
-  private static Result run(String... args) {
+  static Result run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,8 +38,10 @@ class CommandLineTest {
   void helpOnEveryCommand() {
     Result top = run("--help");
     assertThat(top.code()).isZero();
-    assertThat(top.out()).contains("run", "grid", "simulate", "fit", "bootstrap", "report", "show");
-    for (String cmd : new String[] {"run", "grid", "simulate", "fit", "bootstrap", "report", "show"}) {
+    assertThat(top.out()).contains("run", "grid", "simulate", "fit", "bootstrap", "report", "show", "ingest", "fit-runs",
+        "backtest");
+    for (String cmd : new String[] {"run", "grid", "simulate", "fit", "bootstrap", "report", "show", "ingest", "fit-runs",
+        "backtest"}) {
       Result r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage:");

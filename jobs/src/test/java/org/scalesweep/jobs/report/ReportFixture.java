@@ -36,7 +36,7 @@ final class ReportFixture {
       Path out = Path.of("target", "dashboard-study").toAbsolutePath();
       delete(out);
       study = TestStudies.load("quick.conf", SETS);
-      StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(), false);
+      StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(study), false);
       dir = out;
     }
     return dir;

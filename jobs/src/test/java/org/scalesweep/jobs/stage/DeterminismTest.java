@@ -32,12 +32,12 @@ class DeterminismTest {
     Path a = tmp.resolve("local1");
     Path b = tmp.resolve("local3");
     SparkSession one = SparkTestSession.local("local[1]", 1);
-    StudySession.execute(TestStudies.load("quick.conf", "bootstrap.partitions=1", "simulate.partitions=1"), one,
-        a.toString(), Pipeline.all(), false);
+    Study q = TestStudies.load("quick.conf", "bootstrap.partitions=1", "simulate.partitions=1");
+    StudySession.execute(q, one, a.toString(), Pipeline.all(q), false);
     List<List<Row>> first = snapshot(one, a);
     SparkSession three = SparkTestSession.local("local[3]", 7);
     Study s = TestStudies.load("quick.conf", "bootstrap.partitions=13", "simulate.partitions=5", "bootstrap.block=3");
-    StudySession.execute(s, three, b.toString(), Pipeline.all(), false);
+    StudySession.execute(s, three, b.toString(), Pipeline.all(s), false);
     List<List<Row>> second = snapshot(three, b);
     for (int i = 0; i < first.size(); i++) {
       assertThat(second.get(i)).as(FILES.get(i)).isEqualTo(first.get(i));

@@ -30,7 +30,7 @@ class PipelineTest {
   static void runQuickStudy() {
     study = TestStudies.load("quick.conf");
     out = tmp.resolve("quick");
-    StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(), false);
+    StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(study), false);
   }
 
   @Test

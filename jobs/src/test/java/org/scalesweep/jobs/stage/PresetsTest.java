@@ -35,7 +35,7 @@ class PresetsTest {
   private static Path run(String conf, String... sets) {
     Study study = TestStudies.load(conf, sets);
     Path out = tmp.resolve(study.name());
-    StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(), false);
+    StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(study), false);
     checkReport(out);
     return out;
   }

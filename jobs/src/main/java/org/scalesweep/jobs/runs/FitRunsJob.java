@@ -1,0 +1,160 @@
+package org.scalesweep.jobs.runs;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.scalesweep.boot.BootstrapSummary;
+import org.scalesweep.boot.Resampler;
+import org.scalesweep.boot.RunsBootstrap;
+import org.scalesweep.boot.WeightKind;
+import org.scalesweep.fit.Approach2;
+import org.scalesweep.fit.Fit;
+import org.scalesweep.fit.JointLawFitter;
+import org.scalesweep.fit.RunLaw;
+import org.scalesweep.fit.RunLawFit;
+import org.scalesweep.fit.RunPoints;
+import org.scalesweep.jobs.stage.FitRows;
+import org.scalesweep.jobs.stage.FitStage;
+import org.scalesweep.law.Law;
+
+/**
+ * fit-runs: one law per group of runs with bootstrap standard errors and percentile intervals, and
+ * on IsoFLOP-shaped groups Approach 2's allocation exponents with theirs. Full-sample fits run on the
+ * driver; resamples are spread over partitions with {@code spark.range(B)} and every task rebuilds
+ * resample b's keyed weights, so the numbers do not depend on partitioning.
+ */
+public final class FitRunsJob {
+  private static final StructType DRAWS = new StructType().add("group", IntegerType, false)
+      .add("resample", LongType, false).add("values", DataTypes.createArrayType(DoubleType, false), false);
+
+  private FitRunsJob() {}
+
+  /**
+   * @param screen L-BFGS from the best {@code screen} of the 4,500 grid starts (0: all)
+   * @param partitions partitions of the resample range (0: 4 per core)
+   */
+  public record Settings(RunLaw law, int resamples, double level, long seed, int screen, int partitions)
+      implements Serializable {}
+
+  /** One group's full-sample result, broadcast to the resample tasks. */
+  private record Input(RunGroup group, Law full, boolean allocation) implements Serializable {}
+
+  /** fits.parquet rows ({@link FitStage#FITS_SCHEMA}) of every group. */
+  public static Dataset<Row> run(SparkSession spark, List<RunGroup> groups, Settings s) {
+    JointLawFitter fitter = fitter(s.screen());
+    List<Input> inputs = new ArrayList<>();
+    List<Fit<? extends Law>> fits = new ArrayList<>();
+    List<Approach2.Result> a2 = new ArrayList<>();
+    for (RunGroup g : groups) {
+      Fit<? extends Law> full = new RunLawFit(s.law(), fitter, g.points()).fit();
+      Approach2.Result alloc = allocation(g.points());
+      fits.add(full);
+      a2.add(alloc);
+      inputs.add(new Input(g, full.hasEstimate() ? full.law() : null, alloc != null));
+    }
+    double[][][] draws = draws(spark, inputs, s);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      RunGroup g = groups.get(i);
+      Input in = inputs.get(i);
+      double[] est = bootstrap(in, fitter, s).estimate();
+      List<BootstrapSummary> sum = summaries(est, draws[i], s.level());
+      int k = s.law().parameters().size();
+      rows.addAll(FitRows.of(g.study(), g.corpus(), g.subgroup(), s.law().alongFrontier() ? "frontier" : "runs",
+          fits.get(i), s.law().parameters(), sum == null ? null : sum.subList(0, k)));
+      if (in.allocation()) {
+        rows.addAll(FitRows.allocation(g.study(), g.corpus(), g.subgroup(), a2.get(i),
+            sum == null ? null : sum.subList(k, k + 2)));
+      }
+    }
+    return spark.createDataFrame(rows, FitStage.FITS_SCHEMA).coalesce(1);
+  }
+
+  /** Approach 3 with the replication grid, L-BFGS from the best {@code screen} starts (0: all 4,500). */
+  static JointLawFitter fitter(int screen) {
+    return JointLawFitter.defaults().withScreening(screen);
+  }
+
+  /** Approach 2 when the group is IsoFLOP-shaped (2+ budgets with a usable parabola), else null. */
+  static Approach2.Result allocation(RunPoints p) {
+    try {
+      Approach2.Result r = Approach2.defaults().fit(p.budget(), p.params(), p.tokens(), p.loss(), null);
+      return Double.isFinite(r.params().exponent()) && Double.isFinite(r.tokens().exponent()) ? r : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static RunsBootstrap bootstrap(Input in, JointLawFitter fitter, Settings s) {
+    RunGroup g = in.group();
+    return new RunsBootstrap(new RunLawFit(s.law(), fitter, g.points()), in.full(), in.allocation(), g.units(),
+        new Resampler(s.seed(), WeightKind.POISSON), g.scopeKey());
+  }
+
+  private static List<BootstrapSummary> summaries(double[] est, double[][] draws, double level) {
+    if (draws.length == 0) {
+      return null;
+    }
+    List<BootstrapSummary> out = new ArrayList<>();
+    for (int j = 0; j < est.length; j++) {
+      double[] col = new double[draws.length];
+      for (int b = 0; b < draws.length; b++) {
+        col[b] = draws[b][j];
+      }
+      out.add(BootstrapSummary.of(est[j], col, null, level));
+    }
+    return out;
+  }
+
+  /** [group][resample][statistic], resamples in index order. */
+  private static double[][][] draws(SparkSession spark, List<Input> inputs, Settings s) {
+    double[][][] out = new double[inputs.size()][s.resamples()][];
+    if (s.resamples() == 0) {
+      return new double[inputs.size()][0][];
+    }
+    int partitions = s.partitions() > 0 ? s.partitions()
+        : (int) Math.max(1, Math.min(s.resamples(), 4L * spark.sparkContext().defaultParallelism()));
+    Broadcast<List<Input>> bc = spark.sparkContext().broadcast(inputs, scala.reflect.ClassTag$.MODULE$.apply(List.class));
+    List<Row> rows = spark.range(0, s.resamples(), 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), s, it), Encoders.row(DRAWS))
+        .collectAsList();
+    bc.destroy();
+    for (Row r : rows) {
+      List<Double> v = r.getList(2);
+      out[r.getInt(0)][(int) r.getLong(1)] = v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return out;
+  }
+
+  private static Iterator<Row> resamples(List<Input> inputs, Settings s, Iterator<Long> ids) {
+    JointLawFitter fitter = fitter(s.screen());
+    List<RunsBootstrap> boots = inputs.stream().map(in -> bootstrap(in, fitter, s)).toList();
+    List<Row> out = new ArrayList<>();
+    while (ids.hasNext()) {
+      long b = ids.next();
+      for (int g = 0; g < boots.size(); g++) {
+        double[] v = boots.get(g).resample(b).statistics();
+        List<Double> list = new ArrayList<>(v.length);
+        for (double x : v) {
+          list.add(x);
+        }
+        out.add(RowFactory.create(g, b, list.toArray(new Double[0])));
+      }
+    }
+    return out.iterator();
+  }
+}

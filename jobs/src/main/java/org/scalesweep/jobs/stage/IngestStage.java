@@ -1,0 +1,70 @@
+package org.scalesweep.jobs.stage;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalesweep.grid.BudgetGrid;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.ingest.Canonical;
+import org.scalesweep.jobs.ingest.ColumnMap;
+import org.scalesweep.jobs.ingest.Ingest;
+import org.scalesweep.jobs.ingest.Ingested;
+import org.scalesweep.jobs.ingest.IngestOptions;
+import org.scalesweep.jobs.ingest.InputFormat;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+
+/**
+ * ingest → runs.parquet (and items.parquet for item-level input) from the study's ingest.path, in
+ * place of simulate: validated first (nothing is written when the input has a problem), then in the
+ * pipeline's run schema, so fit, bootstrap and report run unchanged.
+ */
+public final class IngestStage implements Stage {
+  private Map<String, Object> notes = Map.of();
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public List<String> outputs(StageContext ctx) {
+    return List.of(Outputs.RUNS);
+  }
+
+  /** The study's ingest settings as options. */
+  public static IngestOptions options(Study.IngestSettings s) {
+    Map<Canonical, String> m = new EnumMap<>(Canonical.class);
+    s.columns().forEach((k, v) -> {
+      Canonical c = Canonical.of(k);
+      if (c == null) {
+        throw new InvalidInputException("ingest.columns", List.of("key 'ingest.columns." + k
+            + "' is not a canonical column; allowed: " + Canonical.names()));
+      }
+      m.put(c, v);
+    });
+    return new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), new ColumnMap(m),
+        s.flopsTolerance(), new BudgetGrid(s.budgetGrid()));
+  }
+
+  @Override
+  public Map<String, Long> run(StageContext ctx) {
+    Study study = ctx.study();
+    ctx.begin(name(), "reading and validating " + study.ingest().path());
+    Ingested in = Ingest.load(ctx.spark(), Path.of(study.ingest().path()), options(study.ingest()));
+    in.notes().forEach(n -> ctx.log().println("[ingest] " + n));
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, in.runsFrame(ctx.spark())));
+    if (in.itemLevel()) {
+      rows.put(Outputs.ITEMS, ctx.outputs().writeParquet(Outputs.ITEMS, in.itemsFrame(ctx.spark())));
+    }
+    notes = in.manifest();
+    return rows;
+  }
+
+  @Override
+  public Map<String, Object> manifestNotes() {
+    return notes;
+  }
+}
