@@ -29,6 +29,8 @@ public final class ConfigReference {
         + "validation loss, which defines the compute-optimal frontier.");
     SECTIONS.put("case-studies", "Groups of subgroups compared with a baseline subgroup (MMLU domains, ICE varieties, "
         + "...). Every non-baseline subgroup is a contrast.");
+    SECTIONS.put("alignment", "Seed 000's study (`study.kind = alignment-pretraining`): its truth, Eq. 2's "
+        + "post-training interaction, the five experiments' design, and the figures the paper publishes (report only).");
     SECTIONS.put("simulate", "Spark settings of the simulate stage.");
     SECTIONS.put("fit", "Approach 3 (joint law) fitting.");
     SECTIONS.put("bootstrap", "The distributed bootstrap behind every interval and p-value.");

@@ -9,6 +9,8 @@ import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.report.RelativeCurves;
 import org.scalesweep.jobs.report.RunsSummary;
 import org.scalesweep.jobs.stage.BootstrapStage;
+import org.scalesweep.jobs.stage.CalibrationFit;
+import org.scalesweep.jobs.stage.DesignedStages;
 import org.scalesweep.jobs.stage.FitStage;
 import org.scalesweep.jobs.stage.GridStage;
 import org.scalesweep.jobs.stage.SimulateStage;
@@ -48,8 +50,28 @@ public final class OutputReference {
       new Output("report/runs_summary.csv", "One row per (study, corpus, subgroup, run): losses averaged over seed "
           + "replicates, with the run's configuration (stage report; what the dashboard and notebooks draw).",
           RunsSummary.SCHEMA),
+      new Output("calibration.parquet", "Loss → accuracy calibration of item-level case studies with an accuracy map "
+          + "(stage fit): MLlib's logistic regression over every item, lib's fit of the same curve on binned items "
+          + "(the cross-check) and lib's floored sigmoid.", CalibrationFit.SCHEMA),
+      new Output("grid.parquet (alignment-pretraining)", "One row per design point of seed 000's experiments, with "
+          + "its attributes (null where an experiment has no such attribute). runs.parquet adds `seed` and `loss`.",
+          DesignedStages.grid(alignmentExample())),
+      new Output("grid.parquet (post-training)", "One row per design point of the post-training study; runs.parquet "
+          + "adds `seed` and `loss` (the observed error rate or reward).",
+          DesignedStages.grid(org.scalesweep.posttraining.PostTrainingStudy.defaults())),
+      new Output("fits.parquet (designed kinds)", "One row per statistic of the study's analysis on the observed data "
+          + "(stage fit), with its value on noiseless data and the source's published figure.", DesignedStages.ESTIMATES),
+      new Output("intervals.parquet", "Designed kinds (stage bootstrap): every statistic with its bootstrap interval "
+          + "over keyed reweightings of run replicates.", DesignedStages.INTERVALS),
+      new Output("frontier.parquet (alignment-pretraining)", "Experiment 3's Approach 2 optimum per budget.",
+          DesignedStages.FRONTIER),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
           + "log-spaced points between them, with pointwise bootstrap bands (stage report).", RelativeCurves.SCHEMA));
+
+  private static org.scalesweep.design.DesignedStudy alignmentExample() {
+    return new org.scalesweep.alignment.AlignmentStudy(org.scalesweep.alignment.AlignmentDesign.seed000(),
+        org.scalesweep.alignment.AlignmentTruth.seed000(), 0.02, 1e-3, 100);
+  }
 
   /** Meaning of a column, by name; "file:column" entries override for one output. */
   static final Map<String, String> COLUMNS = new LinkedHashMap<>();
@@ -81,6 +103,27 @@ public final class OutputReference {
     col("learning_rate", "Peak learning rate η = 0.33·√B/d.");
     col("beta2", "Adam β2 = 0.98^(B/128).");
     col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the default bootstrap.");
+    col("item_id", "Item identity as the input named it (ingested item-level runs); null for simulated items.");
+    col("method", "`mllib-logistic` (MLlib over every item), `lib-logistic-binned` (lib on items binned by ln loss, "
+        + "same no-floor curve: the cross-check) or `lib-sigmoid-floor` (lib's floored sigmoid, the simulator's form).");
+    col("floor", "Chance accuracy of the sigmoid (0 for the plain logistic).");
+    col("a", "Sigmoid intercept a in p = floor + (1 − floor)·σ(a − b·ln loss).");
+    col("b", "Sigmoid slope b.");
+    col("bins", "Bins of ln loss (width 0.01) behind the binned fits.");
+    col("max_abs_diff_vs_mllib", "Largest |p − p_MLlib| over the observed loss range (0 for MLlib itself; "
+        + "not comparable for the floored form).");
+    col("experiment", "Which experiment of the design the point belongs to.");
+    col("compute", "Training compute C = 6ND (alignment) or RL compute (post-training ScaleRL points).");
+    col("post_training_compute", "Post-training compute C_pt.");
+    col("mixture", "Alignment fraction of pretraining tokens (Experiment 5; 0: no alignment data).");
+    col("metric", "HHH metric index: 0 helpful, 1 harmless, 2 honest.");
+    col("technique", "Post-training technique: 0 SFT, 1 RLHF.");
+    col("rm_params", "Proxy reward-model parameters.");
+    col("distance", "d = √KL(π‖π_init).");
+    col("held_out", "1 for ScaleRL points held out of the fit (high compute), 0 for points it was fitted on.");
+    col("statistic", "Name of a statistic of the study's analysis (see the report for labels).");
+    col("truth", "The same statistic computed by the same analysis on noiseless data: what the estimator targets.");
+    col("published", "The figure the source paper publishes for this statistic, when it does.");
     col("loss", "Loss in nats (lower is better).");
     col("runs_summary.csv:loss", "Loss in nats, mean over seed replicates.");
     col("accuracy", "Accuracy (share of items right) where the case study maps loss to accuracy; else null.");

@@ -16,24 +16,21 @@ import org.scalesweep.jobs.stage.Outputs;
 import org.scalesweep.jobs.stage.StageContext;
 
 /**
- * The report's interactive part: report/dashboard.html and the two tables it needs beyond the
- * report's CSV mirrors (runs_summary.csv, relative_curves.csv), which the notebooks read too.
- * Called once by the report stage with its temporary directory.
+ * The report's interactive part: report/dashboard.html and the table it needs beyond the report's
+ * CSV mirrors (runs_summary.csv, which the notebooks read too). Called once by the report stage with
+ * its temporary directory and the relative curves it computed.
  */
 public final class Dashboard {
   private Dashboard() {}
 
   /** Writes the dashboard into {@code reportDir}; returns rows per CSV written, keyed like the manifest. */
-  public static Map<String, Long> write(StageContext ctx, Path reportDir) throws IOException {
-    ctx.begin("report", "dashboard: runs summary and relative-curve bands");
+  public static Map<String, Long> write(StageContext ctx, Path reportDir, List<Row> curves) throws IOException {
+    ctx.begin("report", "dashboard");
     Outputs out = ctx.outputs();
     List<Row> runs = RunsSummary.rows(out);
-    List<Row> curves = RelativeCurves.rows(ctx);
     Map<String, Long> rows = new LinkedHashMap<>();
     csv(ctx, reportDir, RunsSummary.CSV, Csv.of(RunsSummary.SCHEMA, runs));
     rows.put(Outputs.REPORT + "/" + RunsSummary.CSV, (long) runs.size());
-    csv(ctx, reportDir, RelativeCurves.CSV, Csv.of(RelativeCurves.SCHEMA, curves));
-    rows.put(Outputs.REPORT + "/" + RelativeCurves.CSV, (long) curves.size());
 
     Dataset<Row> frontier = out.readParquet(Outputs.FRONTIER).orderBy("study", "corpus", "subgroup", "budget");
     Dataset<Row> powerFits = out.readParquet(Outputs.FITS)

@@ -151,32 +151,24 @@ public final class RelativeFigures {
       throws IOException {
     XYChart c = Charts.xy(cs.name() + ": relative to " + cs.baseline() + ", " + corpus, "budget F (forward FLOPs)",
         "G(F) = E_t / E_b", true, false);
-    List<Row> base = frontierRows(t, cs.name(), corpus, cs.baseline());
     int i = 0;
     for (Study.SubgroupSpec sg : cs.subgroups()) {
       if (sg.name().equals(cs.baseline())) {
         continue;
       }
-      List<Row> pts = frontierRows(t, cs.name(), corpus, sg.name());
-      List<double[]> g = new ArrayList<>();
-      for (Row p : pts) {
-        for (Row b : base) {
-          if (d(b, "budget") == d(p, "budget") && d(b, "loss_opt") > 0) {
-            g.add(new double[] {d(p, "budget"), d(p, "loss_opt") / d(b, "loss_opt")});
-          }
-        }
-      }
-      Charts.points(c, sg.name(), g.stream().mapToDouble(x -> x[0]).toArray(), g.stream().mapToDouble(x -> x[1]).toArray(),
-          Charts.color(i));
-      List<Row> band = t.where(Outputs.BANDS, r -> corpus.equals(s(r, "corpus")) && cs.name().equals(s(r, "study"))
+      List<Row> curve = t.where(RelativeCurves.CSV, r -> corpus.equals(s(r, "corpus")) && cs.name().equals(s(r, "study"))
           && sg.name().equals(s(r, "treatment")));
-      if (band.size() > 1) {
-        double[] bf = band.stream().mapToDouble(r -> d(r, "budget")).toArray();
-        Charts.line(c, sg.name() + " fit", bf, band.stream().mapToDouble(r -> d(r, "g")).toArray(), Charts.color(i), false,
-            false);
-        Charts.line(c, sg.name() + " low", bf, band.stream().mapToDouble(r -> d(r, "g_low")).toArray(), Charts.color(i),
-            true, false);
-        Charts.line(c, sg.name() + " high", bf, band.stream().mapToDouble(r -> d(r, "g_high")).toArray(),
+      List<Row> observed = curve.stream().filter(r -> r.getAs("observed") != null).toList();
+      Charts.points(c, sg.name(), observed.stream().mapToDouble(r -> d(r, "flops")).toArray(),
+          observed.stream().mapToDouble(r -> d(r, "observed")).toArray(), Charts.color(i));
+      List<Row> fitted = curve.stream().filter(r -> r.getAs("fit") != null && r.getAs("band_low") != null).toList();
+      if (fitted.size() > 1) {
+        double[] f = fitted.stream().mapToDouble(r -> d(r, "flops")).toArray();
+        Charts.line(c, sg.name() + " fit", f, fitted.stream().mapToDouble(r -> d(r, "fit")).toArray(), Charts.color(i),
+            false, false);
+        Charts.line(c, sg.name() + " low", f, fitted.stream().mapToDouble(r -> d(r, "band_low")).toArray(),
+            Charts.color(i), true, false);
+        Charts.line(c, sg.name() + " high", f, fitted.stream().mapToDouble(r -> d(r, "band_high")).toArray(),
             Charts.color(i), true, false);
       }
       i++;
@@ -184,7 +176,7 @@ public final class RelativeFigures {
     String file = "relative-" + cs.name() + "-" + corpus;
     Charts.write(c, fs, dir, file);
     return new Figure(cs.name(), file, cs.name() + " on " + corpus + ": relative error G(F) of each treatment against "
-        + cs.baseline() + " (points: frontier; line: fitted gamma F^delta-beta; dashed: bootstrap band).");
+        + cs.baseline() + " (points: frontier; line: fitted gamma F^delta-beta; dashed: pointwise bootstrap band).");
   }
 
   private static Figure forest(Study.CaseStudy cs, Tables t, FileSystem fs, Path dir) throws IOException {
@@ -270,11 +262,6 @@ public final class RelativeFigures {
     Charts.write(c, fs, dir, file);
     return new Figure(cs.name(), file, cs.name() + ": loss -> accuracy. MLlib's logistic regression over every item,"
         + " lib's fit of the same curve on binned items (cross-check) and lib's floored sigmoid; grey: run means (mean item loss vs fraction correct, which sit off the item-level curve because items differ in difficulty).");
-  }
-
-  private static List<Row> frontierRows(Tables t, String study, String corpus, String subgroup) {
-    return t.where(Outputs.FRONTIER, r -> corpus.equals(s(r, "corpus")) && study.equals(s(r, "study"))
-        && subgroup.equals(s(r, "subgroup")) && Boolean.TRUE.equals(r.getAs("usable")));
   }
 
   /** A parameter of fits.parquet (frontier fits), NaN when absent. */

@@ -105,22 +105,10 @@ public final class BootstrapStage implements Stage {
       .add("resamples", IntegerType, false)
       .add("valid_resamples", IntegerType, false);
 
-  /** Relative curve G(F) = γ·F^Δβ at each budget with its bootstrap band (quantiles of γ*·F^Δβ*). */
-  public static final StructType BANDS_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("baseline", StringType, false)
-      .add("treatment", StringType, false)
-      .add("budget", DoubleType, false)
-      .add("g", DoubleType, false)
-      .add("g_low", DoubleType, false)
-      .add("g_high", DoubleType, false);
-
   private static final StructType SUMMARY = new StructType()
       .add("kind", StringType, false)
       .add("significance", SIGNIFICANCE_SCHEMA, true)
-      .add("crossover", CROSSOVER_SCHEMA, true)
-      .add("band", BANDS_SCHEMA, true);
+      .add("crossover", CROSSOVER_SCHEMA, true);
 
   @Override
   public String name() {
@@ -132,7 +120,7 @@ public final class BootstrapStage implements Stage {
     if (ctx.study().isDesigned()) {
       return List.of(Outputs.INTERVALS);
     }
-    List<String> out = new ArrayList<>(List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.BANDS));
+    List<String> out = new ArrayList<>(List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS));
     if (ctx.study().bootstrap().writeDraws()) {
       out.add(Outputs.DRAWS);
     }
@@ -174,10 +162,7 @@ public final class BootstrapStage implements Stage {
         .orderBy("study", "corpus", "treatment").coalesce(1);
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
         .orderBy("study", "corpus", "treatment_1", "treatment_2").coalesce(1);
-    Dataset<Row> bands = summary.filter(col("kind").equalTo("band")).select("band.*")
-        .orderBy("study", "corpus", "treatment", "budget").coalesce(1);
     rows.put(Outputs.SIGNIFICANCE, ctx.outputs().writeParquet(Outputs.SIGNIFICANCE, significance));
-    rows.put(Outputs.BANDS, ctx.outputs().writeParquet(Outputs.BANDS, bands));
     rows.put(Outputs.CROSSOVERS, ctx.outputs().writeParquet(Outputs.CROSSOVERS, crossovers));
     summary.unpersist();
     draws.unpersist();
@@ -322,7 +307,7 @@ public final class BootstrapStage implements Stage {
       Row row = RowFactory.create(in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
           in.contrasts().get(pr[1]).treatment(), est, s.percentile().low(), s.percentile().high(),
           Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid());
-      return List.of(RowFactory.create("crossover", null, row, null)).iterator();
+      return List.of(RowFactory.create("crossover", null, row)).iterator();
     }
     Contrast ct = in.contrasts().get(index);
     double[] jackDb = column(in.jackknife(), index * p);
@@ -351,19 +336,7 @@ public final class BootstrapStage implements Stage {
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, significant, bs.alpha(), bs.level(),
         s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth,
         truth == null ? null : chosen.contains(truth), String.join(",", flags), reason.toString().strip());
-    List<Row> out = new ArrayList<>();
-    out.add(RowFactory.create("contrast", row, null, null));
-    double[] v2 = vals.stream().mapToDouble(a -> a[2]).toArray();
-    for (double f : study.budgets().stream().mapToDouble(Double::doubleValue).sorted().toArray()) {
-      double[] g = new double[v1.length];
-      for (int i = 0; i < g.length; i++) {
-        g[i] = v2[i] * Math.pow(f, v1[i]);
-      }
-      Interval band = BootstrapSummary.of(gamma * Math.pow(f, est), g, null, bs.level()).percentile();
-      out.add(RowFactory.create("band", null, null, RowFactory.create(in.study(), in.corpus(), ct.baseline(),
-          ct.treatment(), f, gamma * Math.pow(f, est), band.low(), band.high())));
-    }
-    return out.iterator();
+    return List.of(RowFactory.create("contrast", row, null)).iterator();
   }
 
   private static double[] column(double[][] m, int j) {

@@ -32,11 +32,11 @@ import org.scalesweep.law.SigmoidCalibration;
  * against lib's binomial fit of the same no-floor logistic on aggregated data (items binned by
  * ln loss), plus lib's fit of the floored sigmoid the simulator uses (chance accuracy as floor).
  */
-final class CalibrationFit {
+public final class CalibrationFit {
   /** Width of the ln(loss) bins of the aggregated fit. */
   static final double BIN = 0.01;
 
-  static final StructType SCHEMA = new StructType()
+  public static final StructType SCHEMA = new StructType()
       .add("study", StringType, false)
       .add("method", StringType, false)
       .add("floor", DoubleType, false)

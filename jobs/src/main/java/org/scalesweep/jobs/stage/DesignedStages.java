@@ -36,9 +36,9 @@ import org.scalesweep.sim.Keys;
  * them over Spark and write Parquet. grid.parquet has one row per design point (experiment, run_id,
  * then the study's attribute columns); runs.parquet adds seed and the observed value (loss).
  */
-final class DesignedStages {
+public final class DesignedStages {
   /** grid.parquet of a designed study: experiment, run_id and its attribute columns (null where absent). */
-  static StructType grid(DesignedStudy d) {
+  public static StructType grid(DesignedStudy d) {
     StructType t = new StructType().add("experiment", StringType, false).add("run_id", StringType, false);
     for (String a : d.attributes()) {
       t = t.add(a, DoubleType, true);
@@ -46,24 +46,24 @@ final class DesignedStages {
     return t;
   }
 
-  static StructType runs(DesignedStudy d) {
+  public static StructType runs(DesignedStudy d) {
     return grid(d).add("seed", IntegerType, false).add("loss", DoubleType, false);
   }
 
-  static final StructType ESTIMATES = new StructType()
+  public static final StructType ESTIMATES = new StructType()
       .add("statistic", StringType, false)
       .add("estimate", DoubleType, false)
       .add("truth", DoubleType, false)
       .add("published", DoubleType, true);
 
-  static final StructType FRONTIER = new StructType()
+  public static final StructType FRONTIER = new StructType()
       .add("budget", DoubleType, false)
       .add("params_opt", DoubleType, false)
       .add("tokens_opt", DoubleType, false)
       .add("loss_opt", DoubleType, false)
       .add("flags", StringType, false);
 
-  static final StructType INTERVALS = new StructType()
+  public static final StructType INTERVALS = new StructType()
       .add("statistic", StringType, false)
       .add("estimate", DoubleType, false)
       .add("std_error", DoubleType, false)

@@ -26,7 +26,6 @@ public final class Outputs {
   public static final String FRONTIER = "frontier.parquet";
   public static final String SIGNIFICANCE = "significance.parquet";
   public static final String CROSSOVERS = "crossovers.parquet";
-  public static final String BANDS = "relative_bands.parquet";
   public static final String CALIBRATION = "calibration.parquet";
   public static final String INTERVALS = "intervals.parquet";
   public static final String DRAWS = "boot";

@@ -18,17 +18,17 @@ import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.report.Dashboard;
 import org.scalesweep.jobs.report.Figure;
+import org.scalesweep.jobs.report.RelativeCurves;
 import org.scalesweep.jobs.report.RelativeFigures;
 import org.scalesweep.jobs.report.Tables;
 
 /**
  * report → report/index.html with figures (PNG + SVG under report/figures/), comparison tables
  * (ours vs truth vs published) and the summary tables as CSV (significance, crossovers, fits,
- * frontier, relative bands, run means). Written to a temporary directory and renamed into place.
+ * frontier, relative curves with bands, run means), plus the dashboard. Written to a temporary directory and renamed into place.
  */
 public final class ReportStage implements Stage {
-  static final List<String> TABLES = List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.FITS, Outputs.FRONTIER,
-      Outputs.BANDS);
+  static final List<String> TABLES = List.of(Outputs.SIGNIFICANCE, Outputs.CROSSOVERS, Outputs.FITS, Outputs.FRONTIER);
   /** Tables only some studies have. */
   static final List<String> OPTIONAL_TABLES = List.of(Outputs.CALIBRATION);
 
@@ -68,6 +68,9 @@ public final class ReportStage implements Stage {
         .orderBy("study", "corpus", "subgroup", "run_id");
     schemas.put(RelativeFigures.RUN_MEANS, means.schema());
     tables.put(RelativeFigures.RUN_MEANS, means.collectAsList());
+    // G(F) with bootstrap bands: for the figures, the CSV mirror and the dashboard alike
+    tables.put(RelativeCurves.CSV, RelativeCurves.rows(ctx));
+    schemas.put(RelativeCurves.CSV, RelativeCurves.SCHEMA);
     Tables data = new Tables(tables);
 
     Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);
@@ -82,7 +85,7 @@ public final class ReportStage implements Stage {
       List<Figure> figures = RelativeFigures.write(ctx.study(), data, ctx.outputs().fs(), new Path(tmp, "figures"));
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
       write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
-      rows.putAll(Dashboard.write(ctx, tmp));
+      rows.putAll(Dashboard.write(ctx, tmp, tables.get(RelativeCurves.CSV)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,7 +94,7 @@ public final class ReportStage implements Stage {
   }
 
   static String csvName(String table) {
-    return table.replace(".parquet", "") + ".csv";
+    return table.endsWith(".csv") ? table : table.replace(".parquet", "") + ".csv";
   }
 
   private static void write(StageContext ctx, Path p, String text) throws IOException {
