@@ -29,8 +29,8 @@ import org.scalesweep.jobs.stage.Outputs;
  * with bootstrap bands, and a Δβ forest plot coloured by significance.
  */
 public final class RelativeFigures {
-  /** Name of the replicate-averaged run means table the report collects. */
-  public static final String RUN_MEANS = "run_means";
+  /** The replicate-averaged run table the report collects (runs_summary.csv). */
+  static final String RUN_MEANS = RunsSummary.CSV;
 
   private RelativeFigures() {}
 

@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.functions.avg;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import org.scalesweep.jobs.report.Dashboard;
 import org.scalesweep.jobs.report.Figure;
 import org.scalesweep.jobs.report.RelativeCurves;
 import org.scalesweep.jobs.report.RelativeFigures;
+import org.scalesweep.jobs.report.RunsSummary;
 import org.scalesweep.jobs.report.Tables;
 
 /**
@@ -62,14 +61,10 @@ public final class ReportStage implements Stage {
         tables.put(t, df.collectAsList());
       }
     }
-    Dataset<Row> means = ctx.outputs().readParquet(Outputs.RUNS)
-        .groupBy("study", "corpus", "subgroup", "run_id", "budget", "width", "depth", "params", "tokens")
-        .agg(avg("loss").alias("loss"), avg("accuracy").alias("accuracy"))
-        .orderBy("study", "corpus", "subgroup", "run_id");
-    schemas.put(RelativeFigures.RUN_MEANS, means.schema());
-    tables.put(RelativeFigures.RUN_MEANS, means.collectAsList());
+    tables.put(RunsSummary.CSV, withSchema(RunsSummary.rows(ctx.outputs()), RunsSummary.SCHEMA));
+    schemas.put(RunsSummary.CSV, RunsSummary.SCHEMA);
     // G(F) with bootstrap bands: for the figures, the CSV mirror and the dashboard alike
-    tables.put(RelativeCurves.CSV, RelativeCurves.rows(ctx));
+    tables.put(RelativeCurves.CSV, withSchema(RelativeCurves.rows(ctx), RelativeCurves.SCHEMA));
     schemas.put(RelativeCurves.CSV, RelativeCurves.SCHEMA);
     Tables data = new Tables(tables);
 
@@ -85,12 +80,26 @@ public final class ReportStage implements Stage {
       List<Figure> figures = RelativeFigures.write(ctx.study(), data, ctx.outputs().fs(), new Path(tmp, "figures"));
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
       write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
-      rows.putAll(Dashboard.write(ctx, tmp, tables.get(RelativeCurves.CSV)));
+      Dashboard.write(ctx, tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ctx.outputs().commit(tmp, Outputs.REPORT);
     return rows;
+  }
+
+  /** Rows built with RowFactory carry no schema; the report reads columns by name. */
+  static List<Row> withSchema(List<Row> rows, StructType schema) {
+    return rows.stream().<Row>map(r -> new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(toArray(r),
+        schema)).toList();
+  }
+
+  private static Object[] toArray(Row r) {
+    Object[] v = new Object[r.length()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.get(i);
+    }
+    return v;
   }
 
   static String csvName(String table) {
