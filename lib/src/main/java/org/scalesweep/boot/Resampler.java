@@ -49,6 +49,11 @@ public final class Resampler {
     }
   }
 
+  /** Item weights of a subgroup's items [0, n), a block of resamples at a time (the fast path). */
+  public WeightBlock weightBlock(long subgroupKey, int n) {
+    return new WeightBlock(this, subgroupKey, n, Keys.of(seed, ITEMS, subgroupKey));
+  }
+
   /** Item weights of resample b for items [0, n) of one subgroup. */
   public void itemWeights(long subgroupKey, long b, int n, double[] out) {
     if (kind == WeightKind.POISSON) {

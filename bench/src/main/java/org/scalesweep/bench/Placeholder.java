@@ -1,0 +1,2 @@
+package org.scalesweep.bench;
+final class Placeholder {}
