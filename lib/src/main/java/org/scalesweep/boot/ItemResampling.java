@@ -37,7 +37,7 @@ public final class ItemResampling {
       throw new IllegalArgumentException("loss matrix has " + losses.length + " values for " + runs + " x " + items);
     }
     WeightBlock block = blocks.get(subgroupKey);
-    if (block == null || block.items() != items) {
+    if (block == null || block.units() != items) {
       block = resampler.weightBlock(subgroupKey, items);
       blocks.put(subgroupKey, block);
     }

@@ -3,48 +3,56 @@ package org.scalesweep.boot;
 import org.scalesweep.sim.Keys;
 
 /**
- * Keyed item weights of one subgroup, a block of resamples at a time, laid out as the right operand
- * of the item product (items × resamples, row-major). Same values as {@link Resampler#itemWeights}
- * column by column; for Poisson weights each item's key prefix is hashed once here, so a weight
- * costs two mixes and a branch-free inversion instead of five mixes.
+ * Keyed bootstrap weights of a fixed list of units (a subgroup's items, or a corpus's run
+ * clusters), a block of resamples at a time, laid out units × resamples row-major (the right
+ * operand of the item product). Same values as {@link Resampler#itemWeights} and
+ * {@link Resampler#runWeights} resample by resample; for Poisson weights each unit's key prefix is
+ * hashed once here, so a weight costs two mixes and a branch-free inversion instead of five mixes.
  */
 public final class WeightBlock {
-  private final Resampler resampler;
-  private final long subgroupKey;
-  private final int items;
-  /** Keys.of(seed, ITEMS, subgroup, i) without its last part, per item; null for multinomial weights. */
-  private final long[] itemKeys;
+  /** One resample's weights of every unit: the per-resample path (multinomial weights). */
+  interface Column {
+    void fill(long resample, double[] out);
+  }
 
-  WeightBlock(Resampler resampler, long subgroupKey, int items, long itemBase) {
-    this.resampler = resampler;
-    this.subgroupKey = subgroupKey;
-    this.items = items;
-    if (resampler.kind() == WeightKind.POISSON) {
-      itemKeys = new long[items];
-      long h = Keys.of(itemBase);
-      for (int i = 0; i < items; i++) {
-        itemKeys[i] = Keys.extend(h, i);
-      }
-    } else {
-      itemKeys = null;
+  private final int units;
+  /** Keys.of(base, unit) per unit; null when weights come from {@link #column}. */
+  private final long[] unitKeys;
+  private final Column column;
+
+  /** Poisson weights keyed by Keys.of(base, unit, resample). */
+  WeightBlock(long base, long[] unitIds) {
+    this.units = unitIds.length;
+    this.unitKeys = new long[units];
+    this.column = null;
+    long h = Keys.of(base);
+    for (int i = 0; i < units; i++) {
+      unitKeys[i] = Keys.extend(h, unitIds[i]);
     }
   }
 
-  public int items() {
-    return items;
+  /** Weights drawn resample by resample. */
+  WeightBlock(int units, Column column) {
+    this.units = units;
+    this.unitKeys = null;
+    this.column = column;
+  }
+
+  public int units() {
+    return units;
   }
 
   /**
-   * Writes the weights of resamples [first, first + count) into {@code out} (items × count,
+   * Writes the weights of resamples [first, first + count) into {@code out} (units × count,
    * row-major) and each resample's total weight into {@code totals}.
    */
   public void fill(long first, int count, double[] out, double[] totals) {
     java.util.Arrays.fill(totals, 0, count, 0.0);
-    if (itemKeys == null) {
-      double[] col = new double[items];
+    if (unitKeys == null) {
+      double[] col = new double[units];
       for (int j = 0; j < count; j++) {
-        resampler.itemWeights(subgroupKey, first + j, items, col);
-        for (int i = 0; i < items; i++) {
+        column.fill(first + j, col);
+        for (int i = 0; i < units; i++) {
           out[i * count + j] = col[i];
           totals[j] += col[i];
         }
@@ -55,11 +63,11 @@ public final class WeightBlock {
     for (int j = 0; j < count; j++) {
       parts[j] = Keys.part(first + j);
     }
-    for (int i = 0; i < items; i++) {
-      long h = itemKeys[i];
+    for (int i = 0; i < units; i++) {
+      long h = unitKeys[i];
       int row = i * count;
       for (int j = 0; j < count; j++) {
-        // Keys.of(base, i, b) = mix(h ^ part(b)); PoissonWeights.draw mixes once more
+        // Keys.of(base, unit, b) = mix(h ^ part(b)); PoissonWeights.draw mixes once more
         int w = PoissonWeights.invert(Keys.mix(Keys.mix(h ^ parts[j])) >>> 11);
         out[row + j] = w;
         totals[j] += w;
