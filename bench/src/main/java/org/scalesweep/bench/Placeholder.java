@@ -1,2 +1,0 @@
-package org.scalesweep.bench;
-final class Placeholder {}
