@@ -1,5 +1,6 @@
 package org.scalesweep.boot;
 
+import java.util.stream.IntStream;
 import org.scalesweep.sim.Keys;
 
 /**
@@ -14,6 +15,10 @@ public final class WeightBlock {
   interface Column {
     void fill(long resample, double[] out);
   }
+
+  /** Weights per task below which one thread is faster than forking. */
+  private static final long PARALLEL_WEIGHTS = 1L << 19;
+  private static final int CHUNK = 256;
 
   private final int units;
   /** Keys.of(base, unit) per unit; null when weights come from {@link #column}. */
@@ -63,7 +68,27 @@ public final class WeightBlock {
     for (int j = 0; j < count; j++) {
       parts[j] = Keys.part(first + j);
     }
-    for (int i = 0; i < units; i++) {
+    int chunks = (int) Math.min((units + CHUNK - 1) / CHUNK, Math.max(1, (long) units * count / PARALLEL_WEIGHTS));
+    if (chunks <= 1) {
+      fillRows(0, units, parts, out, totals);
+      return;
+    }
+    // large blocks on the common pool: each weight is a pure function of its key, and totals are
+    // sums of small integers (exact in any order), so the values do not depend on the split
+    double[][] partial = new double[chunks][count];
+    int per = (units + chunks - 1) / chunks;
+    IntStream.range(0, chunks).parallel()
+        .forEach(c -> fillRows(c * per, Math.min(units, (c + 1) * per), parts, out, partial[c]));
+    for (double[] p : partial) {
+      for (int j = 0; j < count; j++) {
+        totals[j] += p[j];
+      }
+    }
+  }
+
+  private void fillRows(int from, int to, long[] parts, double[] out, double[] totals) {
+    int count = parts.length;
+    for (int i = from; i < to; i++) {
       long h = unitKeys[i];
       int row = i * count;
       for (int j = 0; j < count; j++) {
