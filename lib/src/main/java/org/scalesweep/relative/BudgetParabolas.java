@@ -26,6 +26,8 @@ final class BudgetParabolas {
   private final double[][] s;
   private final double[] t = new double[3];
   private final boolean[] identified;
+  /** Whether a budget's runs all have different x: then ≥ 3 active runs identify its parabola. */
+  private final boolean[] distinctX;
   private final double[] minX;
   private final double[] maxX;
 
@@ -64,6 +66,10 @@ final class BudgetParabolas {
     wu2 = new double[n];
     s = new double[budgets][5];
     identified = new boolean[budgets];
+    distinctX = new boolean[budgets];
+    for (int j = 0; j < budgets; j++) {
+      distinctX[j] = java.util.Arrays.stream(runsOf[j]).mapToDouble(r -> x[r]).distinct().count() == runsOf[j].length;
+    }
     minX = new double[budgets];
     maxX = new double[budgets];
   }
@@ -96,8 +102,12 @@ final class BudgetParabolas {
         sj[3] += wu2[r] * ur;
         sj[4] += wu2[r] * ur2;
         double xr = x[r];
-        lo = Math.min(lo, xr);
-        hi = Math.max(hi, xr);
+        // x = log10 D is finite and positive: plain comparisons equal Math.min/max, without their NaN/−0 checks
+        lo = xr < lo ? xr : lo;
+        hi = xr > hi ? xr : hi;
+        if (distinctX[j]) {
+          continue; // identification follows from the count below
+        }
         if (Double.isNaN(first)) {
           first = xr;
         } else if (xr != first && Double.isNaN(second)) {
@@ -107,7 +117,7 @@ final class BudgetParabolas {
         }
       }
       activeCount[j] = na;
-      identified[j] = three;
+      identified[j] = distinctX[j] ? na >= 3 : three;
       minX[j] = lo;
       maxX[j] = hi;
     }

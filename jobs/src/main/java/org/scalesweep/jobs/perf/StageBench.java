@@ -41,6 +41,12 @@ public final class StageBench {
   public record Options(boolean smoke, Set<Integer> only, int repeats, String master, String clusterMaster, Path conf,
       Path work) {}
 
+  /**
+   * Resamples of benchmark 5: enough that the parallel work outweighs the stage's serial part
+   * (driver-side inputs, job scheduling, writes), which no number of cores shortens.
+   */
+  static final int LOCAL_SCALING_RESAMPLES = 50_000;
+
   private final Options o;
   private final PrintStream log;
   private final BenchTable table = new BenchTable();
@@ -75,8 +81,7 @@ public final class StageBench {
 
   private void simulateVersusBareWrite() {
     Study study = flagship();
-    SparkSession spark = Sessions.create("bench simulate", o.master(), false);
-    try {
+    onMaster(o.master(), spark -> {
       double[] sim = new double[o.repeats()];
       double[] bare = new double[o.repeats()];
       double[] ratio = new double[o.repeats()];
@@ -99,24 +104,24 @@ public final class StageBench {
       double q = BenchTable.median(ratio);
       table.add("4 simulate + write, " + rows + " item rows (" + master(spark) + ")", s(BenchTable.median(sim)),
           s(BenchTable.median(bare)) + " bare spark.range write, same schema", q, "≤ 1.5×", q <= 1.5);
-    } finally {
-      spark.stop();
-    }
+      return null;
+    });
   }
 
   // ---- 5 ----
 
   private void localScaling() {
-    Study study = ScaledStudy.withoutItems(flagship(o.smoke() ? "bootstrap.resamples=200" : "bootstrap.resamples=2000"));
-    String runs = prepareRuns(study);
-    double one = bootstrapMedian(study, runs, "local[1]", null);
-    double two = bootstrapMedian(study, runs, "local[2]", null);
+    Study study = ScaledStudy.withoutItems(flagship(o.smoke() ? "bootstrap.resamples=200"
+        : "bootstrap.resamples=" + LOCAL_SCALING_RESAMPLES));
+    String runs = onMaster(o.master(), spark -> prepareRuns(spark, study));
+    double one = onMaster("local[1]", spark -> bootstrapMedian(spark, study, runs, null));
+    double two = onMaster("local[2]", spark -> bootstrapMedian(spark, study, runs, null));
     String what = "5 bootstrap stage, B = " + study.bootstrap().resamples() + ", "
         + study.corpora().size() * configsPerCorpus(study) + " configurations";
     table.add(what + ": local[2] vs local[1]", s(two) + " on local[2]", s(one) + " on local[1]", one / two,
         "speedup ≥ 1.7", one / two >= 1.7);
     if (o.clusterMaster() != null) {
-      double cluster = bootstrapMedian(study, runs, o.clusterMaster(), null);
+      double cluster = onMaster(o.clusterMaster(), spark -> bootstrapMedian(spark, study, runs, null));
       table.add(what + ": cluster " + o.clusterMaster() + " vs local[2]", s(cluster) + " on the cluster",
           s(two) + " on local[2]", cluster / two, "overhead ≤ 1.3×", cluster / two <= 1.3);
     } else {
@@ -128,15 +133,22 @@ public final class StageBench {
   // ---- 6 ----
 
   private void growth() {
+    onMaster(o.master(), spark -> {
+      growth(spark);
+      return null;
+    });
+  }
+
+  private void growth(SparkSession spark) {
     int[] resamples = o.smoke() ? new int[] {100, 200, 400} : new int[] {1_000, 10_000, 100_000};
     Study base = ScaledStudy.withoutItems(flagship());
-    String runs = prepareRuns(base);
+    String runs = prepareRuns(spark, base);
     double[] t = new double[resamples.length];
     double[] heap = new double[resamples.length];
     for (int i = 0; i < resamples.length; i++) {
       Study s = withResamples(base, resamples[i]);
       double[] peak = new double[1];
-      t[i] = bootstrapMedian(s, runs, o.master(), peak);
+      t[i] = bootstrapMedian(spark, s, runs, peak);
       heap[i] = peak[0];
     }
     linearRows("6 bootstrap wall time vs resamples B (" + base.corpora().size() * configsPerCorpus(base)
@@ -154,8 +166,8 @@ public final class StageBench {
     for (int i = 0; i < corpora.length; i++) {
       Study s = withResamples(ScaledStudy.withCorpora(base, corpora[i]), b);
       configs[i] = corpora[i] * configsPerCorpus(s);
-      String dir = prepareRuns(s);
-      tc[i] = bootstrapMedian(s, dir, o.master(), null);
+      String dir = prepareRuns(spark, s);
+      tc[i] = bootstrapMedian(spark, s, dir, null);
       delete(dir);
     }
     linearRows("6 bootstrap wall time vs configurations (B = " + b + ")", "configurations", configs, tc,
@@ -183,39 +195,39 @@ public final class StageBench {
 
   // ---- helpers ----
 
-  /** runs.parquet (grid + simulate) of a study, in a fresh directory; returns it. */
-  private String prepareRuns(Study study) {
-    String dir = freshDir("runs");
-    SparkSession spark = Sessions.create("bench prepare", o.master(), false);
+  /** Runs f on a fresh session of a master, then stops it (one SparkContext per JVM). */
+  private static <T> T onMaster(String master, java.util.function.Function<SparkSession, T> f) {
+    SparkSession spark = Sessions.create("scalesweep bench", master, false);
     try {
-      StudySession.execute(study, spark, dir, List.of(Pipeline.stage("grid"), Pipeline.stage("simulate")), false);
+      return f.apply(spark);
     } finally {
       spark.stop();
     }
+  }
+
+  /** runs.parquet (grid + simulate) of a study, in a fresh directory; returns it. */
+  private String prepareRuns(SparkSession spark, Study study) {
+    String dir = freshDir("runs");
+    StudySession.execute(study, spark, dir, List.of(Pipeline.stage("grid"), Pipeline.stage("simulate")), false);
     return dir;
   }
 
-  /** Median wall time of the bootstrap stage on a master over the repeats; peak heap into peakOut[0]. */
-  private double bootstrapMedian(Study study, String runsDir, String master, double[] peakOut) {
-    SparkSession spark = Sessions.create("bench bootstrap", master, false);
-    try {
-      double[] t = new double[o.repeats()];
-      double peak = 0;
-      for (int r = 0; r < o.repeats(); r++) {
-        try (HeapSampler heap = new HeapSampler()) {
-          t[r] = seconds(() -> StudySession.execute(study, spark, runsDir, List.of(Pipeline.stage("bootstrap")), false));
-          peak = Math.max(peak, heap.peakMiB());
-        }
-        log.printf(Locale.ROOT, "[bench] bootstrap B=%d, %d corpora on %s: %.2fs%n", study.bootstrap().resamples(),
-            study.corpora().size(), master(spark), t[r]);
+  /** Median wall time of the bootstrap stage over the repeats; peak heap into peakOut[0]. */
+  private double bootstrapMedian(SparkSession spark, Study study, String runsDir, double[] peakOut) {
+    double[] t = new double[o.repeats()];
+    double peak = 0;
+    for (int r = 0; r < o.repeats(); r++) {
+      try (HeapSampler heap = new HeapSampler()) {
+        t[r] = seconds(() -> StudySession.execute(study, spark, runsDir, List.of(Pipeline.stage("bootstrap")), false));
+        peak = Math.max(peak, heap.peakMiB());
       }
-      if (peakOut != null) {
-        peakOut[0] = peak;
-      }
-      return BenchTable.median(t);
-    } finally {
-      spark.stop();
+      log.printf(Locale.ROOT, "[bench] bootstrap B=%d, %d corpora on %s: %.2fs%n", study.bootstrap().resamples(),
+          study.corpora().size(), master(spark), t[r]);
     }
+    if (peakOut != null) {
+      peakOut[0] = peak;
+    }
+    return BenchTable.median(t);
   }
 
   private static Study withResamples(Study s, int b) {

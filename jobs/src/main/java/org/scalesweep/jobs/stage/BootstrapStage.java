@@ -177,10 +177,11 @@ public final class BootstrapStage implements Stage {
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summarize(studyBc.value(), inBc.value(), k, it),
             Encoders.row(SUMMARY))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // a few hundred rows: one sorted partition, without orderBy's sampling job and shuffle
     Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
-        .orderBy("study", "corpus", "treatment").coalesce(1);
+        .coalesce(1).sortWithinPartitions("study", "corpus", "treatment");
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
-        .orderBy("study", "corpus", "treatment_1", "treatment_2").coalesce(1);
+        .coalesce(1).sortWithinPartitions("study", "corpus", "treatment_1", "treatment_2");
     rows.put(Outputs.SIGNIFICANCE, ctx.outputs().writeParquet(Outputs.SIGNIFICANCE, significance));
     rows.put(Outputs.CROSSOVERS, ctx.outputs().writeParquet(Outputs.CROSSOVERS, crossovers));
     summary.unpersist();
