@@ -70,13 +70,7 @@ public final class BootstrapStage implements Stage {
    * ({@link PackedDoubles}). One row per partition and contrast instead of one per resample and
    * contrast: at B = 100k the flagship would otherwise shuffle 21 M rows.
    */
-  static final StructType PARTIAL_SCHEMA = new StructType()
-      .add("kind", StringType, false)
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("baseline", StringType, false)
-      .add("treatment", StringType, false)
-      .add("index", IntegerType, false)
+  static final StructType PARTIAL_SCHEMA = new StructType(Arrays.copyOf(DRAWS_SCHEMA.fields(), 6)) // kind … index
       .add("first", LongType, false)
       .add("count", IntegerType, false)
       .add("delta_beta", BinaryType, false)
