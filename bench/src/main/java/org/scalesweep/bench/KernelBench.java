@@ -119,8 +119,9 @@ public final class KernelBench {
   }
 
   /**
-   * Median CPU seconds per call over 5 rounds of {@code reps} calls (after one warm-up round):
-   * the calling thread's CPU time, or the whole process's for kernels that fork.
+   * Median CPU seconds per call over 5 rounds (after one warm-up round) of at least {@code reps}
+   * calls and 50 ms of CPU time (the clocks' granularity): the calling thread's CPU time, or the
+   * whole process's for kernels that fork.
    */
   static double cpuSecondsPerOp(Runnable op, int reps, boolean thread) {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -129,12 +130,15 @@ public final class KernelBench {
     double[] rounds = new double[5];
     for (int round = -1; round < rounds.length; round++) {
       long t0 = thread ? threads.getCurrentThreadCpuTime() : os.getProcessCpuTime();
-      for (int i = 0; i < reps; i++) {
+      long t1 = t0;
+      int calls = 0;
+      while (calls < reps || t1 - t0 < 50_000_000L) {
         op.run();
+        calls++;
+        t1 = thread ? threads.getCurrentThreadCpuTime() : os.getProcessCpuTime();
       }
-      long t1 = thread ? threads.getCurrentThreadCpuTime() : os.getProcessCpuTime();
       if (round >= 0) {
-        rounds[round] = (t1 - t0) / 1e9 / reps;
+        rounds[round] = (t1 - t0) / 1e9 / calls;
       }
     }
     return BenchTable.median(rounds);

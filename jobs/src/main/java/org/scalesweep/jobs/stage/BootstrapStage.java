@@ -300,8 +300,8 @@ public final class BootstrapStage implements Stage {
         for (int c = 0; c < in.contrasts().size(); c++) {
           Contrast ct = in.contrasts().get(c);
           out.add(RowFactory.create("contrast", in.study(), in.corpus(), ct.baseline(), ct.treatment(), c, bs[from],
-              to - from,
-              PackedDoubles.pack(byStat[c * p], from, to), draws ? PackedDoubles.pack(byStat[c * p + 1], from, to) : null,
+              to - from, PackedDoubles.pack(byStat[c * p], from, to),
+              draws ? PackedDoubles.pack(byStat[c * p + 1], from, to) : null,
               draws ? PackedDoubles.pack(byStat[c * p + 2], from, to) : null,
               draws ? PackedDoubles.pack(byStat[c * p + 3], from, to) : null));
         }

@@ -122,7 +122,7 @@ public final class SimulateStage implements Stage {
         for (int g = s == 0 ? 0 : 1; g < truth.subgroups().size(); g++) {
           Subgroup sg = truth.subgroups().get(g);
           double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
-          Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep, sg.items() > 0 ? t.difficulties(sg) : null);
+          Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep, t.difficulties(sg));
           String studyName = g == 0 ? Study.OVERALL : study.caseStudies().get(s).name();
           out.add(RowFactory.create(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
               cfg.params(), cfg.tokens(), cfg.sixND(), o.loss(), Double.isNaN(o.accuracy()) ? null : o.accuracy(),
