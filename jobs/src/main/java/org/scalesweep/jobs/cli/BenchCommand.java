@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--cluster-master", paramLabel = "URL",
       description = "Standalone cluster for benchmark 5's overhead vs local[2] (e.g. spark://127.0.0.1:7077); "
-          + "executors need the -app jar: pass --conf spark.jars through SCALESWEEP_JAVA_OPTS=-Dspark.jars=...")
+          + "executors need the -app jar: SCALESWEEP_JAVA_OPTS=\"-Xmx8g -Dspark.jars=<the -app jar>\"")
   String clusterMaster;
 
   @Option(names = "--conf", paramLabel = "CONF", description = "Flagship preset (default: conf/relative-scaling.conf).")
