@@ -139,6 +139,7 @@ public final class StageBench {
       table.add(what + ": standalone cluster vs local[2]", "not measured (pass --cluster-master URL)",
           s(two) + " on local[2]", Double.NaN, "overhead ≤ 1.3×", null);
     }
+    delete(runs);
   }
 
   // ---- 6 ----
