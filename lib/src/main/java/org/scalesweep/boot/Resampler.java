@@ -49,6 +49,30 @@ public final class Resampler {
     }
   }
 
+  /** Item weights of a subgroup's items [0, n), a block of resamples at a time (the fast path). */
+  public WeightBlock weightBlock(long subgroupKey, int n) {
+    if (kind == WeightKind.POISSON) {
+      return new WeightBlock(Keys.of(seed, ITEMS, subgroupKey), java.util.stream.LongStream.range(0, n).toArray());
+    }
+    return new WeightBlock(n, (b, out) -> itemWeights(subgroupKey, b, n, out));
+  }
+
+  /**
+   * Cluster weights of a resampling scope, a block of resamples at a time: one row per distinct
+   * cluster key ({@code distinctClusters} sorted ascending, as {@link #runWeights} indexes them).
+   */
+  public WeightBlock clusterBlock(long scopeKey, long[] distinctClusters) {
+    if (kind == WeightKind.POISSON) {
+      return new WeightBlock(Keys.of(seed, RUNS, scopeKey), distinctClusters);
+    }
+    return new WeightBlock(distinctClusters.length, (b, out) -> {
+      int[] counts = multinomial(Keys.of(seed, RUNS, scopeKey, b), distinctClusters.length);
+      for (int i = 0; i < counts.length; i++) {
+        out[i] = counts[i];
+      }
+    });
+  }
+
   /** Item weights of resample b for items [0, n) of one subgroup. */
   public void itemWeights(long subgroupKey, long b, int n, double[] out) {
     if (kind == WeightKind.POISSON) {

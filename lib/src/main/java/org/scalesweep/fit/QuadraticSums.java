@@ -82,9 +82,15 @@ public final class QuadraticSums {
    * parabola is not identified or the system is singular.
    */
   public boolean solve(double[] out) {
-    if (!distinct3) {
-      return false;
-    }
+    return distinct3 && solve(s, t, out);
+  }
+
+  /**
+   * The closed-form solve on raw sums: {@code s} = Σw·u^k (k = 0…4), {@code t} = Σw·u^k·y
+   * (k = 0…2). For callers that keep the sums in their own arrays (the bootstrap shares the
+   * weight sums between subgroups); they check identification themselves.
+   */
+  public static boolean solve(double[] s, double[] t, double[] out) {
     double a00 = s[0], a01 = s[1], a02 = s[2], a11 = s[2], a12 = s[3], a22 = s[4];
     double det = a00 * (a11 * a22 - a12 * a12) - a01 * (a01 * a22 - a12 * a02) + a02 * (a01 * a12 - a11 * a02);
     double scale = a00 * a11 * a22;

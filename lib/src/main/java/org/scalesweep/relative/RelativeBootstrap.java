@@ -5,6 +5,7 @@ import java.util.List;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.ItemResampling;
 import org.scalesweep.boot.ResampleScheme;
+import org.scalesweep.boot.WeightBlock;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.sim.Keys;
 
@@ -18,7 +19,6 @@ import org.scalesweep.sim.Keys;
 public final class RelativeBootstrap {
   private final RelativeScaling statistic;
   private final ResampleScheme scheme;
-  private final Resampler resampler;
   private final long scopeKey;
   private final long[] clusters;
   private final List<ItemLosses> items;
@@ -27,12 +27,16 @@ public final class RelativeBootstrap {
   private final ItemResampling itemResampling;
   private final double[] weights;
   private final double[][] values;
+  /** Index of each run's cluster among the sorted distinct clusters (rows of the cluster block). */
+  private final int[] clusterRow;
+  private final WeightBlock clusterWeights;
+  private double[] clusterBlock = new double[0];
+  private double[] clusterTotals = new double[0];
 
   public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
       Gemm gemm) {
     this.statistic = statistic;
     this.scheme = scheme;
-    this.resampler = resampler;
     CorpusRuns runs = statistic.runs();
     this.scopeKey = Keys.name(runs.corpus());
     this.clusters = runs.cluster();
@@ -55,6 +59,12 @@ public final class RelativeBootstrap {
     this.itemResampling = new ItemResampling(gemm, resampler);
     this.weights = new double[runs.runs()];
     this.values = runs.loss();
+    long[] distinct = runs.distinctClusters();
+    this.clusterRow = new int[clusters.length];
+    for (int r = 0; r < clusters.length; r++) {
+      clusterRow[r] = java.util.Arrays.binarySearch(distinct, clusters[r]);
+    }
+    this.clusterWeights = resampler.clusterBlock(scopeKey, distinct);
   }
 
   public RelativeScaling statistic() {
@@ -78,8 +88,15 @@ public final class RelativeBootstrap {
         means.add(itemResampling.means(il.view(), runs, il.items(), itemKeys[k], first, count));
       }
     }
+    if (scheme.resamplesRuns()) {
+      // one keyed draw per cluster and resample, shared by the cluster's runs
+      if (clusterBlock.length < clusterWeights.units() * count) {
+        clusterBlock = new double[clusterWeights.units() * count];
+        clusterTotals = new double[count];
+      }
+      clusterWeights.fill(first, count, clusterBlock, clusterTotals);
+    }
     for (int j = 0; j < count; j++) {
-      long b = first + j;
       if (scheme.resamplesItems()) {
         for (int k = 0; k < items.size(); k++) {
           double[] m = means.get(k);
@@ -91,7 +108,9 @@ public final class RelativeBootstrap {
       }
       double[] w = null;
       if (scheme.resamplesRuns()) {
-        resampler.runWeights(scopeKey, clusters, b, weights);
+        for (int r = 0; r < runs; r++) {
+          weights[r] = clusterBlock[clusterRow[r] * count + j];
+        }
         w = weights;
       }
       if (!scheme.resamplesItems() || !anyNaN(values)) {

@@ -29,7 +29,8 @@ public final class RelativeScaling {
   private final int[] budgetOf;
   private final double[] log10D;
   private final double[] log10N;
-  private final QuadraticSums[] tokenSums;
+  private final double[] logBudgets;
+  private final BudgetParabolas tokenParabolas;
   private final QuadraticSums[] paramSums;
   private final int frontierIdx;
   private final double[] coef = new double[3];
@@ -72,12 +73,15 @@ public final class RelativeScaling {
       meanN[budgetOf[r]] += log10N[r];
       count[budgetOf[r]]++;
     }
-    tokenSums = new QuadraticSums[budgets.length];
+    double[] tokenShift = new double[budgets.length];
     paramSums = new QuadraticSums[budgets.length];
+    logBudgets = new double[budgets.length];
     for (int j = 0; j < budgets.length; j++) {
-      tokenSums[j] = new QuadraticSums(meanD[j] / count[j]);
+      tokenShift[j] = meanD[j] / count[j];
       paramSums[j] = new QuadraticSums(meanN[j] / count[j]);
+      logBudgets[j] = Math.log(budgets[j]);
     }
+    tokenParabolas = new BudgetParabolas(budgetOf, log10D, tokenShift);
     vertex = new double[budgets.length];
     rawVertex = new double[budgets.length];
     lnE = new double[budgets.length];
@@ -108,7 +112,7 @@ public final class RelativeScaling {
     int usable = frontierVertices(runWeights, values, null);
     for (int g = 0; g < needed.length; g++) {
       if (needed[g]) {
-        fitSubgroup(g, runWeights, values);
+        fitSubgroup(g, values);
       }
     }
     for (int k = 0; k < contrasts.size(); k++) {
@@ -146,7 +150,7 @@ public final class RelativeScaling {
     }
     double[][] lossAt = new double[groups][budgets.length];
     for (int g = 0; g < groups; g++) {
-      lossesAtVertex(g, null, null);
+      lossesAtVertex(g, null);
       for (int j = 0; j < budgets.length; j++) {
         lossAt[g][j] = Double.isFinite(lnE[j]) ? Math.exp(lnE[j]) : Double.NaN;
       }
@@ -171,59 +175,45 @@ public final class RelativeScaling {
     return fits;
   }
 
-  /** Fills {@code vertex} (log10 D* per budget, NaN when unusable); returns the usable count. */
+  /**
+   * Weighs the resample into the per-budget parabolas and fills {@code vertex} (log10 D* per budget,
+   * NaN when unusable); returns the usable count. Every later {@link #lossesAtVertex} uses these weights.
+   */
   private int frontierVertices(double[] w, double[][] values, double[] log10ParamsOut) {
     double[] y = values == null ? runs.lossRow(frontierIdx) : values[frontierIdx];
-    for (QuadraticSums s : tokenSums) {
-      s.reset();
-    }
+    tokenParabolas.weigh(w);
     if (log10ParamsOut != null) {
       for (QuadraticSums s : paramSums) {
         s.reset();
       }
-    }
-    for (int r = 0; r < y.length; r++) {
-      double wr = w == null ? 1 : w[r];
-      tokenSums[budgetOf[r]].add(log10D[r], y[r], wr);
-      if (log10ParamsOut != null) {
-        paramSums[budgetOf[r]].add(log10N[r], y[r], wr);
+      for (int r = 0; r < y.length; r++) {
+        paramSums[budgetOf[r]].add(log10N[r], y[r], w == null ? 1 : w[r]);
       }
     }
     int usable = 0;
     for (int j = 0; j < budgets.length; j++) {
-      rawVertex[j] = vertexOf(tokenSums[j]);
+      rawVertex[j] = tokenParabolas.fit(j, y, coef) && coef[2] > 0 ? tokenParabolas.shift(j) - coef[1] / (2 * coef[2])
+          : Double.NaN;
       // clamp into the sampled range: a parabola extrapolated past its data amplifies noise
-      vertex[j] = Math.min(Math.max(rawVertex[j], tokenSums[j].minX()), tokenSums[j].maxX());
+      vertex[j] = Math.min(Math.max(rawVertex[j], tokenParabolas.minX(j)), tokenParabolas.maxX(j));
       if (Double.isFinite(vertex[j])) {
         usable++;
       }
       if (log10ParamsOut != null) {
-        log10ParamsOut[j] = vertexOf(paramSums[j]);
+        log10ParamsOut[j] = paramSums[j].solve(coef) && coef[2] > 0 ? paramSums[j].shift() - coef[1] / (2 * coef[2])
+            : Double.NaN;
       }
     }
     return usable;
   }
 
-  private double vertexOf(QuadraticSums sums) {
-    if (!sums.solve(coef) || !(coef[2] > 0)) {
-      return Double.NaN;
-    }
-    return sums.shift() - coef[1] / (2 * coef[2]);
-  }
-
   /** ln of subgroup g's parabola at each budget's vertex into {@code lnE} (NaN where unusable). */
-  private void lossesAtVertex(int g, double[] w, double[][] values) {
+  private void lossesAtVertex(int g, double[][] values) {
     double[] y = values == null ? runs.lossRow(g) : values[g];
-    for (QuadraticSums s : tokenSums) {
-      s.reset();
-    }
-    for (int r = 0; r < y.length; r++) {
-      tokenSums[budgetOf[r]].add(log10D[r], y[r], w == null ? 1 : w[r]);
-    }
     for (int j = 0; j < budgets.length; j++) {
       lnE[j] = Double.NaN;
-      if (Double.isFinite(vertex[j]) && tokenSums[j].solve(coef)) {
-        double u = vertex[j] - tokenSums[j].shift();
+      if (Double.isFinite(vertex[j]) && tokenParabolas.fit(j, y, coef)) {
+        double u = vertex[j] - tokenParabolas.shift(j);
         double e = coef[0] + coef[1] * u + coef[2] * u * u;
         if (e > 0) {
           lnE[j] = Math.log(e);
@@ -232,12 +222,12 @@ public final class RelativeScaling {
     }
   }
 
-  private void fitSubgroup(int g, double[] w, double[][] values) {
-    lossesAtVertex(g, w, values);
+  private void fitSubgroup(int g, double[][] values) {
+    lossesAtVertex(g, values);
     line.reset();
     for (int j = 0; j < budgets.length; j++) {
       if (Double.isFinite(lnE[j])) {
-        line.add(Math.log(budgets[j]), lnE[j], 1);
+        line.add(logBudgets[j], lnE[j], 1);
       }
     }
     if (line.count() < 2) {

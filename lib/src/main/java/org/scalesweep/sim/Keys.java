@@ -35,7 +35,15 @@ public final class Keys {
 
   /** Extends a key by one part: {@code extend(of(s, a), b) == of(s, a, b)}. */
   public static long extend(long key, long part) {
-    return mix(key ^ mix(part + GOLDEN));
+    return mix(key ^ part(part));
+  }
+
+  /**
+   * The mixed form of a key part: {@code extend(key, p) == mix(key ^ part(p))}. Hot loops that
+   * extend many keys by the same part compute it once.
+   */
+  public static long part(long p) {
+    return mix(p + GOLDEN);
   }
 
   /** Stable 64-bit id of a name (FNV-1a over UTF-8, then mixed); independent of the JVM. */

@@ -63,19 +63,53 @@ public final class Simulator {
    */
   public void itemLosses(double truthLoss, long corpusKey, long subgroupKey, long runKey, int replicate,
       int from, int to, double[] out) {
+    double[] u = new double[to - from];
+    for (int i = from; i < to; i++) {
+      u[i - from] = itemDifficulty(subgroupKey, i);
+    }
+    itemLosses(truthLoss, corpusKey, subgroupKey, runKey, replicate, from, u, out);
+  }
+
+  /** Difficulties u_i of a subgroup's items [0, n): fixed per item, so callers compute them once and reuse them. */
+  public double[] itemDifficulties(long subgroupKey, int n) {
+    double[] u = new double[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = itemDifficulty(subgroupKey, i);
+    }
+    return u;
+  }
+
+  /**
+   * Item losses of items [from, from + out.length) given their difficulties
+   * ({@code difficulties[k]} is item from + k's, from {@link #itemDifficulties}): the same values as
+   * {@link #itemLosses(double, long, long, long, int, int, int, double[])}.
+   */
+  public void itemLosses(double truthLoss, long corpusKey, long subgroupKey, long runKey, int replicate, int from,
+      double[] difficulties, double[] out) {
     double base = runLogFactor(corpusKey, subgroupKey, runKey, replicate);
     long unit = Keys.of(seed, ITEM_NOISE, corpusKey, subgroupKey, runKey, replicate);
-    for (int i = from; i < to; i++) {
+    for (int k = 0; k < out.length; k++) {
+      int i = from + k;
       double eps = noise.sigmaItem() == 0 ? 0 : noise.sigmaItem() * KeyedRandom.gaussian(Keys.extend(unit, i));
-      out[i - from] = truthLoss * Math.exp(base + itemDifficulty(subgroupKey, i) + eps);
+      out[k] = truthLoss * Math.exp(base + difficulties[k] + eps);
     }
   }
 
   /** Whether a run replicate answers an item correctly: Bernoulli(calibration(loss)). */
   public boolean itemCorrect(SigmoidCalibration calibration, double itemLoss, long corpusKey, long subgroupKey,
       long runKey, int replicate, int item) {
+    return itemCorrect(calibration, itemLoss, correctKey(corpusKey, subgroupKey, runKey, replicate), item);
+  }
+
+  /** Key prefix of a run replicate's correctness draws on a subgroup (computed once, extended per item). */
+  public long correctKey(long corpusKey, long subgroupKey, long runKey, int replicate) {
+    return Keys.of(seed, CORRECT, corpusKey, subgroupKey, runKey, replicate);
+  }
+
+  /** Whether an item is answered correctly, from the run replicate's {@link #correctKey}: the same draw. */
+  public boolean itemCorrect(SigmoidCalibration calibration, double itemLoss, long correctKey, int item) {
     double p = calibration.at(itemLoss);
-    return KeyedRandom.bernoulli(Keys.of(seed, CORRECT, corpusKey, subgroupKey, runKey, replicate, item), p);
+    return KeyedRandom.bernoulli(Keys.extend(correctKey, item), p);
   }
 
   /**
@@ -83,6 +117,15 @@ public final class Simulator {
    * fraction correct when it has a calibration), or a run-level draw when it has no items.
    */
   public Observation observe(Subgroup subgroup, double truthLoss, long corpusKey, long runKey, int replicate) {
+    return observe(subgroup, truthLoss, corpusKey, runKey, replicate, null);
+  }
+
+  /**
+   * {@link #observe(Subgroup, double, long, long, int)} with the subgroup's item difficulties
+   * ({@link #itemDifficulties}) computed once by the caller; null computes them.
+   */
+  public Observation observe(Subgroup subgroup, double truthLoss, long corpusKey, long runKey, int replicate,
+      double[] difficulties) {
     long subgroupKey = Keys.name(subgroup.name());
     if (subgroup.questions() > 0) {
       // a rate: the run's true rate (with its seed noise) observed through a binomial sample of questions
@@ -96,14 +139,15 @@ public final class Simulator {
     if (n == 0) {
       return new Observation(runLoss(truthLoss, corpusKey, subgroupKey, runKey, replicate), Double.NaN, 0);
     }
+    double[] u = difficulties != null ? difficulties : itemDifficulties(subgroupKey, n);
     double[] losses = new double[n];
-    itemLosses(truthLoss, corpusKey, subgroupKey, runKey, replicate, 0, n, losses);
+    itemLosses(truthLoss, corpusKey, subgroupKey, runKey, replicate, 0, u, losses);
+    long correctKey = correctKey(corpusKey, subgroupKey, runKey, replicate);
     double sum = 0;
     int correct = 0;
     for (int i = 0; i < n; i++) {
       sum += losses[i];
-      if (subgroup.accuracy() != null
-          && itemCorrect(subgroup.accuracy(), losses[i], corpusKey, subgroupKey, runKey, replicate, i)) {
+      if (subgroup.accuracy() != null && itemCorrect(subgroup.accuracy(), losses[i], correctKey, i)) {
         correct++;
       }
     }

@@ -98,6 +98,11 @@ public record Study(
     public double deltaBetaFor(String corpus) {
       return deltaBeta.get(corpus);
     }
+
+    /** The same subgroup with other per-corpus truths and item count. */
+    public SubgroupSpec with(Map<String, Double> newGamma, Map<String, Double> newDeltaBeta, int newItems) {
+      return new SubgroupSpec(name, newGamma, newDeltaBeta, newItems, covariate, published, anchor);
+    }
   }
 
   /** A group of subgroups compared against one baseline (MMLU domains, ICE varieties …). */
@@ -126,6 +131,12 @@ public record Study(
       }
       double vb = subgroup(baseline).anchor().get(corpus.name());
       return s.anchor().get(corpus.name()) / vb / Math.pow(fa, s.deltaBetaFor(corpus.name()));
+    }
+
+    /** The same case study with other subgroups. */
+    public CaseStudy withSubgroups(List<SubgroupSpec> newSubgroups) {
+      return new CaseStudy(name, description, baseline, referenceCompute, accuracy, crossovers, List.copyOf(newSubgroups),
+          published, questions, anchorCompute);
     }
 
     public SubgroupSpec subgroup(String n) {
@@ -199,7 +210,24 @@ public record Study(
   /** Bootstrap settings. */
   public record BootstrapSettings(int resamples, int partitions, ResampleScheme scheme, ClusterBy clusterBy,
       WeightKind weights, double level, double alpha, IntervalMethod interval, boolean writeDraws, int block)
-      implements Serializable {}
+      implements Serializable {
+    public BootstrapSettings withResamples(int b) {
+      return new BootstrapSettings(b, partitions, scheme, clusterBy, weights, level, alpha, interval, writeDraws, block);
+    }
+  }
+
+  /** The same study with other corpora and case studies (benchmarks and calibration variants). */
+  public Study with(List<Corpus> newCorpora, List<CaseStudy> newCaseStudies) {
+    return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise,
+        List.copyOf(newCorpora), List.copyOf(newCaseStudies), simulatePartitions, fit, bootstrap, reportTitle,
+        resolvedConfigJson, configHash);
+  }
+
+  /** The same study with other bootstrap settings. */
+  public Study with(BootstrapSettings newBootstrap) {
+    return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise, corpora,
+        caseStudies, simulatePartitions, fit, newBootstrap, reportTitle, resolvedConfigJson, configHash);
+  }
 
   public Corpus corpus(String n) {
     return corpora.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow();

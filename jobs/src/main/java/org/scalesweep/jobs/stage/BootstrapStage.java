@@ -2,6 +2,7 @@ package org.scalesweep.jobs.stage;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -61,6 +63,20 @@ public final class BootstrapStage implements Stage {
       .add("gamma", DoubleType, false)
       .add("beta_baseline", DoubleType, false)
       .add("beta_treatment", DoubleType, false);
+
+  /**
+   * What a partition hands to the aggregation: per (input, contrast or crossover) and run of
+   * consecutive resample indices, the statistics of every resample of the run as packed doubles
+   * ({@link PackedDoubles}). One row per partition and contrast instead of one per resample and
+   * contrast: at B = 100k the flagship would otherwise shuffle 21 M rows.
+   */
+  static final StructType PARTIAL_SCHEMA = new StructType(Arrays.copyOf(DRAWS_SCHEMA.fields(), 6)) // kind … index
+      .add("first", LongType, false)
+      .add("count", IntegerType, false)
+      .add("delta_beta", BinaryType, false)
+      .add("gamma", BinaryType, true)
+      .add("beta_baseline", BinaryType, true)
+      .add("beta_treatment", BinaryType, true);
 
   public static final StructType SIGNIFICANCE_SCHEMA = new StructType()
       .add("study", StringType, false)
@@ -144,28 +160,32 @@ public final class BootstrapStage implements Stage {
         : (int) Math.max(1, Math.min(bs.resamples(), 4L * ctx.parallelism()));
 
     ctx.begin(name(), bs.resamples() + " resamples (" + bs.scheme().key() + ") over " + partitions + " partitions");
-    Dataset<Row> draws = ctx.spark().range(0, bs.resamples(), 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> evaluate(studyBc.value(), inBc.value(), it),
-            Encoders.row(DRAWS_SCHEMA));
+    boolean drawsOut = bs.writeDraws();
+    Dataset<Row> partial = ctx.spark().range(0, bs.resamples(), 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> evaluate(studyBc.value(), inBc.value(), it, drawsOut),
+            Encoders.row(PARTIAL_SCHEMA));
     Map<String, Long> rows = new LinkedHashMap<>();
-    if (bs.writeDraws()) {
-      draws = draws.persist(StorageLevel.MEMORY_AND_DISK());
+    if (drawsOut) {
+      partial = partial.persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> draws = partial.flatMap((FlatMapFunction<Row, Row>) BootstrapStage::drawRows,
+          Encoders.row(DRAWS_SCHEMA));
       rows.put(Outputs.DRAWS, ctx.outputs().writeParquet(Outputs.DRAWS, draws, "kind", "study", "corpus", "treatment"));
     }
-    Dataset<Row> summary = draws
+    Dataset<Row> summary = partial
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "\u0001" + r.getString(1) + "\u0001"
             + r.getString(2) + "\u0001" + r.getInt(5), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summarize(studyBc.value(), inBc.value(), k, it),
             Encoders.row(SUMMARY))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // a few hundred rows: one sorted partition, without orderBy's sampling job and shuffle
     Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
-        .orderBy("study", "corpus", "treatment").coalesce(1);
+        .coalesce(1).sortWithinPartitions("study", "corpus", "treatment");
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
-        .orderBy("study", "corpus", "treatment_1", "treatment_2").coalesce(1);
+        .coalesce(1).sortWithinPartitions("study", "corpus", "treatment_1", "treatment_2");
     rows.put(Outputs.SIGNIFICANCE, ctx.outputs().writeParquet(Outputs.SIGNIFICANCE, significance));
     rows.put(Outputs.CROSSOVERS, ctx.outputs().writeParquet(Outputs.CROSSOVERS, crossovers));
     summary.unpersist();
-    draws.unpersist();
+    partial.unpersist();
     inBc.destroy();
     studyBc.destroy();
     return rows;
@@ -239,48 +259,101 @@ public final class BootstrapStage implements Stage {
     return out;
   }
 
-  /** Draw rows of a partition's resamples, blocks of consecutive indices at a time. */
-  private static Iterator<Row> evaluate(Study study, List<BootstrapInput> inputs, Iterator<Long> it) {
-    List<Long> ids = new ArrayList<>();
-    it.forEachRemaining(ids::add);
-    long[] bs = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+  /**
+   * Partial rows of a partition's resamples (see {@link #PARTIAL_SCHEMA}): statistics are kept in
+   * primitive arrays per contrast while blocks of consecutive indices are evaluated, then packed
+   * once per run of consecutive indices. γ and the two β are kept only when draws are written.
+   */
+  private static Iterator<Row> evaluate(Study study, List<BootstrapInput> inputs, Iterator<Long> it, boolean draws) {
+    long[] bs = sortedIds(it);
     List<Row> out = new ArrayList<>();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     Gemm gemm = Gemm.best();
     int block = study.bootstrap().block();
+    int p = RelativeScaling.PER_CONTRAST;
     for (BootstrapInput in : inputs) {
       RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(in.runs(), in.contrasts()),
           study.bootstrap().scheme(), resampler, in.items(), gemm);
+      int stats = boot.statistics();
+      // [statistic][position in bs]
+      double[][] byStat = new double[stats][bs.length];
+      double[][] vals = new double[Math.min(block, Math.max(1, bs.length))][stats];
       int k = 0;
       while (k < bs.length) {
         int len = 1;
         while (k + len < bs.length && len < block && bs[k + len] == bs[k] + len) {
           len++;
         }
-        double[][] vals = new double[len][boot.statistics()];
         boot.evaluate(bs[k], len, vals);
         for (int j = 0; j < len; j++) {
-          emit(in, bs[k + j], vals[j], out);
+          for (int v = 0; v < stats; v++) {
+            byStat[v][k + j] = vals[j][v];
+          }
         }
         k += len;
+      }
+      int pairs = in.crossovers().size();
+      double[][] crossing = new double[pairs][bs.length];
+      for (int x = 0; x < pairs; x++) {
+        int[] pr = in.crossovers().get(x);
+        for (int j = 0; j < bs.length; j++) {
+          crossing[x][j] = Crossovers.log10Crossover(byStat[pr[0] * p + 1][j], byStat[pr[0] * p][j],
+              byStat[pr[1] * p + 1][j], byStat[pr[1] * p][j]);
+        }
+      }
+      for (int from = 0; from < bs.length;) {
+        int to = from + 1;
+        while (to < bs.length && bs[to] == bs[to - 1] + 1) {
+          to++;
+        }
+        for (int c = 0; c < in.contrasts().size(); c++) {
+          Contrast ct = in.contrasts().get(c);
+          out.add(RowFactory.create("contrast", in.study(), in.corpus(), ct.baseline(), ct.treatment(), c, bs[from],
+              to - from, PackedDoubles.pack(byStat[c * p], from, to),
+              draws ? PackedDoubles.pack(byStat[c * p + 1], from, to) : null,
+              draws ? PackedDoubles.pack(byStat[c * p + 2], from, to) : null,
+              draws ? PackedDoubles.pack(byStat[c * p + 3], from, to) : null));
+        }
+        for (int x = 0; x < pairs; x++) {
+          int[] pr = in.crossovers().get(x);
+          out.add(RowFactory.create("crossover", in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
+              in.contrasts().get(pr[1]).treatment(), x, bs[from], to - from,
+              PackedDoubles.pack(crossing[x], from, to), null, null, null));
+        }
+        from = to;
       }
     }
     return out.iterator();
   }
 
-  private static void emit(BootstrapInput in, long b, double[] v, List<Row> out) {
-    int p = RelativeScaling.PER_CONTRAST;
-    for (int c = 0; c < in.contrasts().size(); c++) {
-      Contrast ct = in.contrasts().get(c);
-      out.add(RowFactory.create("contrast", in.study(), in.corpus(), ct.baseline(), ct.treatment(), c, b, v[c * p],
-          v[c * p + 1], v[c * p + 2], v[c * p + 3]));
+  private static long[] sortedIds(Iterator<Long> it) {
+    long[] ids = new long[64];
+    int n = 0;
+    while (it.hasNext()) {
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, 2 * n);
+      }
+      ids[n++] = it.next();
     }
-    for (int x = 0; x < in.crossovers().size(); x++) {
-      int[] pr = in.crossovers().get(x);
-      double lc = Crossovers.log10Crossover(v[pr[0] * p + 1], v[pr[0] * p], v[pr[1] * p + 1], v[pr[1] * p]);
-      out.add(RowFactory.create("crossover", in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
-          in.contrasts().get(pr[1]).treatment(), x, b, lc, Double.NaN, Double.NaN, Double.NaN));
+    ids = Arrays.copyOf(ids, n);
+    Arrays.sort(ids);
+    return ids;
+  }
+
+  /** One draw row per resample of a partial row (only when boot/ is written). */
+  private static Iterator<Row> drawRows(Row r) {
+    double[] db = PackedDoubles.unpack(r.getAs(8));
+    double[] g = r.isNullAt(9) ? null : PackedDoubles.unpack(r.getAs(9));
+    double[] bb = r.isNullAt(10) ? null : PackedDoubles.unpack(r.getAs(10));
+    double[] bt = r.isNullAt(11) ? null : PackedDoubles.unpack(r.getAs(11));
+    long first = r.getLong(6);
+    List<Row> out = new ArrayList<>(db.length);
+    for (int j = 0; j < db.length; j++) {
+      out.add(RowFactory.create(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+          r.getInt(5), first + j, db[j], g == null ? Double.NaN : g[j],
+          bb == null ? Double.NaN : bb[j], bt == null ? Double.NaN : bt[j]));
     }
+    return out.iterator();
   }
 
   private static Iterator<Row> summarize(Study study, List<BootstrapInput> inputs, String key, Iterator<Row> it) {
@@ -289,12 +362,20 @@ public final class BootstrapStage implements Stage {
     BootstrapInput in = inputs.stream().filter(i -> i.study().equals(k[1]) && i.corpus().equals(k[2])).findFirst()
         .orElseThrow();
     int index = Integer.parseInt(k[3]);
-    List<double[]> vals = new ArrayList<>();
-    // positions of DRAWS_SCHEMA: 6 resample, 7 delta_beta (or log10 crossover), 8 gamma
-    it.forEachRemaining(r -> vals.add(new double[] {r.getLong(6), r.getDouble(7), r.getDouble(8)}));
-    vals.sort((a, b) -> Double.compare(a[0], b[0]));
-    double[] v1 = vals.stream().mapToDouble(a -> a[1]).toArray();
     Study.BootstrapSettings bs = study.bootstrap();
+    // resample indices are exactly 0..B-1: each value goes to its index, in resample order
+    double[] v1 = new double[bs.resamples()];
+    int seen = 0;
+    while (it.hasNext()) {
+      Row r = it.next();
+      double[] v = PackedDoubles.unpack(r.getAs(8));
+      System.arraycopy(v, 0, v1, (int) r.getLong(6), v.length);
+      seen += v.length;
+    }
+    if (seen != v1.length) {
+      throw new IllegalStateException("bootstrap of " + key.replace('\u0001', '/') + " got " + seen + " of "
+          + v1.length + " resamples");
+    }
     int p = RelativeScaling.PER_CONTRAST;
     if (kind.equals("crossover")) {
       int[] pr = in.crossovers().get(index);

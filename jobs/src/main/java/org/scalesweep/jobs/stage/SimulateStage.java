@@ -12,15 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.spark.InternalRows;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.Keys;
 import org.scalesweep.sim.Observation;
@@ -95,9 +102,9 @@ public final class SimulateStage implements Stage {
       ctx.begin(name(), "item-level observations");
       int itemPartitions = study.simulatePartitions() > 0 ? study.simulatePartitions()
           : (int) Math.max(1, Math.min(units, 8L * ctx.parallelism()));
-      Dataset<Row> items = ctx.spark().range(0, units, 1, itemPartitions)
-          .mapPartitions((MapPartitionsFunction<Long, Row>) it -> new ItemRows(bc.value(), it),
-              Encoders.row(ITEMS_SCHEMA));
+      JavaRDD<InternalRow> itemRows = ctx.spark().range(0, units, 1, itemPartitions).javaRDD()
+          .mapPartitions((FlatMapFunction<Iterator<Long>, InternalRow>) it -> new ItemRows(bc.value(), it));
+      Dataset<Row> items = InternalRows.dataFrame(ctx.spark(), itemRows, ITEMS_SCHEMA);
       rows.put(Outputs.ITEMS, ctx.outputs().writeParquet(Outputs.ITEMS, items));
     }
     bc.destroy();
@@ -122,7 +129,7 @@ public final class SimulateStage implements Stage {
         for (int g = s == 0 ? 0 : 1; g < truth.subgroups().size(); g++) {
           Subgroup sg = truth.subgroups().get(g);
           double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
-          Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep);
+          Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep, t.difficulties(sg));
           String studyName = g == 0 ? Study.OVERALL : study.caseStudies().get(s).name();
           out.add(RowFactory.create(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
               cfg.params(), cfg.tokens(), cfg.sixND(), o.loss(), Double.isNaN(o.accuracy()) ? null : o.accuracy(),
@@ -133,21 +140,29 @@ public final class SimulateStage implements Stage {
     return out.iterator();
   }
 
-  /** Item rows of a partition's units, generated lazily unit by unit and subgroup by subgroup. */
-  private static final class ItemRows implements Iterator<Row> {
+  /**
+   * Item rows of a partition's units, generated lazily unit by unit and subgroup by subgroup, as
+   * Catalyst rows: one mutable row projected to the same reused UnsafeRow (what Spark's own scans
+   * hand on), strings encoded once per unit or subgroup, item difficulties from the task's cache and
+   * correctness keys extended from one prefix per subgroup.
+   */
+  private static final class ItemRows implements Iterator<InternalRow> {
     private final Study study;
     private final StudyTruths t;
     private final Iterator<Long> units;
+    private final SpecificInternalRow row = new SpecificInternalRow(ITEMS_SCHEMA);
+    private final UnsafeProjection project = UnsafeProjection.create(ITEMS_SCHEMA);
+    private final UTF8String[] studyNames;
     private long corpusKey;
     private ModelConfig cfg;
     private int rep;
-    private String corpus;
-    private String runId;
     private int c;
     private int s;
     private int g = 1;
     private int item;
     private double[] losses = new double[0];
+    private Subgroup sg;
+    private long correctKey;
     private boolean ready;
     private boolean unitOpen;
 
@@ -155,6 +170,8 @@ public final class SimulateStage implements Stage {
       this.study = study;
       this.t = new StudyTruths(study);
       this.units = units;
+      this.studyNames = study.caseStudies().stream().map(cs -> UTF8String.fromString(cs.name()))
+          .toArray(UTF8String[]::new);
     }
 
     private boolean openNextUnit() {
@@ -165,9 +182,11 @@ public final class SimulateStage implements Stage {
       c = t.corpusOf(unit);
       cfg = t.configs.get(t.configOf(unit));
       rep = t.replicateOf(unit);
-      corpus = study.corpora().get(c).name();
+      String corpus = study.corpora().get(c).name();
       corpusKey = Keys.name(corpus);
-      runId = GridStage.runId(corpus, cfg);
+      row.update(1, UTF8String.fromString(corpus));
+      row.update(3, UTF8String.fromString(GridStage.runId(corpus, cfg)));
+      row.setInt(4, rep);
       s = 0;
       g = 1;
       item = 0;
@@ -191,15 +210,21 @@ public final class SimulateStage implements Stage {
           g = 1;
           continue;
         }
-        Subgroup sg = truth.subgroups().get(g);
+        sg = truth.subgroups().get(g);
         if (sg.items() == 0) {
           g++;
           continue;
         }
         if (item == 0) {
-          losses = new double[sg.items()];
+          if (losses.length != sg.items()) {
+            losses = new double[sg.items()];
+          }
           double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
-          t.simulator.itemLosses(l, corpusKey, Keys.name(sg.name()), cfg.runKey(), rep, 0, sg.items(), losses);
+          long subgroupKey = Keys.name(sg.name());
+          t.simulator.itemLosses(l, corpusKey, subgroupKey, cfg.runKey(), rep, 0, t.difficulties(sg), losses);
+          correctKey = t.simulator.correctKey(corpusKey, subgroupKey, cfg.runKey(), rep);
+          row.update(0, studyNames[s]);
+          row.update(2, UTF8String.fromString(sg.name()));
         }
         if (item < sg.items()) {
           ready = true;
@@ -212,18 +237,20 @@ public final class SimulateStage implements Stage {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Subgroup sg = t.truths[c][s].subgroups().get(g);
-      Boolean correct = sg.accuracy() == null ? null
-          : t.simulator.itemCorrect(sg.accuracy(), losses[item], corpusKey, Keys.name(sg.name()), cfg.runKey(), rep, item);
-      Row r = RowFactory.create(study.caseStudies().get(s).name(), corpus, sg.name(), runId, rep, item, losses[item],
-          correct, null);
+      row.setInt(5, item);
+      row.setDouble(6, losses[item]);
+      if (sg.accuracy() == null) {
+        row.setNullAt(7);
+      } else {
+        row.setBoolean(7, t.simulator.itemCorrect(sg.accuracy(), losses[item], correctKey, item));
+      }
       item++;
       ready = false;
-      return r;
+      return project.apply(row);
     }
   }
 }

@@ -1,11 +1,15 @@
 package org.scalesweep.jobs.stage;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.sim.CorpusTruth;
+import org.scalesweep.sim.Keys;
 import org.scalesweep.sim.NoiseModel;
 import org.scalesweep.sim.Simulator;
+import org.scalesweep.sim.Subgroup;
 
 /**
  * The per-executor view of a study for simulation: configurations, lib truths per corpus and case
@@ -17,6 +21,7 @@ final class StudyTruths {
   final List<ModelConfig> configs;
   final CorpusTruth[][] truths;
   final Simulator simulator;
+  private final Map<String, double[]> difficulties = new HashMap<>();
 
   StudyTruths(Study study) {
     this.study = study;
@@ -29,6 +34,15 @@ final class StudyTruths {
     }
     NoiseModel noise = study.noise();
     this.simulator = new Simulator(study.seed(), noise);
+  }
+
+  /**
+   * Item difficulties u_i of a subgroup, computed once per instance (one per task): they are fixed
+   * per item, the same in every run and replicate, and were the costlier half of an item's draws.
+   */
+  double[] difficulties(Subgroup sg) {
+    return difficulties.computeIfAbsent(sg.name() + "#" + sg.items(),
+        k -> simulator.itemDifficulties(Keys.name(sg.name()), sg.items()));
   }
 
   long units() {
