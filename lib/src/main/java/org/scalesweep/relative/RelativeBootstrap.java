@@ -12,7 +12,8 @@ import org.scalesweep.sim.Keys;
  * Bootstrap resamples of one corpus's relative-scaling statistic. Resample b's weights come from
  * keyed streams, so any block of resamples can be computed anywhere and gives the same values:
  * cluster scheme reweights runs by cluster, item scheme replaces each item-level subgroup's run
- * means by item-reweighted means (one matrix product per block), two-way does both.
+ * means by item-reweighted means (one matrix product per block), two-way does both, and the wild
+ * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster.
  * Not thread-safe (it owns the statistic's scratch space).
  */
 public final class RelativeBootstrap {
@@ -27,6 +28,7 @@ public final class RelativeBootstrap {
   private final ItemResampling itemResampling;
   private final double[] weights;
   private final double[][] values;
+  private final WildResiduals wild;
 
   public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
       Gemm gemm) {
@@ -55,6 +57,7 @@ public final class RelativeBootstrap {
     this.itemResampling = new ItemResampling(gemm, resampler);
     this.weights = new double[runs.runs()];
     this.values = runs.loss();
+    this.wild = scheme.flipsResiduals() ? new WildResiduals(runs) : null;
   }
 
   public RelativeScaling statistic() {
@@ -80,6 +83,12 @@ public final class RelativeBootstrap {
     }
     for (int j = 0; j < count; j++) {
       long b = first + j;
+      if (wild != null) {
+        resampler.runSigns(scopeKey, clusters, b, weights);
+        wild.resample(weights, values);
+        statistic.evaluateInto(null, values, out[j]);
+        continue;
+      }
       if (scheme.resamplesItems()) {
         for (int k = 0; k < items.size(); k++) {
           double[] m = means.get(k);
