@@ -8,8 +8,8 @@ import org.scalesweep.fit.QuadraticSums;
  * log10 tokens, one parabola per budget: the curves the frontier and E(F) are read from), for the
  * wild scheme: a resample's loss is ŷ + s·e/√(1 − h) with s the run's cluster sign. The HC2
  * correction undoes the shrinkage of residuals by the fit (Σh = 3 per budget), which otherwise makes
- * the wild bootstrap see too little noise. A run whose parabola interpolates it (h = 1, e.g. a
- * budget with three runs) carries no residual information and keeps its fitted value.
+ * the wild bootstrap see too little noise. A budget needs 4 runs: with 3 the parabola interpolates
+ * them and leaves no residual, and the scheme would see no noise there at all.
  */
 final class WildResiduals {
   private static final double MIN_FREEDOM = 1e-9;
@@ -32,6 +32,11 @@ final class WildResiduals {
       count[budgetOf[r]]++;
     }
     for (int j = 0; j < budgets.length; j++) {
+      if (count[j] < 4) {
+        throw new IllegalArgumentException("the wild scheme needs at least 4 runs on every IsoFLOP curve; corpus "
+            + runs.corpus() + " has " + count[j] + " at budget " + budgets[j] + " (a parabola through 3 leaves no "
+            + "residual to resample); use scheme 'cluster' or add configurations");
+      }
       shift[j] /= count[j];
     }
     double[] leverage = leverages(x, budgetOf, shift);
