@@ -21,15 +21,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.alignment.AlignmentAnalysis;
+import org.scalesweep.alignment.AlignmentResampler;
 import org.scalesweep.alignment.AlignmentResults;
 import org.scalesweep.alignment.AlignmentSimulation;
 import org.scalesweep.alignment.DesignPoint;
 import org.scalesweep.boot.BootstrapSummary;
-import org.scalesweep.boot.PoissonWeights;
 import org.scalesweep.fit.IsoFlopOptimum;
 import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.sim.Keys;
 
 /**
  * The stages of seed 000's study (kind alignment-pretraining), thin as the others: the design,
@@ -77,8 +76,6 @@ final class AlignmentStages {
       .add("statistic", StringType, false)
       .add("resample", LongType, false)
       .add("value", DoubleType, false);
-
-  private static final long BOOT = Keys.name("alignment-bootstrap");
 
   private AlignmentStages() {}
 
@@ -220,20 +217,12 @@ final class AlignmentStages {
     List<DesignPoint> pts = points(s);
     AlignmentAnalysis analysis = analysis(s);
     AlignmentResults full = analysis.analyze(loss, null, null);
-    long base = Keys.of(s.seed(), BOOT);
+    AlignmentResampler resampler = new AlignmentResampler(s.seed(), pts, s.replicates());
     double[][] w = new double[pts.size()][s.replicates()];
-    long[] ids = new long[pts.size()];
-    for (int i = 0; i < pts.size(); i++) {
-      ids[i] = Keys.name(pts.get(i).id());
-    }
     List<Row> out = new ArrayList<>();
     while (it.hasNext()) {
       long b = it.next();
-      for (int i = 0; i < pts.size(); i++) {
-        for (int r = 0; r < s.replicates(); r++) {
-          w[i][r] = PoissonWeights.draw(Keys.of(base, Keys.of(ids[i], r, 0), b));
-        }
-      }
+      resampler.weights(b, w);
       for (var e : analysis.analyze(loss, w, full).statistics().entrySet()) {
         out.add(RowFactory.create(e.getKey(), b, e.getValue()));
       }
