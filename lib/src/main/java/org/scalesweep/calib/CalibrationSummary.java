@@ -13,7 +13,7 @@ import org.scalesweep.boot.IntervalMethod;
  *
  * @param replicates R
  * @param rejections replicates with p &lt; α, with its interval
- * @param correctSign replicates significant with the true sign, with its interval
+ * @param correctSign replicates significant with the true sign among those whose truth is not 0, with its interval
  * @param wrongSign replicates significant with the wrong sign
  * @param coverage per interval method, replicates whose interval holds the truth
  * @param meanTruth mean true value
@@ -29,6 +29,7 @@ public record CalibrationSummary(int replicates, BinomialInterval rejections, Bi
     int n = outcomes.size();
     long rejected = 0;
     long correct = 0;
+    long effects = 0;
     long wrong = 0;
     Map<IntervalMethod, Long> covered = new EnumMap<>(IntervalMethod.class);
     double truth = 0;
@@ -42,6 +43,7 @@ public record CalibrationSummary(int replicates, BinomialInterval rejections, Bi
     for (ReplicateOutcome o : outcomes) {
       rejected += o.significant() ? 1 : 0;
       correct += o.correctSign() ? 1 : 0;
+      effects += o.truth() != 0 ? 1 : 0;
       wrong += o.wrongSign() ? 1 : 0;
       for (IntervalMethod m : IntervalMethod.values()) {
         covered.merge(m, o.covers(m) ? 1L : 0L, Long::sum);
@@ -61,7 +63,7 @@ public record CalibrationSummary(int replicates, BinomialInterval rejections, Bi
     Map<IntervalMethod, BinomialInterval> coverage = new EnumMap<>(IntervalMethod.class);
     covered.forEach((m, k) -> coverage.put(m, BinomialInterval.clopperPearson(k, n, level)));
     return new CalibrationSummary(n, BinomialInterval.clopperPearson(rejected, n, level),
-        BinomialInterval.clopperPearson(correct, n, level), wrong, coverage, n == 0 ? Double.NaN : truth / n,
+        BinomialInterval.clopperPearson(correct, effects, level), wrong, coverage, n == 0 ? Double.NaN : truth / n,
         finite == 0 ? Double.NaN : err / finite, finite < 2 ? Double.NaN : Math.sqrt(ss / (finite - 1)),
         seCount == 0 ? Double.NaN : se / seCount);
   }

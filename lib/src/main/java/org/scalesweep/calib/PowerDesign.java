@@ -27,8 +27,8 @@ public record PowerDesign(int configsPerBudget, int budgets, int items, int seed
     }
   }
 
-  /** e.g. {@code 15 configs x 7 budgets, 200 items, 5 seeds}. */
+  /** e.g. {@code 15 configs x 7 budgets x 200 items x 5 seeds} (no commas: it is a CSV cell). */
   public String label() {
-    return configsPerBudget + " configs x " + budgets + " budgets, " + items + " items, " + seeds + " seeds";
+    return configsPerBudget + " configs x " + budgets + " budgets x " + items + " items x " + seeds + " seeds";
   }
 }

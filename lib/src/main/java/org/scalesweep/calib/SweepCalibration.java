@@ -178,8 +178,13 @@ public final class SweepCalibration implements java.io.Serializable {
    * interval counts the clusters as units and Δβ as one parameter (Hesterberg's original form).
    */
   public ReplicateOutcome outcome(Truth truth, int scope, int contrast, Estimates est, double[] draws) {
-    BootstrapSummary s = BootstrapSummary.of(est.deltaBeta()[contrast], draws, est.jackknife()[contrast],
-        design.level(), 1);
+    return outcome(truth, scope, contrast, est.deltaBeta()[contrast], est.jackknife()[contrast], draws);
+  }
+
+  /** As above, from one contrast's estimate and jackknife. */
+  public ReplicateOutcome outcome(Truth truth, int scope, int contrast, double estimate, double[] jackknife,
+      double[] draws) {
+    BootstrapSummary s = BootstrapSummary.of(estimate, draws, jackknife, design.level(), 1);
     return new ReplicateOutcome(trueDeltaBeta(truth, scope, contrast), s, design.alpha());
   }
 

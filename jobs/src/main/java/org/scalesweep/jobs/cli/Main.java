@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scalesweep", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Scaling-law sweeps on Apache Spark: IsoFLOP grids, simulation, fits, bootstrap significance.",
     subcommands = {RunCommand.class, StageCommand.Grid.class, StageCommand.Simulate.class, StageCommand.Fit.class,
-        StageCommand.Bootstrap.class, StageCommand.Report.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        StageCommand.Bootstrap.class, StageCommand.Report.class, ShowCommand.class, CalibrateCommand.class,
+        PowerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

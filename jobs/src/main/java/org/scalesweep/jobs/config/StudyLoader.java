@@ -187,7 +187,15 @@ public final class StudyLoader {
     boolean anyItems = studies.stream().anyMatch(s -> s.subgroups().stream().anyMatch(g -> g.items() > 0));
     if (scheme.resamplesItems() && !anyItems && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'bootstrap.scheme' = \"" + scheme.key()
-          + "\" resamples items, but no subgroup has items > 0; allowed here: cluster");
+          + "\" resamples items, but no subgroup has items > 0; allowed here: cluster, wild");
+    }
+    if (scheme.flipsResiduals() && kind == Study.Kind.RELATIVE_SCALING && problems.isEmpty()) {
+      String thin = thinBudgets(budgets, rules);
+      if (!thin.isEmpty()) {
+        problems.add(origin + ": key 'bootstrap.scheme' = \"wild\" needs at least 4 configurations on every IsoFLOP "
+            + "curve (3 leave no residual to resample); under the grid rules " + thin + "; allowed here: cluster, items, "
+            + "two-way");
+      }
     }
     Study.AlignmentSpec alignment = kind == Study.Kind.ALIGNMENT_PRETRAINING ? alignment(c, origin, problems) : null;
     if (!problems.isEmpty()) {
@@ -204,6 +212,18 @@ public final class StudyLoader {
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
+  }
+
+  /** "budget 1e18 has 3" for every budget with fewer than 4 configurations, or "". */
+  public static String thinBudgets(List<Double> budgets, GridRules rules) {
+    List<String> thin = new ArrayList<>();
+    for (double b : budgets) {
+      int n = org.scalesweep.grid.IsoFlopGrid.configurations(b, rules).size();
+      if (n < 4) {
+        thin.add(String.format(java.util.Locale.ROOT, "budget %.3g has %d", b, n));
+      }
+    }
+    return String.join(", ", thin);
   }
 
   private static Study.AlignmentSpec alignment(Config c, String origin, List<String> problems) {
