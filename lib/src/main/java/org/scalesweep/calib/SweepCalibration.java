@@ -144,6 +144,9 @@ public final class SweepCalibration implements java.io.Serializable {
   /**
    * Δβ of resamples [first, first + count) of replicate r, for every scope and scheme whose data
    * allows it (the item schemes skip scopes without item-level subgroups, as the pipeline does).
+   * Resamples are evaluated in chunks that start at multiples of the block size, so a native
+   * matrix product sees the same shapes however the range is split: ranges that start at such
+   * multiples (see {@link #chunkStart}) give results identical to the last bit.
    */
   public List<Draws> resample(List<SimulatedSweep> data, Truth truth, long replicate, long first, int count,
       Gemm gemm) {
@@ -157,20 +160,31 @@ public final class SweepCalibration implements java.io.Serializable {
         RelativeBootstrap boot = bootstrap(data.get(s), s, scheme, resampler, gemm);
         int contrasts = scopes.get(s).contrasts().size();
         double[][] db = new double[contrasts][count];
-        for (int k = 0; k < count; k += block) {
-          int len = Math.min(block, count - k);
+        for (int k = 0; k < count; ) {
+          long b = first + k;
+          int len = (int) Math.min((b / block + 1) * block - b, count - k);
           double[][] vals = new double[len][boot.statistics()];
-          boot.evaluate(first + k, len, vals);
+          boot.evaluate(b, len, vals);
           for (int j = 0; j < len; j++) {
             for (int c = 0; c < contrasts; c++) {
               db[c][k + j] = vals[j][c * RelativeScaling.PER_CONTRAST];
             }
           }
+          k += len;
         }
         out.add(new Draws(s, scheme, db));
       }
     }
     return out;
+  }
+
+  /**
+   * First resample of unit k of {@code units} that split a replicate's resamples: whole chunks of
+   * the block size spread evenly over the units (k = units gives the end).
+   */
+  public long chunkStart(int k, int units) {
+    long chunks = (design.resamples() + block - 1) / block;
+    return Math.min(design.resamples(), k * chunks / units * block);
   }
 
   /**

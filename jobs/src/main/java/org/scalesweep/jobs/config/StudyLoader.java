@@ -193,8 +193,8 @@ public final class StudyLoader {
       String thin = thinBudgets(budgets, rules);
       if (!thin.isEmpty()) {
         problems.add(origin + ": key 'bootstrap.scheme' = \"wild\" needs at least 4 configurations on every IsoFLOP "
-            + "curve (3 leave no residual to resample); under the grid rules " + thin + "; allowed here: cluster, items, "
-            + "two-way");
+            + "curve (3 leave no residual to resample); under the grid rules " + thin + "; use cluster (or add "
+            + "configurations)");
       }
     }
     Study.AlignmentSpec alignment = kind == Study.Kind.ALIGNMENT_PRETRAINING ? alignment(c, origin, problems) : null;

@@ -53,7 +53,7 @@ public final class CalibrateStage implements Stage {
       schemes = List.copyOf(schemes);
     }
 
-    /** Resamples [first, end) of a block. */
+    /** First resample of a block (seed 000's study; relative studies align blocks to matrix-product chunks). */
     long first(int block) {
       return (long) block * resamples / blocks;
     }
@@ -182,7 +182,9 @@ public final class CalibrateStage implements Stage {
         est = cal.estimates(data);
         cached = u / opts.blocks();
       }
-      for (SweepCalibration.Draws d : cal.resample(data, truth, replicate, opts.first(block), opts.count(block), gemm)) {
+      long first = cal.chunkStart(block, opts.blocks());
+      int count = (int) (cal.chunkStart(block + 1, opts.blocks()) - first);
+      for (SweepCalibration.Draws d : cal.resample(data, truth, replicate, first, count, gemm)) {
         for (int c = 0; c < d.deltaBeta().length; c++) {
           SweepCalibration.Estimates e = est.get(d.scope());
           out.add(RowFactory.create(truth.ordinal(), d.scheme().key(), d.scope(), c, replicate, block,
