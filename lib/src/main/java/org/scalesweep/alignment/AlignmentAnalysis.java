@@ -101,7 +101,20 @@ public final class AlignmentAnalysis {
       return Fit.failed(FitFlag.TOO_FEW_POINTS, joint.size(), "joint law needs 5 points");
     }
     return warm == null || !warm.hasEstimate() ? fitter.fit(joint.n(), joint.d(), joint.l(), joint.w())
-        : fitter.refit(warm.law(), joint.n(), joint.d(), joint.l(), joint.w());
+        : fitter.refit(inside(warm.law()), joint.n(), joint.d(), joint.l(), joint.w());
+  }
+
+  /**
+   * A warm start strictly inside the parameter space: a term the full-sample fit collapsed to 0
+   * (e.g. E on a noisy replicate) restarts at 1e-9 instead of making the log-parameter start -∞.
+   */
+  private static JointLaw inside(JointLaw law) {
+    double floor = 1e-9;
+    if (law.e() > 0 && law.a() > 0 && law.b() > 0) {
+      return law;
+    }
+    return new JointLaw(Math.max(law.e(), floor), Math.max(law.a(), floor), law.alpha(), Math.max(law.b(), floor),
+        law.beta());
   }
 
   /** Experiment 3: Approach 2 optima and allocation exponents. */

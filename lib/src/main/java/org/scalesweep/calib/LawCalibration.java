@@ -110,27 +110,41 @@ public final class LawCalibration {
   public double[][] jackknife(double[][] loss, Full full) {
     double[][] out = new double[STATISTICS.size()][];
     double[][] w = new double[loss.length][seeds];
-    List<double[]> joint = new ArrayList<>();
-    List<double[]> frontier = new ArrayList<>();
-    for (int[] group : new int[][] {jointUnits, frontierUnits}) {
-      for (int point : group) {
-        for (int s = 0; s < seeds; s++) {
-          for (double[] row : w) {
-            Arrays.fill(row, 1);
-          }
-          w[point][s] = 0;
-          (group == jointUnits ? joint : frontier).add(weighted(loss, w, full));
+    double[] mean = new double[loss.length];
+    double[] weight = new double[loss.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = new double[(k < JOINT ? jointUnits.length : frontierUnits.length) * seeds];
+    }
+    int u = 0;
+    for (int point : jointUnits) {
+      for (int s = 0; s < seeds; s++, u++) {
+        leaveOut(w, point, s);
+        analysis.pointMeans(loss, w, mean, weight);
+        double[] j = analysis.joint(mean, weight, full.joint()).parametersOrNaN(JOINT);
+        for (int k = 0; k < JOINT; k++) {
+          out[k][u] = j[k];
         }
       }
     }
-    for (int k = 0; k < out.length; k++) {
-      List<double[]> rows = k < JOINT ? joint : frontier;
-      out[k] = new double[rows.size()];
-      for (int u = 0; u < rows.size(); u++) {
-        out[k][u] = rows.get(u)[k];
+    u = 0;
+    for (int point : frontierUnits) {
+      for (int s = 0; s < seeds; s++, u++) {
+        leaveOut(w, point, s);
+        analysis.pointMeans(loss, w, mean, weight);
+        Approach2.Result a2 = analysis.frontier(mean, weight);
+        out[JOINT][u] = a2.params().exponent();
+        out[JOINT + 1][u] = a2.tokens().exponent();
       }
     }
     return out;
+  }
+
+  /** Weights 1 except run replicate (point, seed). */
+  private static void leaveOut(double[][] w, int point, int seed) {
+    for (double[] row : w) {
+      Arrays.fill(row, 1);
+    }
+    w[point][seed] = 0;
   }
 
   /**

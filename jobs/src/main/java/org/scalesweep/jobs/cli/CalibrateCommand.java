@@ -46,6 +46,10 @@ final class CalibrateCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int blocks;
 
+  @Option(names = "--case-study", split = ",", paramLabel = "NAME",
+      description = "Calibrate only these case studies (comma-separated; default: all).")
+  List<String> caseStudies = new ArrayList<>();
+
   @Option(names = "--overwrite", description = "Replace an existing output directory.")
   boolean overwrite;
 
@@ -59,7 +63,13 @@ final class CalibrateCommand implements Callable<Integer> {
     check("--replicates", replicates, 1, 1_000_000);
     check("--resamples", b, 1, 10_000_000);
     check("--blocks", blocks, 1, b);
-    CalibrateStage.Options o = new CalibrateStage.Options(replicates, schemes(study), b, blocks);
+    for (String cs : caseStudies) {
+      if (study.caseStudies().stream().noneMatch(c -> c.name().equals(cs))) {
+        throw new UsageException("--case-study '" + cs + "' is not in " + study.name() + "; allowed: "
+            + study.caseStudies().stream().map(Study.CaseStudy::name).toList());
+      }
+    }
+    CalibrateStage.Options o = new CalibrateStage.Options(replicates, schemes(study), b, blocks, caseStudies);
     long t0 = System.nanoTime();
     StudySession.run(study, out, opts, List.of(new CalibrateStage(o)), true, overwrite, false);
     System.out.printf(Locale.ROOT, "Calibration of %s finished in %.1fs.%nReport: %s%n", study.name(),

@@ -46,11 +46,13 @@ public final class CalibrateStage implements Stage {
    * @param schemes bootstrap schemes compared on the same replicates
    * @param resamples bootstrap resamples per replicate
    * @param blocks blocks each replicate's resamples are split into (units of work)
+   * @param caseStudies case studies to calibrate (empty: all)
    */
-  public record Options(int replicates, List<ResampleScheme> schemes, int resamples, int blocks)
-      implements java.io.Serializable {
+  public record Options(int replicates, List<ResampleScheme> schemes, int resamples, int blocks,
+      List<String> caseStudies) implements java.io.Serializable {
     public Options {
       schemes = List.copyOf(schemes);
+      caseStudies = List.copyOf(caseStudies);
     }
 
     /** First resample of a block (seed 000's study; relative studies align blocks to matrix-product chunks). */
@@ -95,7 +97,8 @@ public final class CalibrateStage implements Stage {
     if (ctx.study().isAlignment()) {
       return LawCalibrationJob.run(ctx, options);
     }
-    SweepCalibration cal = CalibrationSources.sweep(ctx.study(), options.schemes(), options.resamples());
+    SweepCalibration cal = CalibrationSources.sweep(ctx.study(), options.schemes(), options.resamples(),
+        options.caseStudies());
     Broadcast<SweepCalibration> bc = ctx.spark().sparkContext().broadcast(cal,
         scala.reflect.ClassTag$.MODULE$.apply(SweepCalibration.class));
     Options opts = options;

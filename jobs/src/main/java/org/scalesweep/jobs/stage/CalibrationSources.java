@@ -17,10 +17,13 @@ import org.scalesweep.jobs.config.Study;
 final class CalibrationSources {
   private CalibrationSources() {}
 
-  /** Every (case study, corpus) of a relative-scaling study with its truths and contrasts. */
-  static SweepCalibration sweep(Study s, List<ResampleScheme> schemes, int resamples) {
+  /** Every (case study, corpus) of a relative-scaling study (or of the named case studies) with its truths and contrasts. */
+  static SweepCalibration sweep(Study s, List<ResampleScheme> schemes, int resamples, List<String> caseStudies) {
     List<SweepScope> scopes = new ArrayList<>();
     for (Study.CaseStudy cs : s.caseStudies()) {
+      if (!caseStudies.isEmpty() && !caseStudies.contains(cs.name())) {
+        continue;
+      }
       for (Study.Corpus c : s.corpora()) {
         scopes.add(new SweepScope(cs.name(), c.name(), cs.truth(c), cs.contrasts(), Study.OVERALL));
       }

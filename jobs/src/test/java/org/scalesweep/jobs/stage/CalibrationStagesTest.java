@@ -42,10 +42,10 @@ class CalibrationStagesTest {
     Path dir = tmp.resolve("calibrate");
     SparkSession spark = SparkTestSession.get();
     StudySession.execute(s, spark, dir.toString(), List.of(new CalibrateStage(new CalibrateStage.Options(3, schemes,
-        30, 3))), false); // block 8: 4 chunks over 3 units
+        30, 3, List.of()))), false); // block 8: 4 chunks over 3 units
     List<Row> rows = spark.read().parquet(dir.resolve(OutcomeRows.REPLICATES).toString()).collectAsList();
     assertThat(rows).hasSize(2 * 3 * schemes.size() * 2);
-    SweepCalibration cal = CalibrationSources.sweep(s, schemes, 30);
+    SweepCalibration cal = CalibrationSources.sweep(s, schemes, 30, List.of());
     for (SweepCalibration.Truth truth : SweepCalibration.Truth.values()) {
       Map<SweepCalibration.Cell, List<ReplicateOutcome>> mem = cal.run(truth, 3, Gemm.best());
       mem.forEach((cell, outcomes) -> {
@@ -109,7 +109,7 @@ class CalibrationStagesTest {
     Path dir = tmp.resolve("law");
     SparkSession spark = SparkTestSession.get();
     StudySession.execute(s, spark, dir.toString(), List.of(new CalibrateStage(new CalibrateStage.Options(1,
-        List.of(), 6, 2))), false);
+        List.of(), 6, 2, List.of()))), false);
     List<Row> rows = spark.read().parquet(dir.resolve(OutcomeRows.REPLICATES).toString()).collectAsList();
     assertThat(rows).hasSize(LawCalibration.STATISTICS.size());
     Map<String, List<ReplicateOutcome>> lib = CalibrationSources.law(s, 6).run(1);
