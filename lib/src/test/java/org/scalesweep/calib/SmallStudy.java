@@ -44,13 +44,13 @@ final class SmallStudy {
         64);
   }
 
-  /**
-   * The flagship's noise (σ_run 0.01, σ_run,subgroup 0.003, σ_item 0.05, τ 0.5) with 200 items per
-   * subgroup and 2 seeds on the 7-budget suite grid.
-   */
-  static SweepCalibration itemLevel(List<ResampleScheme> schemes, int resamples) {
-    SweepDesign d = new SweepDesign(IsoFlopGrid.suite(), 2, new NoiseModel(0.01, 0.003, 0.05, 0.5),
-        ClusterBy.ARCHITECTURE, WeightKind.POISSON, resamples, 0.95, 0.05);
+  /** The flagship's noise: σ_run 0.01, σ_run,subgroup 0.003, σ_item 0.05, τ 0.5. */
+  static final NoiseModel FLAGSHIP_NOISE = new NoiseModel(0.01, 0.003, 0.05, 0.5);
+
+  /** 200 items per subgroup and 2 seeds on the 7-budget suite grid. */
+  static SweepCalibration itemLevel(NoiseModel noise, List<ResampleScheme> schemes, int resamples) {
+    SweepDesign d = new SweepDesign(IsoFlopGrid.suite(), 2, noise, ClusterBy.ARCHITECTURE, WeightKind.POISSON,
+        resamples, 0.95, 0.05);
     return new SweepCalibration(2026, List.of(new SweepScope("ice", "dclm", truth(200), CONTRASTS, "overall")), d,
         schemes, 64);
   }

@@ -115,9 +115,10 @@ public final class ConfigSchema {
       choice("bootstrap.weights", "poisson", List.of("poisson", "multinomial"), "Resample weights."),
       dbl("bootstrap.level", "0.95", 0.5, 0.9999, "Confidence level of the intervals."),
       dbl("bootstrap.alpha", "0.05", 1e-6, 0.5, "Significance level of the sign test."),
-      choice("bootstrap.interval", "percentile", List.of("percentile", "bca", "expanded"),
-          "Interval written to ci_low/ci_high (expanded: percentile with a small-sample t correction; "
-              + "see docs/CALIBRATION.md for their measured coverage)."),
+      choice("bootstrap.interval", "auto", List.of("auto", "percentile", "bca", "expanded"),
+          "Interval written to ci_low/ci_high. auto: expanded (percentile with a small-sample t correction) under "
+              + "the wild scheme, whose percentile intervals under-cover, and percentile otherwise; BCa under-covers "
+              + "in every study measured (docs/CALIBRATION.md)."),
       bool("bootstrap.write-draws", "false", "Write every resample's statistics under boot/."),
       integer("bootstrap.block", "64", 1, 65_536, "Resamples evaluated together (one item matrix product)."),
       str("report.title", "\"\"", false, "Report title (default: the study name)."));

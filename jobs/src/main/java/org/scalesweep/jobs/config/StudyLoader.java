@@ -204,7 +204,7 @@ public final class StudyLoader {
     Study.BootstrapSettings boot = new Study.BootstrapSettings(c.getInt("bootstrap.resamples"),
         c.getInt("bootstrap.partitions"), scheme, ClusterBy.parse(c.getString("bootstrap.cluster-by")),
         WeightKind.parse(c.getString("bootstrap.weights")), c.getDouble("bootstrap.level"),
-        c.getDouble("bootstrap.alpha"), IntervalMethod.parse(c.getString("bootstrap.interval")),
+        c.getDouble("bootstrap.alpha"), interval(c.getString("bootstrap.interval"), scheme),
         c.getBoolean("bootstrap.write-draws"), c.getInt("bootstrap.block"));
     String json = c.root().render(ConfigRenderOptions.concise());
     return new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
@@ -212,6 +212,14 @@ public final class StudyLoader {
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
+  }
+
+  /** The configured interval; auto is expanded under the wild scheme and percentile otherwise (docs/CALIBRATION.md). */
+  static IntervalMethod interval(String key, ResampleScheme scheme) {
+    if ("auto".equals(key)) {
+      return scheme.flipsResiduals() ? IntervalMethod.EXPANDED : IntervalMethod.PERCENTILE;
+    }
+    return IntervalMethod.parse(key);
   }
 
   /** "budget 1e18 has 3" for every budget with fewer than 4 configurations, or "". */

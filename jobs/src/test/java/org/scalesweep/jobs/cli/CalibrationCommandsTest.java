@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.scalesweep.boot.IntervalMethod;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalesweep.jobs.TestStudies;
 
@@ -71,6 +72,15 @@ class CalibrationCommandsTest {
     assertThat(law.code()).isEqualTo(2);
     assertThat(law.err()).contains("--scheme does not apply");
     assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void theAutoIntervalIsExpandedUnderTheWildSchemeOnly() {
+    assertThat(TestStudies.load("quick.conf").bootstrap().interval()).isEqualTo(IntervalMethod.PERCENTILE);
+    assertThat(TestStudies.load("quick.conf", "bootstrap.scheme=wild").bootstrap().interval())
+        .isEqualTo(IntervalMethod.EXPANDED);
+    assertThat(TestStudies.load("quick.conf", "bootstrap.scheme=wild", "bootstrap.interval=bca").bootstrap().interval())
+        .isEqualTo(IntervalMethod.BCA);
   }
 
   @Test
