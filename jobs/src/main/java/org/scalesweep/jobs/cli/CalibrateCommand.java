@@ -25,21 +25,12 @@ final class CalibrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONF", description = "Study preset (HOCON).")
   Path conf;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-  String out;
-
-  @Option(names = "--replicates", defaultValue = "200", paramLabel = "R",
-      description = "Replicate sweeps per truth (seed replicates per configuration stay the config's 'replicates'). "
-          + "Default: ${DEFAULT-VALUE}.")
-  int replicates;
+  @Mixin
+  SweepOptions sweep;
 
   @Option(names = "--scheme", split = ",", paramLabel = "cluster|items|two-way|wild",
       description = "Bootstrap schemes to compare (comma-separated; default: every scheme the study supports).")
   List<String> schemes;
-
-  @Option(names = "--resamples", paramLabel = "B",
-      description = "Bootstrap resamples per replicate (default: the study's bootstrap.resamples).")
-  Integer resamples;
 
   @Option(names = "--blocks", defaultValue = "1", paramLabel = "K",
       description = "Split each replicate's resamples into K units of work (more parallelism for few replicates). "
@@ -50,18 +41,13 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Calibrate only these case studies (comma-separated; default: all).")
   List<String> caseStudies = new ArrayList<>();
 
-  @Option(names = "--overwrite", description = "Replace an existing output directory.")
-  boolean overwrite;
-
   @Mixin
   StudyOptions opts;
 
   @Override
   public Integer call() {
     Study study = StudySession.load(conf, opts);
-    int b = resamples != null ? resamples : study.bootstrap().resamples();
-    check("--replicates", replicates, 1, 1_000_000);
-    check("--resamples", b, 1, 10_000_000);
+    int b = sweep.resamples(study.bootstrap().resamples());
     check("--blocks", blocks, 1, b);
     for (String cs : caseStudies) {
       if (study.caseStudies().stream().noneMatch(c -> c.name().equals(cs))) {
@@ -69,11 +55,11 @@ final class CalibrateCommand implements Callable<Integer> {
             + study.caseStudies().stream().map(Study.CaseStudy::name).toList());
       }
     }
-    CalibrateStage.Options o = new CalibrateStage.Options(replicates, schemes(study), b, blocks, caseStudies);
+    CalibrateStage.Options o = new CalibrateStage.Options(sweep.replicates, schemes(study), b, blocks, caseStudies);
     long t0 = System.nanoTime();
-    StudySession.run(study, out, opts, List.of(new CalibrateStage(o)), true, overwrite, false);
+    StudySession.run(study, sweep.out, opts, List.of(new CalibrateStage(o)), true, sweep.overwrite, false);
     System.out.printf(Locale.ROOT, "Calibration of %s finished in %.1fs.%nReport: %s%n", study.name(),
-        (System.nanoTime() - t0) / 1e9, Path.of(out, "report", "index.html").toAbsolutePath().toUri());
+        (System.nanoTime() - t0) / 1e9, Path.of(sweep.out, "report", "index.html").toAbsolutePath().toUri());
     return 0;
   }
 

@@ -29,8 +29,8 @@ final class PowerCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONF", description = "Study preset (HOCON), kind relative-scaling.")
   Path conf;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-  String out;
+  @Mixin
+  SweepOptions sweep;
 
   @Option(names = "--effects", required = true, split = ",", paramLabel = "DB",
       description = "True delta-beta values (comma-separated; seed 003's change per 10x compute c is "
@@ -53,14 +53,6 @@ final class PowerCommand implements Callable<Integer> {
       description = "Seed replicates per configuration (default: the study's replicates).")
   List<Integer> seeds;
 
-  @Option(names = "--replicates", defaultValue = "200", paramLabel = "R",
-      description = "Simulated sweeps per design. Default: ${DEFAULT-VALUE}.")
-  int replicates;
-
-  @Option(names = "--resamples", paramLabel = "B",
-      description = "Bootstrap resamples per sweep (default: the study's bootstrap.resamples).")
-  Integer resamples;
-
   @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild",
       description = "Bootstrap scheme of the test (default: the study's bootstrap.scheme).")
   String scheme;
@@ -75,9 +67,6 @@ final class PowerCommand implements Callable<Integer> {
   @Option(names = "--target", defaultValue = "0.8", paramLabel = "P",
       description = "Power the smallest design must reach. Default: ${DEFAULT-VALUE}.")
   double target;
-
-  @Option(names = "--overwrite", description = "Replace an existing output directory.")
-  boolean overwrite;
 
   @Mixin
   StudyOptions opts;
@@ -100,9 +89,7 @@ final class PowerCommand implements Callable<Integer> {
           + study.corpora().stream().map(Study.Corpus::name).toList());
     }
     ResampleScheme sc = parseScheme(study);
-    int b = resamples != null ? resamples : study.bootstrap().resamples();
-    CalibrateCommand.check("--replicates", replicates, 1, 1_000_000);
-    CalibrateCommand.check("--resamples", b, 1, 10_000_000);
+    int b = sweep.resamples(study.bootstrap().resamples());
     if (!(target > 0 && target < 1)) {
       throw new UsageException("--target " + target + " is out of range; allowed: (0, 1)");
     }
@@ -113,11 +100,11 @@ final class PowerCommand implements Callable<Integer> {
     }
     List<PowerDesign> designs = designs(study, cs, sc);
     double[] fx = effects.stream().mapToDouble(Double::doubleValue).toArray();
-    PowerStage.Options o = new PowerStage.Options(cs, co, sc, fx, designs, replicates, b, target);
+    PowerStage.Options o = new PowerStage.Options(cs, co, sc, fx, designs, sweep.replicates, b, target);
     long t0 = System.nanoTime();
-    StudySession.run(study, out, opts, List.of(new PowerStage(o)), true, overwrite, false);
+    StudySession.run(study, sweep.out, opts, List.of(new PowerStage(o)), true, sweep.overwrite, false);
     System.out.printf(Locale.ROOT, "Power of %s finished in %.1fs.%nReport: %s%n", study.name(),
-        (System.nanoTime() - t0) / 1e9, Path.of(out, "report", "index.html").toAbsolutePath().toUri());
+        (System.nanoTime() - t0) / 1e9, Path.of(sweep.out, "report", "index.html").toAbsolutePath().toUri());
     return 0;
   }
 

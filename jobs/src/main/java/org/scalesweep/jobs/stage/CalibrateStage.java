@@ -121,7 +121,7 @@ public final class CalibrateStage implements Stage {
     return rows;
   }
 
-  /** Writes the replicate table, aggregates it into the calibration table (per cell and pooled per scheme), and the report. */
+  /** Writes the replicate table, its aggregation into the calibration table (per cell, pooled per scheme), the report. */
   static Map<String, Long> write(StageContext ctx, Dataset<Row> replicates, double level) {
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(OutcomeRows.REPLICATES, ctx.outputs().writeParquet(OutcomeRows.REPLICATES,

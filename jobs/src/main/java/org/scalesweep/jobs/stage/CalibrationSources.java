@@ -17,7 +17,7 @@ import org.scalesweep.jobs.config.Study;
 final class CalibrationSources {
   private CalibrationSources() {}
 
-  /** Every (case study, corpus) of a relative-scaling study (or of the named case studies) with its truths and contrasts. */
+  /** Every (case study, corpus) of a relative-scaling study (or of the named case studies): truths, contrasts. */
   static SweepCalibration sweep(Study s, List<ResampleScheme> schemes, int resamples, List<String> caseStudies) {
     List<SweepScope> scopes = new ArrayList<>();
     for (Study.CaseStudy cs : s.caseStudies()) {

@@ -2,9 +2,6 @@ package org.scalesweep.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.scalesweep.boot.IntervalMethod;
@@ -16,22 +13,8 @@ class CalibrationCommandsTest {
   @TempDir
   Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private String quick() {
@@ -49,25 +32,25 @@ class CalibrationCommandsTest {
   @Test
   void badSchemesAndRangesExitTwoNamingTheAllowedValues() {
     String out = tmp.resolve("o").toString();
-    Result unknown = run("calibrate", quick(), "--out", out, "--scheme", "rows");
+    CliRun unknown = run("calibrate", quick(), "--out", out, "--scheme", "rows");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("'rows'").contains("cluster, items, two-way, wild");
-    Result noItems = run("calibrate", quick(), "--out", out, "--scheme", "cluster,items");
+    CliRun noItems = run("calibrate", quick(), "--out", out, "--scheme", "cluster,items");
     assertThat(noItems.code()).isEqualTo(2);
     assertThat(noItems.err()).contains("no subgroup").contains("allowed here: cluster, wild");
-    Result replicates = run("calibrate", quick(), "--out", out, "--replicates", "0");
+    CliRun replicates = run("calibrate", quick(), "--out", out, "--replicates", "0");
     assertThat(replicates.code()).isEqualTo(2);
     assertThat(replicates.err()).contains("--replicates 0 is out of range; allowed: 1 to");
-    Result configs = run("power", quick(), "--out", out, "--effects", "0.01", "--configs", "3", "--scheme", "wild");
+    CliRun configs = run("power", quick(), "--out", out, "--effects", "0.01", "--configs", "3", "--scheme", "wild");
     assertThat(configs.code()).isEqualTo(2);
     assertThat(configs.err()).contains("--configs 3 is out of range; allowed: 4 to 15");
-    Result budgets = run("power", quick(), "--out", out, "--effects", "0.01", "--budgets", "5");
+    CliRun budgets = run("power", quick(), "--out", out, "--effects", "0.01", "--budgets", "5");
     assertThat(budgets.code()).isEqualTo(2);
     assertThat(budgets.err()).contains("--budgets 5 is out of range; allowed: 2 to 3");
-    Result caseStudy = run("power", quick(), "--out", out, "--effects", "0.01", "--case-study", "ice");
+    CliRun caseStudy = run("power", quick(), "--out", out, "--effects", "0.01", "--case-study", "ice");
     assertThat(caseStudy.code()).isEqualTo(2);
     assertThat(caseStudy.err()).contains("'ice'").contains("[demo]");
-    Result law = run("calibrate", TestStudies.conf("alignment-pretraining.conf").toString(), "--out", out, "--scheme",
+    CliRun law = run("calibrate", TestStudies.conf("alignment-pretraining.conf").toString(), "--out", out, "--scheme",
         "cluster");
     assertThat(law.code()).isEqualTo(2);
     assertThat(law.err()).contains("--scheme does not apply");
@@ -85,9 +68,10 @@ class CalibrationCommandsTest {
 
   @Test
   void theWildSchemeNeedsFourConfigurationsPerCurve() {
-    Result r = run("run", quick(), "--out", tmp.resolve("w").toString(), "--set", "grid.budgets=[2e17, 1e18]", "--set",
+    CliRun r = run("run", quick(), "--out", tmp.resolve("w").toString(), "--set", "grid.budgets=[2e17, 1e18]", "--set",
         "bootstrap.scheme=wild");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("'bootstrap.scheme' = \"wild\" needs at least 4 configurations").contains("budget 2.00e+17 has 0");
+    assertThat(r.err()).contains("'bootstrap.scheme' = \"wild\" needs at least 4 configurations")
+        .contains("budget 2.00e+17 has 0");
   }
 }

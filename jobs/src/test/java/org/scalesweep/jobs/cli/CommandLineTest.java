@@ -2,9 +2,6 @@ package org.scalesweep.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,32 +12,17 @@ class CommandLineTest {
   @TempDir
   Path tmp;
 
-  /** Runs the CLI in-process, capturing stdout and stderr. */
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void helpOnEveryCommand() {
-    Result top = run("--help");
+    CliRun top = run("--help");
     assertThat(top.code()).isZero();
     assertThat(top.out()).contains("run", "grid", "simulate", "fit", "bootstrap", "report", "show");
     for (String cmd : new String[] {"run", "grid", "simulate", "fit", "bootstrap", "report", "show"}) {
-      Result r = run(cmd, "--help");
+      CliRun r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage:");
     }
@@ -48,7 +30,7 @@ class CommandLineTest {
 
   @Test
   void unknownOptionExitsTwo() {
-    Result r = run("run", "--no-such-option");
+    CliRun r = run("run", "--no-such-option");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--no-such-option");
   }
@@ -58,7 +40,7 @@ class CommandLineTest {
     Path conf = tmp.resolve("bad.conf");
     Files.writeString(conf, Files.readString(TestStudies.conf("quick.conf")).replace("name = quick", ""));
     Path out = tmp.resolve("out");
-    Result r = run("run", conf.toString(), "--out", out.toString());
+    CliRun r = run("run", conf.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("study.name").contains("required");
     assertThat(out).doesNotExist();
@@ -67,7 +49,7 @@ class CommandLineTest {
   @Test
   void badValuesAndUnknownKeysAreReportedTogetherWithSuggestions() {
     Path out = tmp.resolve("out2");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
         "bootstrap.resamples=-5", "--set", "bootstrap.resample=10", "--set", "bootstrap.scheme=rows");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("'bootstrap.resamples' = -5").contains("integer in [1, 100000000]")
@@ -81,7 +63,7 @@ class CommandLineTest {
     Path out = tmp.resolve("existing");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "mine");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString());
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("already exists").contains("--overwrite");
     assertThat(out.resolve("keep.txt")).hasContent("mine");
@@ -89,7 +71,7 @@ class CommandLineTest {
 
   @Test
   void missingConfigFileIsAUsageError() {
-    Result r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
+    CliRun r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope.conf").contains("does not exist");
   }
