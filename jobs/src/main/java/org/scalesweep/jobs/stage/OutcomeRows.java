@@ -120,18 +120,22 @@ final class OutcomeRows {
     return k;
   }
 
-  /** A cell of the calibration table; the false-positive columns are filled under the null truth only. */
+  /**
+   * A cell of the calibration table; the false-positive columns are filled under the null truth
+   * only, the power columns for Δβ under the study's truths only.
+   */
   static Row summary(Object[] key, List<ReplicateOutcome> outcomes, double level) {
     CalibrationSummary s = CalibrationSummary.of(outcomes, level);
     boolean nullTruth = "null".equals(key[1]);
+    boolean power = !nullTruth && "delta_beta".equals(key[0]); // a law parameter's sign test means nothing
     BinomialInterval rej = s.rejections();
     BinomialInterval pow = s.correctSign();
     BinomialInterval pc = s.coverage().get(IntervalMethod.PERCENTILE);
     BinomialInterval bc = s.coverage().get(IntervalMethod.BCA);
     BinomialInterval ex = s.coverage().get(IntervalMethod.EXPANDED);
     return RowFactory.create(concat(key, s.replicates(), s.meanTruth(), nullTruth ? rej.rate() : null,
-        nullTruth ? rej.low() : null, nullTruth ? rej.high() : null, nullTruth ? null : pow.rate(),
-        nullTruth ? null : pow.low(), nullTruth ? null : pow.high(), s.wrongSign(), pc.rate(), pc.low(), pc.high(),
+        nullTruth ? rej.low() : null, nullTruth ? rej.high() : null, power ? pow.rate() : null,
+        power ? pow.low() : null, power ? pow.high() : null, s.wrongSign(), pc.rate(), pc.low(), pc.high(),
         bc.rate(), bc.low(), bc.high(), ex.rate(), ex.low(), ex.high(), s.bias(), s.spread(), s.meanStandardError(),
         s.standardErrorRatio(), level));
   }
