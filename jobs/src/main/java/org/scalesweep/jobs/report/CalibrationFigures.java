@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -26,12 +27,21 @@ public final class CalibrationFigures {
   public static Figure rates(String file, String title, String yTitle, List<String> categories,
       Map<String, List<Rate>> series, double nominal, String caption, FileSystem fs, Path dir) throws IOException {
     XYChart c = Charts.xy(title, "", yTitle, false, false);
-    c.getStyler().setXAxisMin(-0.5).setXAxisMax(categories.size() - 0.5);
-    c.setCustomXAxisTickLabelsFormatter(x -> {
-      long i = Math.round(x);
-      // " ", not "": XChart sizes the axis from the labels of its ends
-      return Math.abs(x - i) < 0.01 && i >= 0 && i < categories.size() ? categories.get((int) i) : " ";
-    });
+    // categories are written under their points: XChart's tick labels cannot be pinned to integers
+    double lo = nominal;
+    double hi = nominal;
+    for (List<Rate> v : series.values()) {
+      for (Rate r : v) {
+        lo = Math.min(lo, r.low());
+        hi = Math.max(hi, r.high());
+      }
+    }
+    double pad = 0.08 * Math.max(hi - lo, 1e-3);
+    c.getStyler().setXAxisMin(-0.5).setXAxisMax(categories.size() - 0.5).setYAxisMin(lo - 2 * pad)
+        .setYAxisMax(hi + pad).setXAxisTicksVisible(false);
+    for (int k = 0; k < categories.size(); k++) {
+      c.addAnnotation(new AnnotationText(categories.get(k), k, lo - pad, false));
+    }
     int s = 0;
     for (Map.Entry<String, List<Rate>> e : series.entrySet()) {
       double offset = series.size() == 1 ? 0 : 0.3 * (s / (series.size() - 1.0) - 0.5);
