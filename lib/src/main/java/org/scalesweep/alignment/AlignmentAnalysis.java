@@ -47,34 +47,15 @@ public final class AlignmentAnalysis {
    * optima (bootstrap resamples); without, from their full start grids.
    */
   public AlignmentResults analyze(double[][] loss, double[][] weights, AlignmentResults warm) {
-    if (loss.length != points.size()) {
-      throw new IllegalArgumentException("observations for " + loss.length + " points, design has " + points.size());
-    }
     double[] mean = new double[points.size()];
     double[] weight = new double[points.size()];
-    for (int i = 0; i < points.size(); i++) {
-      double s = 0;
-      double w = 0;
-      for (int r = 0; r < loss[i].length; r++) {
-        double wr = weights == null ? 1 : weights[i][r];
-        s += wr * loss[i][r];
-        w += wr;
-      }
-      mean[i] = w > 0 ? s / w : Double.NaN;
-      weight[i] = w;
-    }
+    pointMeans(loss, weights, mean, weight);
     Sel exp1 = select(Experiment.MODEL_SIZE, mean, weight);
     Sel exp2 = select(Experiment.DATA, mean, weight);
     Fit<OffsetPowerLaw> modelSize = offset(exp1.n(), exp1, warm == null ? null : warm.modelSize());
     Fit<OffsetPowerLaw> data = offset(exp2.d(), exp2, warm == null ? null : warm.data());
-    Sel joint = exp1.concat(exp2);
-    Fit<JointLaw> jointFit = joint.size() < 5 ? Fit.failed(FitFlag.TOO_FEW_POINTS, joint.size(), "joint law needs 5 points")
-        : warm == null || !warm.joint().hasEstimate() ? fitter.fit(joint.n(), joint.d(), joint.l(), joint.w())
-            : fitter.refit(warm.joint().law(), joint.n(), joint.d(), joint.l(), joint.w());
-
-    Sel front = select(Experiment.FRONTIER, mean, weight);
-    Approach2 a2 = Approach2.leastSquares();
-    Approach2.Result frontier = a2.fit(front.c(), front.n(), front.d(), front.l(), front.w());
+    Fit<JointLaw> jointFit = joint(mean, weight, warm == null ? null : warm.joint());
+    Approach2.Result frontier = frontier(mean, weight);
     double[] optLoss = frontier.paramsOptima().stream().mapToDouble(IsoFlopOptimum::lossAtOptimum).toArray();
     LineSums slope = new LineSums(0);
     for (IsoFlopOptimum o : frontier.paramsOptima()) {
@@ -90,6 +71,56 @@ public final class AlignmentAnalysis {
 
     return new AlignmentResults(modelSize, data, jointFit, frontier, optLoss,
         slope.count() >= 2 ? slope.slope() : Double.NaN, pt, mixtures(mean, weight));
+  }
+
+  /**
+   * Replicate-weighted mean loss and total weight of every point (observations and weights are
+   * [point][replicate]; null weights = all 1); a point whose replicates all weigh 0 has a NaN mean.
+   */
+  public void pointMeans(double[][] loss, double[][] weights, double[] mean, double[] weight) {
+    if (loss.length != points.size()) {
+      throw new IllegalArgumentException("observations for " + loss.length + " points, design has " + points.size());
+    }
+    for (int i = 0; i < points.size(); i++) {
+      double s = 0;
+      double w = 0;
+      for (int r = 0; r < loss[i].length; r++) {
+        double wr = weights == null ? 1 : weights[i][r];
+        s += wr * loss[i][r];
+        w += wr;
+      }
+      mean[i] = w > 0 ? s / w : Double.NaN;
+      weight[i] = w;
+    }
+  }
+
+  /** Approach 3 on Experiments 1 + 2 (16 points), warm-started from {@code warm} when it has an estimate. */
+  public Fit<JointLaw> joint(double[] mean, double[] weight, Fit<JointLaw> warm) {
+    Sel joint = select(Experiment.MODEL_SIZE, mean, weight).concat(select(Experiment.DATA, mean, weight));
+    if (joint.size() < 5) {
+      return Fit.failed(FitFlag.TOO_FEW_POINTS, joint.size(), "joint law needs 5 points");
+    }
+    return warm == null || !warm.hasEstimate() ? fitter.fit(joint.n(), joint.d(), joint.l(), joint.w())
+        : fitter.refit(inside(warm.law()), joint.n(), joint.d(), joint.l(), joint.w());
+  }
+
+  /**
+   * A warm start strictly inside the parameter space: a term the full-sample fit collapsed to 0
+   * (e.g. E on a noisy replicate) restarts at 1e-9 instead of making the log-parameter start -∞.
+   */
+  private static JointLaw inside(JointLaw law) {
+    double floor = 1e-9;
+    if (law.e() > 0 && law.a() > 0 && law.b() > 0) {
+      return law;
+    }
+    return new JointLaw(Math.max(law.e(), floor), Math.max(law.a(), floor), law.alpha(), Math.max(law.b(), floor),
+        law.beta());
+  }
+
+  /** Experiment 3: Approach 2 optima and allocation exponents. */
+  public Approach2.Result frontier(double[] mean, double[] weight) {
+    Sel front = select(Experiment.FRONTIER, mean, weight);
+    return Approach2.leastSquares().fit(front.c(), front.n(), front.d(), front.l(), front.w());
   }
 
   private List<MixtureEffect> mixtures(double[] mean, double[] weight) {

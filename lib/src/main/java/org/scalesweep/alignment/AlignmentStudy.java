@@ -35,11 +35,13 @@ public record AlignmentStudy(AlignmentDesign design, AlignmentTruth truth, doubl
 
   @Override
   public Analysis analyze(double[][] observations, double[][] weights, Analysis warm) {
-    AlignmentAnalysis a = new AlignmentAnalysis(design.points(),
-        JointLawFitter.defaults().withHuberDelta(huberDelta).withScreening(screen), truth.law().cRef(),
-        truth.law().dRef());
-    AlignmentResults r = a.analyze(observations, weights, warm == null ? null : ((Result) warm).results());
-    return new Result(r);
+    return new Result(analysis().analyze(observations, weights, warm == null ? null : ((Result) warm).results()));
+  }
+
+  /** The analysis with this study's fit settings. */
+  public AlignmentAnalysis analysis() {
+    return new AlignmentAnalysis(design.points(), JointLawFitter.defaults().withHuberDelta(huberDelta)
+        .withScreening(screen), truth.law().cRef(), truth.law().dRef());
   }
 
   @Override

@@ -7,29 +7,49 @@ package org.scalesweep.boot;
  * @param standardError standard deviation of the finite resamples
  * @param percentile percentile interval
  * @param bca BCa interval (percentile when no jackknife was given)
+ * @param expanded expanded percentile interval (percentile when the units leave no degrees of freedom)
  * @param pValue two-sided sign p-value
  * @param resamples resamples drawn
  * @param valid resamples with a finite value
  */
 public record BootstrapSummary(double estimate, double standardError, Interval percentile, Interval bca,
-    double pValue, int resamples, int valid) {
+    Interval expanded, double pValue, int resamples, int valid) implements java.io.Serializable {
 
   /**
    * Summarises resampled values of a statistic.
    *
    * @param estimate the full-sample value
    * @param resampled one value per resample (NaN for a resample where it was not estimable)
-   * @param jackknife leave-one-unit-out values for BCa, or null
+   * @param jackknife leave-one-unit-out values for BCa (one per resampling unit), or null
    * @param level interval level, e.g. 0.95
+   * @param parameters fitted parameters behind the statistic, for the expanded interval's degrees of
+   *     freedom (units − parameters, the units counted by the jackknife)
    */
-  public static BootstrapSummary of(double estimate, double[] resampled, double[] jackknife, double level) {
+  public static BootstrapSummary of(double estimate, double[] resampled, double[] jackknife, double level,
+      int parameters) {
+    return of(estimate, resampled, jackknife, level, jackknife == null ? 0 : jackknife.length, parameters);
+  }
+
+  /** As above, with the resampling units given (when there is no jackknife). */
+  public static BootstrapSummary of(double estimate, double[] resampled, double[] jackknife, double level, int units,
+      int parameters) {
     double[] sorted = Intervals.sortedFinite(resampled);
     return new BootstrapSummary(estimate, Intervals.standardError(sorted), Intervals.percentile(sorted, level),
-        Intervals.bca(sorted, estimate, jackknife, level), SignTest.pValue(sorted), resampled.length, sorted.length);
+        Intervals.bca(sorted, estimate, jackknife, level), Intervals.expanded(sorted, level, units, parameters),
+        SignTest.pValue(sorted), resampled.length, sorted.length);
+  }
+
+  /** Without a small-sample correction (expanded falls back to percentile). */
+  public static BootstrapSummary of(double estimate, double[] resampled, double[] jackknife, double level) {
+    return of(estimate, resampled, jackknife, level, 0, 1);
   }
 
   /** The interval of a method. */
   public Interval interval(IntervalMethod method) {
-    return method == IntervalMethod.BCA ? bca : percentile;
+    return switch (method) {
+      case BCA -> bca;
+      case EXPANDED -> expanded;
+      case PERCENTILE -> percentile;
+    };
   }
 }

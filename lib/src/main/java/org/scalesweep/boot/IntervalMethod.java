@@ -12,7 +12,14 @@ public enum IntervalMethod {
    * and skewness-driven acceleration a from a leave-one-cluster-out jackknife. Second-order
    * accurate.
    */
-  BCA("bca");
+  BCA("bca"),
+  /**
+   * Expanded percentile (Hesterberg 2015, generalised to p fitted parameters): the percentile
+   * interval at tail Φ(−√(n/(n−p))·t_{n−p, 1−α/2}) instead of α/2, with n the resampling units. A
+   * small-sample correction: the bootstrap's spread is biased low by about (n−p)/n and its
+   * quantiles are normal-like where Student's t is due.
+   */
+  EXPANDED("expanded");
 
   private final String key;
 

@@ -2,6 +2,7 @@ package org.scalesweep.boot;
 
 import java.util.Arrays;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /** Bootstrap intervals and quantiles from resampled values. */
 public final class Intervals {
@@ -33,6 +34,23 @@ public final class Intervals {
     checkLevel(level);
     double a = (1 - level) / 2;
     return new Interval(quantile(sorted, a), quantile(sorted, 1 - a), level, IntervalMethod.PERCENTILE);
+  }
+
+  /**
+   * Expanded percentile interval from {@code units} independent resampling units and
+   * {@code parameters} fitted parameters (see {@link IntervalMethod#EXPANDED}); the plain percentile
+   * interval (labelled so) when fewer than parameters + 2 units leave no degrees of freedom.
+   */
+  public static Interval expanded(double[] sorted, double level, int units, int parameters) {
+    checkLevel(level);
+    int df = units - parameters;
+    if (parameters < 1 || df < 2) {
+      Interval p = percentile(sorted, level);
+      return new Interval(p.low(), p.high(), level, IntervalMethod.PERCENTILE);
+    }
+    double t = TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
+    double tail = STD_NORMAL.cumulativeProbability(-Math.sqrt(units / (double) df) * t);
+    return new Interval(quantile(sorted, tail), quantile(sorted, 1 - tail), level, IntervalMethod.EXPANDED);
   }
 
   /**

@@ -18,7 +18,14 @@ public enum ResampleScheme {
    */
   ITEMS("items"),
   /** Clusters of runs and items together (product weights): both sources of variability. */
-  TWO_WAY("two-way");
+  TWO_WAY("two-way"),
+  /**
+   * Wild cluster bootstrap: every run keeps its configuration and weight; its loss is its IsoFLOP
+   * parabola's fitted value plus its leverage-corrected (HC2) residual with a random sign shared by
+   * its cluster (Rademacher). Captures all run-level noise (seed, subgroup and item) without
+   * resampling the fixed design, which is what makes the cluster scheme conservative.
+   */
+  WILD("wild");
 
   private final String key;
 
@@ -31,12 +38,19 @@ public enum ResampleScheme {
     return key;
   }
 
+  /** Whether resamples reweight clusters of runs. */
   public boolean resamplesRuns() {
-    return this != ITEMS;
+    return this == CLUSTER || this == TWO_WAY;
   }
 
+  /** Whether resamples reweight items within subgroups. */
   public boolean resamplesItems() {
-    return this != CLUSTER;
+    return this == ITEMS || this == TWO_WAY;
+  }
+
+  /** Whether resamples flip the signs of run residuals by cluster. */
+  public boolean flipsResiduals() {
+    return this == WILD;
   }
 
   /** Parses the configuration spelling; the message lists the allowed values. */

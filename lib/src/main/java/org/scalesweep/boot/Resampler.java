@@ -12,6 +12,7 @@ import org.scalesweep.sim.Keys;
 public final class Resampler {
   private static final long RUNS = Keys.name("resample-runs");
   private static final long ITEMS = Keys.name("resample-items");
+  private static final long SIGNS = Keys.name("resample-signs");
 
   private final long seed;
   private final WeightKind kind;
@@ -71,6 +72,17 @@ public final class Resampler {
         out[i] = counts[i];
       }
     });
+  }
+
+  /**
+   * Rademacher signs (±1, each with probability ½) for resample b of the wild scheme: every run of
+   * a cluster gets its cluster's sign. Keyed like {@link #runWeights}, whatever the weight kind.
+   */
+  public void runSigns(long scopeKey, long[] clusterOfRun, long b, double[] out) {
+    long base = Keys.of(seed, SIGNS, scopeKey);
+    for (int r = 0; r < clusterOfRun.length; r++) {
+      out[r] = (Keys.mix(Keys.of(base, clusterOfRun[r], b)) & 1L) == 0 ? -1 : 1;
+    }
   }
 
   /** Item weights of resample b for items [0, n) of one subgroup. */

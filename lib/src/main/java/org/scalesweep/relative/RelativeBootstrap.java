@@ -13,7 +13,8 @@ import org.scalesweep.sim.Keys;
  * Bootstrap resamples of one corpus's relative-scaling statistic. Resample b's weights come from
  * keyed streams, so any block of resamples can be computed anywhere and gives the same values:
  * cluster scheme reweights runs by cluster, item scheme replaces each item-level subgroup's run
- * means by item-reweighted means (one matrix product per block), two-way does both.
+ * means by item-reweighted means (one matrix product per block), two-way does both, and the wild
+ * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster.
  * Not thread-safe (it owns the statistic's scratch space).
  */
 public final class RelativeBootstrap {
@@ -32,6 +33,8 @@ public final class RelativeBootstrap {
   private final WeightBlock clusterWeights;
   private double[] clusterBlock = new double[0];
   private double[] clusterTotals = new double[0];
+  private final WildResiduals wild;
+  private final Resampler resampler;
 
   public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
       Gemm gemm) {
@@ -56,6 +59,7 @@ public final class RelativeBootstrap {
             + " runs, corpus " + runs.corpus() + " has " + runs.runs());
       }
     }
+    this.resampler = resampler;
     this.itemResampling = new ItemResampling(gemm, resampler);
     this.weights = new double[runs.runs()];
     this.values = runs.loss();
@@ -65,6 +69,7 @@ public final class RelativeBootstrap {
       clusterRow[r] = java.util.Arrays.binarySearch(distinct, clusters[r]);
     }
     this.clusterWeights = resampler.clusterBlock(scopeKey, distinct);
+    this.wild = scheme.flipsResiduals() ? new WildResiduals(runs) : null;
   }
 
   public RelativeScaling statistic() {
@@ -97,6 +102,13 @@ public final class RelativeBootstrap {
       clusterWeights.fill(first, count, clusterBlock, clusterTotals);
     }
     for (int j = 0; j < count; j++) {
+      long b = first + j;
+      if (wild != null) {
+        resampler.runSigns(scopeKey, clusters, b, weights);
+        wild.resample(weights, values);
+        statistic.evaluateInto(null, values, out[j]);
+        continue;
+      }
       if (scheme.resamplesItems()) {
         for (int k = 0; k < items.size(); k++) {
           double[] m = means.get(k);

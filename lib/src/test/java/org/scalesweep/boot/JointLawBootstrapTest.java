@@ -52,18 +52,24 @@ class JointLawBootstrapTest {
   }
 
   private static Interval[] intervals(Design x, long seed, int resamples) {
+    return java.util.Arrays.stream(summaries(x, seed, resamples)).map(BootstrapSummary::percentile)
+        .toArray(Interval[]::new);
+  }
+
+  /** Bootstrap summaries; the expanded interval counts the 80 run replicates as units and 5 parameters. */
+  private static BootstrapSummary[] summaries(Design x, long seed, int resamples) {
     Fit<JointLaw> full = FITTER.fit(x.n(), x.d(), x.l(), null);
     JointLawBootstrap boot = new JointLawBootstrap(FITTER, full, x.n(), x.d(), x.l(), x.unit(),
         new Resampler(seed, WeightKind.POISSON), 1);
     double[][] rows = boot.resamples(0, resamples);
     double[] est = JointLawBootstrap.statistics(full.law());
-    Interval[] out = new Interval[est.length];
+    BootstrapSummary[] out = new BootstrapSummary[est.length];
     for (int s = 0; s < est.length; s++) {
       double[] col = new double[resamples];
       for (int b = 0; b < resamples; b++) {
         col[b] = rows[b][s];
       }
-      out[s] = BootstrapSummary.of(est[s], col, null, 0.95).percentile();
+      out[s] = BootstrapSummary.of(est[s], col, null, 0.95, x.unit().length, 5);
     }
     return out;
   }
@@ -89,19 +95,22 @@ class JointLawBootstrapTest {
   void coverageOfAlphaAndBetaOverTwoHundredRepetitions() {
     int reps = 200;
     int[] covered = new int[JointLawBootstrap.STATISTICS.length];
+    int[] expanded = new int[JointLawBootstrap.STATISTICS.length];
     double[] truth = JointLawBootstrap.statistics(TRUTH);
     for (int r = 0; r < reps; r++) {
-      Interval[] iv = intervals(simulate(1000 + r), 5000 + r, 200);
+      BootstrapSummary[] iv = summaries(simulate(1000 + r), 5000 + r, 200);
       for (int s = 0; s < truth.length; s++) {
-        if (iv[s].contains(truth[s])) {
-          covered[s]++;
-        }
+        covered[s] += iv[s].percentile().contains(truth[s]) ? 1 : 0;
+        expanded[s] += iv[s].expanded().contains(truth[s]) ? 1 : 0;
       }
     }
     for (int s = 0; s < truth.length; s++) {
-      System.out.printf("coverage %-5s %.3f%n", JointLawBootstrap.STATISTICS[s], covered[s] / (double) reps);
+      System.out.printf("coverage %-5s percentile %.3f expanded %.3f%n", JointLawBootstrap.STATISTICS[s],
+          covered[s] / (double) reps, expanded[s] / (double) reps);
     }
     assertThat(covered[2] / (double) reps).isBetween(0.85, 0.99);
     assertThat(covered[4] / (double) reps).isBetween(0.85, 0.99);
+    assertThat(expanded[2] / (double) reps).isBetween(0.9, 0.995);
+    assertThat(expanded[4] / (double) reps).isBetween(0.9, 0.995);
   }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     description = "Scaling-law sweeps on Apache Spark: IsoFLOP grids, simulation, fits, bootstrap significance.",
     subcommands = {RunCommand.class, StageCommand.Grid.class, StageCommand.Simulate.class, StageCommand.Fit.class,
         StageCommand.Bootstrap.class, StageCommand.Report.class, ShowCommand.class, IngestCommand.class,
-        FitRunsCommand.class, BacktestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        FitRunsCommand.class, BacktestCommand.class, BenchCommand.class, CalibrateCommand.class, PowerCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

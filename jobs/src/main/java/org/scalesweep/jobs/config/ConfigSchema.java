@@ -115,14 +115,18 @@ public final class ConfigSchema {
           "Run L-BFGS from the best N of the 4,500 grid starts (0: every start)."),
       integer("bootstrap.resamples", "2000", 1, 100_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
-      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way"),
-          "What a resample redraws: clusters of runs, items within subgroups, or both."),
+      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild"),
+          "What a resample redraws: clusters of runs, items within subgroups, both, or the signs of each cluster's "
+              + "IsoFLOP-parabola residuals (wild; calibrated, see docs/CALIBRATION.md)."),
       choice("bootstrap.cluster-by", "architecture", List.of("architecture", "configuration"),
           "Cluster unit: an architecture across budgets, or one configuration."),
       choice("bootstrap.weights", "poisson", List.of("poisson", "multinomial"), "Resample weights."),
       dbl("bootstrap.level", "0.95", 0.5, 0.9999, "Confidence level of the intervals."),
       dbl("bootstrap.alpha", "0.05", 1e-6, 0.5, "Significance level of the sign test."),
-      choice("bootstrap.interval", "percentile", List.of("percentile", "bca"), "Interval written to ci_low/ci_high."),
+      choice("bootstrap.interval", "auto", List.of("auto", "percentile", "bca", "expanded"),
+          "Interval written to ci_low/ci_high. auto: expanded (percentile with a small-sample t correction) under "
+              + "the wild scheme, whose percentile intervals under-cover, and percentile otherwise; BCa under-covers "
+              + "in every study measured (docs/CALIBRATION.md)."),
       bool("bootstrap.write-draws", "false", "Write every resample's statistics under boot/."),
       integer("bootstrap.block", "64", 1, 65_536, "Resamples evaluated together (one item matrix product)."),
       str("report.title", "\"\"", false, "Report title (default: the study name)."));

@@ -237,6 +237,10 @@ public record Study(
     return caseStudies.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow();
   }
 
+  public boolean isAlignment() {
+    return kind == Kind.ALIGNMENT_PRETRAINING;
+  }
+
   /** True for the kinds whose runs form a fixed design (not an IsoFLOP grid of subgroups). */
   public boolean isDesigned() {
     return kind != Kind.RELATIVE_SCALING;

@@ -194,7 +194,15 @@ public final class StudyLoader {
           + "\" resamples items, which source = ingest does not support yet; allowed here: cluster");
     } else if (scheme.resamplesItems() && !anyItems && kind == Study.Kind.RELATIVE_SCALING) {
       problems.add(origin + ": key 'bootstrap.scheme' = \"" + scheme.key()
-          + "\" resamples items, but no subgroup has items > 0; allowed here: cluster");
+          + "\" resamples items, but no subgroup has items > 0; allowed here: cluster, wild");
+    }
+    if (scheme.flipsResiduals() && kind == Study.Kind.RELATIVE_SCALING && problems.isEmpty()) {
+      String thin = thinBudgets(budgets, rules);
+      if (!thin.isEmpty()) {
+        problems.add(origin + ": key 'bootstrap.scheme' = \"wild\" needs at least 4 configurations on every IsoFLOP "
+            + "curve (3 leave no residual to resample); under the grid rules " + thin + "; use cluster (or add "
+            + "configurations)");
+      }
     }
     Study.AlignmentSpec alignment = kind == Study.Kind.ALIGNMENT_PRETRAINING ? alignment(c, origin, problems) : null;
     if (!problems.isEmpty()) {
@@ -203,7 +211,7 @@ public final class StudyLoader {
     Study.BootstrapSettings boot = new Study.BootstrapSettings(c.getInt("bootstrap.resamples"),
         c.getInt("bootstrap.partitions"), scheme, ClusterBy.parse(c.getString("bootstrap.cluster-by")),
         WeightKind.parse(c.getString("bootstrap.weights")), c.getDouble("bootstrap.level"),
-        c.getDouble("bootstrap.alpha"), IntervalMethod.parse(c.getString("bootstrap.interval")),
+        c.getDouble("bootstrap.alpha"), interval(c.getString("bootstrap.interval"), scheme),
         c.getBoolean("bootstrap.write-draws"), c.getInt("bootstrap.block"));
     String json = c.root().render(ConfigRenderOptions.concise());
     return new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
@@ -211,6 +219,26 @@ public final class StudyLoader {
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
+  }
+
+  /** The configured interval; auto is expanded under the wild scheme and percentile otherwise (docs/CALIBRATION.md). */
+  static IntervalMethod interval(String key, ResampleScheme scheme) {
+    if ("auto".equals(key)) {
+      return scheme.flipsResiduals() ? IntervalMethod.EXPANDED : IntervalMethod.PERCENTILE;
+    }
+    return IntervalMethod.parse(key);
+  }
+
+  /** "budget 1e18 has 3" for every budget with fewer than 4 configurations, or "". */
+  public static String thinBudgets(List<Double> budgets, GridRules rules) {
+    List<String> thin = new ArrayList<>();
+    for (double b : budgets) {
+      int n = org.scalesweep.grid.IsoFlopGrid.configurations(b, rules).size();
+      if (n < 4) {
+        thin.add(String.format(java.util.Locale.ROOT, "budget %.3g has %d", b, n));
+      }
+    }
+    return String.join(", ", thin);
   }
 
   private static Study.AlignmentSpec alignment(Config c, String origin, List<String> problems) {

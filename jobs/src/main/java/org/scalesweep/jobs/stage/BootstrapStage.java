@@ -394,7 +394,7 @@ public final class BootstrapStage implements Stage {
     double[] jackDb = column(in.jackknife(), index * p);
     double est = in.estimate()[index * p];
     double gamma = in.estimate()[index * p + 1];
-    BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level());
+    BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level(), 1); // expanded: clusters as units
     Interval chosen = s.interval(bs.interval());
     Study.CaseStudy cs = study.caseStudy(in.study());
     Double truth = "simulate".equals(study.source()) ? cs.trueDeltaBeta(in.corpus(), ct.treatment()) : null;

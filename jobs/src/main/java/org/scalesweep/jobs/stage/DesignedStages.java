@@ -20,15 +20,14 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
+import org.scalesweep.design.ReplicateResampler;
 import org.scalesweep.alignment.AlignmentResults;
 import org.scalesweep.alignment.AlignmentStudy;
 import org.scalesweep.design.DesignedStudy;
 import org.scalesweep.design.Point;
 import org.scalesweep.boot.BootstrapSummary;
-import org.scalesweep.boot.PoissonWeights;
 import org.scalesweep.fit.IsoFlopOptimum;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.sim.Keys;
 
 /**
  * The stages of designed studies (kinds alignment-pretraining and post-training), thin as the
@@ -80,8 +79,6 @@ public final class DesignedStages {
       .add("statistic", StringType, false)
       .add("resample", LongType, false)
       .add("value", DoubleType, false);
-
-  private static final long BOOT = Keys.name("designed-bootstrap");
 
   private DesignedStages() {}
 
@@ -228,20 +225,13 @@ public final class DesignedStages {
     DesignedStudy d = s.designed();
     List<Point> pts = d.points();
     DesignedStudy.Analysis full = d.analyze(loss, null, null);
-    long base = Keys.of(s.seed(), BOOT);
+    ReplicateResampler resampler = new ReplicateResampler(s.seed(), pts.stream().map(Point::id).toList(),
+        s.replicates());
     double[][] w = new double[pts.size()][s.replicates()];
-    long[] ids = new long[pts.size()];
-    for (int i = 0; i < pts.size(); i++) {
-      ids[i] = Keys.name(pts.get(i).id());
-    }
     List<Row> out = new ArrayList<>();
     while (it.hasNext()) {
       long b = it.next();
-      for (int i = 0; i < pts.size(); i++) {
-        for (int r = 0; r < s.replicates(); r++) {
-          w[i][r] = PoissonWeights.draw(Keys.of(base, Keys.of(ids[i], r, 0), b));
-        }
-      }
+      resampler.weights(b, w);
       for (var e : d.analyze(loss, w, full).statistics().entrySet()) {
         out.add(RowFactory.create(e.getKey(), b, e.getValue()));
       }

@@ -2,9 +2,6 @@ package org.scalesweep.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,34 +12,19 @@ class CommandLineTest {
   @TempDir
   Path tmp;
 
-  /** Runs the CLI in-process, capturing stdout and stderr. */
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void helpOnEveryCommand() {
-    Result top = run("--help");
+    CliRun top = run("--help");
     assertThat(top.code()).isZero();
     assertThat(top.out()).contains("run", "grid", "simulate", "fit", "bootstrap", "report", "show", "ingest", "fit-runs",
-        "backtest");
+        "backtest", "bench", "calibrate", "power");
     for (String cmd : new String[] {"run", "grid", "simulate", "fit", "bootstrap", "report", "show", "ingest", "fit-runs",
-        "backtest"}) {
-      Result r = run(cmd, "--help");
+        "backtest", "bench", "calibrate", "power"}) {
+      CliRun r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage:");
     }
@@ -50,7 +32,7 @@ class CommandLineTest {
 
   @Test
   void unknownOptionExitsTwo() {
-    Result r = run("run", "--no-such-option");
+    CliRun r = run("run", "--no-such-option");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--no-such-option");
   }
@@ -60,7 +42,7 @@ class CommandLineTest {
     Path conf = tmp.resolve("bad.conf");
     Files.writeString(conf, Files.readString(TestStudies.conf("quick.conf")).replace("name = quick", ""));
     Path out = tmp.resolve("out");
-    Result r = run("run", conf.toString(), "--out", out.toString());
+    CliRun r = run("run", conf.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("study.name").contains("required");
     assertThat(out).doesNotExist();
@@ -69,7 +51,7 @@ class CommandLineTest {
   @Test
   void badValuesAndUnknownKeysAreReportedTogetherWithSuggestions() {
     Path out = tmp.resolve("out2");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
         "bootstrap.resamples=-5", "--set", "bootstrap.resample=10", "--set", "bootstrap.scheme=rows");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("'bootstrap.resamples' = -5").contains("integer in [1, 100000000]")
@@ -83,7 +65,7 @@ class CommandLineTest {
     Path out = tmp.resolve("existing");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "mine");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString());
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("already exists").contains("--overwrite");
     assertThat(out.resolve("keep.txt")).hasContent("mine");
@@ -91,7 +73,7 @@ class CommandLineTest {
 
   @Test
   void missingConfigFileIsAUsageError() {
-    Result r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
+    CliRun r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope.conf").contains("does not exist");
   }

@@ -45,7 +45,7 @@ class RunsCommandsTest {
     Path in = tmp.resolve("seed000.csv");
     Files.writeString(in, csv);
     Path out = tmp.resolve("fit");
-    CommandLineTest.Result r = CommandLineTest.run("fit-runs", "--input", in.toString(), "--law", "chinchilla", "--out",
+    CliRun r = CliRun.of("fit-runs", "--input", in.toString(), "--law", "chinchilla", "--out",
         out.toString(), "--bootstrap", "20");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("flops: not in the input; derived as 6*params*tokens");
@@ -72,7 +72,7 @@ class RunsCommandsTest {
   @Test
   void fitRunsGivesFrontierLawsAndAllocationExponentsWithIntervalsOnTheExample() {
     Path out = tmp.resolve("power");
-    CommandLineTest.Result r = CommandLineTest.run("fit-runs", "--input", data("runs-example.parquet").toString(), "--law",
+    CliRun r = CliRun.of("fit-runs", "--input", data("runs-example.parquet").toString(), "--law",
         "power", "--out", out.toString(), "--bootstrap", "40");
     assertThat(r.code()).as(r.err()).isZero();
     List<Row> rows = read(out.resolve("fits.parquet"));
@@ -97,7 +97,7 @@ class RunsCommandsTest {
     Path out = tmp.resolve("kept");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "mine");
-    CommandLineTest.Result r = CommandLineTest.run("ingest", "--input", data("defects/bad-loss.csv").toString(), "--out",
+    CliRun r = CliRun.of("ingest", "--input", data("defects/bad-loss.csv").toString(), "--out",
         out.toString(), "--overwrite");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("error: invalid input").contains("4 problems; nothing was written")
@@ -109,7 +109,7 @@ class RunsCommandsTest {
   @Test
   void ingestWritesThePipelineSchemaFromMappedJsonLines() {
     Path out = tmp.resolve("json");
-    CommandLineTest.Result r = CommandLineTest.run("ingest", "--input", data("runs-example.jsonl").toString(), "--out",
+    CliRun r = CliRun.of("ingest", "--input", data("runs-example.jsonl").toString(), "--out",
         out.toString(), "--map", "run_id=model", "--map", "corpus=dataset", "--map", "params=n_params", "--map",
         "tokens=n_tokens", "--map", "subgroup=slice", "--map", "loss=val_loss");
     assertThat(r.code()).as(r.err()).isZero();
@@ -127,7 +127,7 @@ class RunsCommandsTest {
   @Test
   void backtestOnASimulatedStudyComparesWithTheKnownTruth() {
     Path out = tmp.resolve("bt-sim");
-    CommandLineTest.Result r = CommandLineTest.run("backtest", "--conf", TestStudies.conf("quick.conf").toString(),
+    CliRun r = CliRun.of("backtest", "--conf", TestStudies.conf("quick.conf").toString(),
         "--out", out.toString(), "--bootstrap", "30");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("mean_abs_rel_error", "coverage");
@@ -147,7 +147,7 @@ class RunsCommandsTest {
   @Test
   void backtestOnIngestedRunsPredictsTheLargestBudget() {
     Path out = tmp.resolve("bt-csv");
-    CommandLineTest.Result r = CommandLineTest.run("backtest", "--input", data("runs-example.csv").toString(), "--out",
+    CliRun r = CliRun.of("backtest", "--input", data("runs-example.csv").toString(), "--out",
         out.toString(), "--bootstrap", "30", "--holdout", "1");
     assertThat(r.code()).as(r.err()).isZero();
     List<Row> summary = read(out.resolve("backtest-summary.parquet"));
@@ -160,19 +160,19 @@ class RunsCommandsTest {
 
   @Test
   void badOptionsAreUsageErrorsBeforeAnythingStarts() {
-    CommandLineTest.Result law = CommandLineTest.run("fit-runs", "--input", "x.csv", "--law", "kaplan", "--out",
+    CliRun law = CliRun.of("fit-runs", "--input", "x.csv", "--law", "kaplan", "--out",
         tmp.resolve("o").toString());
     assertThat(law.code()).isEqualTo(2);
     assertThat(law.err()).contains("law 'kaplan' is not supported; allowed: chinchilla, power, offset-power");
-    CommandLineTest.Result both = CommandLineTest.run("backtest", "--input", "x.csv", "--conf", "y.conf", "--out",
+    CliRun both = CliRun.of("backtest", "--input", "x.csv", "--conf", "y.conf", "--out",
         tmp.resolve("o").toString());
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("mutually exclusive");
-    CommandLineTest.Result missing = CommandLineTest.run("ingest", "--input", tmp.resolve("nope.csv").toString(),
+    CliRun missing = CliRun.of("ingest", "--input", tmp.resolve("nope.csv").toString(),
         "--out", tmp.resolve("o").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("input '" + tmp.resolve("nope.csv") + "' does not exist");
-    CommandLineTest.Result map = CommandLineTest.run("ingest", "--input", "x.csv", "--map", "los=val", "--out",
+    CliRun map = CliRun.of("ingest", "--input", "x.csv", "--map", "los=val", "--out",
         tmp.resolve("o").toString());
     assertThat(map.code()).isEqualTo(2);
     assertThat(map.err()).contains("'los' is not a canonical column");

@@ -1,0 +1,225 @@
+package org.scalesweep.jobs.stage;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.scalesweep.boot.Gemm;
+import org.scalesweep.boot.ResampleScheme;
+import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.calib.SweepCalibration;
+import org.scalesweep.relative.Contrast;
+import org.scalesweep.relative.SimulatedSweep;
+
+/**
+ * calibrate → calibration_summary.parquet, calibration_replicates.parquet and report/: the Δβ sign
+ * test of a relative-scaling study on R replicate sweeps under the null truth (false-positive rate)
+ * and the study's truth (power, interval coverage), per scheme; for seed 000's study the coverage
+ * of its law parameters' intervals (see {@link LawCalibrationJob}).
+ *
+ * <p>Nested work on Spark: {@code spark.range} over (truth, replicate, block of resamples) units;
+ * each task rebuilds its replicate's sweep from keyed streams (once per replicate it meets) and
+ * emits that block's Δβ draws; a first aggregation in the executors joins a replicate's blocks
+ * into its outcome, a second one the outcomes into the table. Only the table reaches the driver.
+ */
+public final class CalibrateStage implements Stage {
+  /**
+   * @param replicates R replicate sweeps per truth
+   * @param schemes bootstrap schemes compared on the same replicates
+   * @param resamples bootstrap resamples per replicate
+   * @param blocks blocks each replicate's resamples are split into (units of work)
+   * @param caseStudies case studies to calibrate (empty: all)
+   */
+  public record Options(int replicates, List<ResampleScheme> schemes, int resamples, int blocks,
+      List<String> caseStudies) implements java.io.Serializable {
+    public Options {
+      schemes = List.copyOf(schemes);
+      caseStudies = List.copyOf(caseStudies);
+    }
+
+    /** First resample of a block (seed 000's study; relative studies align blocks to matrix-product chunks). */
+    long first(int block) {
+      return (long) block * resamples / blocks;
+    }
+
+    int count(int block) {
+      return (int) (first(block + 1) - first(block));
+    }
+  }
+
+  static final StructType DRAWS = new StructType()
+      .add("truth", IntegerType, false)
+      .add("scheme", StringType, false)
+      .add("scope", IntegerType, false)
+      .add("contrast", IntegerType, false)
+      .add("replicate", LongType, false)
+      .add("block", IntegerType, false)
+      .add("draws", createArrayType(DoubleType, false), false)
+      .add("estimate", DoubleType, true)
+      .add("jackknife", createArrayType(DoubleType, false), true);
+
+  private final Options options;
+
+  public CalibrateStage(Options options) {
+    this.options = options;
+  }
+
+  @Override
+  public String name() {
+    return "calibrate";
+  }
+
+  @Override
+  public List<String> outputs(StageContext ctx) {
+    return List.of(OutcomeRows.SUMMARY, OutcomeRows.REPLICATES, Outputs.REPORT);
+  }
+
+  @Override
+  public Map<String, Long> run(StageContext ctx) {
+    if (ctx.study().isAlignment()) {
+      return LawCalibrationJob.run(ctx, options);
+    }
+    SweepCalibration cal = CalibrationSources.sweep(ctx.study(), options.schemes(), options.resamples(),
+        options.caseStudies());
+    Broadcast<SweepCalibration> bc = ctx.spark().sparkContext().broadcast(cal,
+        scala.reflect.ClassTag$.MODULE$.apply(SweepCalibration.class));
+    Options opts = options;
+    long units = (long) SweepCalibration.Truth.values().length * opts.replicates() * opts.blocks();
+    int partitions = (int) Math.max(1, Math.min(units, 4L * ctx.parallelism()));
+    ctx.begin(name(), opts.replicates() + " replicates x 2 truths x " + opts.resamples() + " resamples ("
+        + String.join(", ", opts.schemes().stream().map(ResampleScheme::key).toList()) + ") over " + partitions
+        + " partitions");
+    Dataset<Row> draws = ctx.spark().range(0, units, 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(DRAWS));
+    Dataset<Row> replicates = draws
+        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getInt(0), r.getString(1), r.getInt(2),
+            r.getInt(3), r.getLong(4)), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), it),
+            Encoders.row(OutcomeRows.REPLICATE_SCHEMA))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> rows = write(ctx, replicates, cal.design().level());
+    replicates.unpersist();
+    bc.destroy();
+    return rows;
+  }
+
+  /** Writes the replicate table, its aggregation into the calibration table (per cell, pooled per scheme), the report. */
+  static Map<String, Long> write(StageContext ctx, Dataset<Row> replicates, double level) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put(OutcomeRows.REPLICATES, ctx.outputs().writeParquet(OutcomeRows.REPLICATES,
+        replicates.orderBy("kind", "truth", "scheme", "study", "corpus", "statistic", "replicate").coalesce(1)));
+    Dataset<Row> cells = replicates
+        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r)), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.split(k), it, level),
+            Encoders.row(OutcomeRows.SUMMARY_SCHEMA));
+    Dataset<Row> pooled = replicates
+        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getString(0), r.getString(1), r.getString(2)),
+            Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> {
+          Object[] p = OutcomeRows.split(k);
+          return summaryRow(OutcomeRows.key((String) p[0], (String) p[1], (String) p[2], "all", "all", "all", null, null),
+              it, level);
+        }, Encoders.row(OutcomeRows.SUMMARY_SCHEMA));
+    Dataset<Row> table = cells.union(pooled).orderBy("kind", "truth", "scheme", "study", "corpus", "statistic")
+        .coalesce(1);
+    rows.put(OutcomeRows.SUMMARY, ctx.outputs().writeParquet(OutcomeRows.SUMMARY, table));
+    List<Row> summary = ctx.outputs().readParquet(OutcomeRows.SUMMARY).collectAsList();
+    rows.put(Outputs.REPORT, (long) CalibrationReport.calibration(ctx, summary));
+    for (Row r : summary) {
+      boolean law = "law".equals(r.getAs("kind"));
+      if (!law && !"all".equals(r.getAs("statistic"))) {
+        continue;
+      }
+      ctx.log().println(String.format(java.util.Locale.ROOT,
+          "%-5s %-13s %-6s %4d replicates: %s coverage percentile %.3f, bca %.3f, expanded %.3f, SE ratio %.2f",
+          r.<String>getAs("truth"), r.<String>getAs("scheme"), law ? r.<String>getAs("statistic") : "",
+          r.<Integer>getAs("replicates"), r.isNullAt(r.fieldIndex("false_positive_rate")) ? (law ? ""
+              : String.format(java.util.Locale.ROOT, "power %.3f,", r.<Double>getAs("power")))
+              : String.format(java.util.Locale.ROOT, "false-positive rate %.4f [%.4f, %.4f],",
+                  r.<Double>getAs("false_positive_rate"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high")),
+          r.<Double>getAs("coverage_percentile"), r.<Double>getAs("coverage_bca"), r.<Double>getAs("coverage_expanded"),
+          r.<Double>getAs("se_ratio")));
+    }
+    return rows;
+  }
+
+  private static Iterator<Row> summaryRow(Object[] key, Iterator<Row> it, double level) {
+    List<ReplicateOutcome> outcomes = new ArrayList<>();
+    it.forEachRemaining(r -> outcomes.add(OutcomeRows.outcome(r)));
+    return List.of(OutcomeRows.summary(key, outcomes, level)).iterator();
+  }
+
+  /** Draw rows of a partition's units; a replicate's sweep is simulated once per partition that meets it. */
+  private static Iterator<Row> unitRows(SweepCalibration cal, Options opts, Iterator<Long> units) {
+    List<Row> out = new ArrayList<>();
+    Gemm gemm = Gemm.best();
+    long cached = -1;
+    List<SimulatedSweep> data = null;
+    List<SweepCalibration.Estimates> est = null;
+    while (units.hasNext()) {
+      long u = units.next();
+      long perTruth = (long) opts.replicates() * opts.blocks();
+      SweepCalibration.Truth truth = SweepCalibration.Truth.values()[(int) (u / perTruth)];
+      long replicate = (u % perTruth) / opts.blocks();
+      int block = (int) (u % opts.blocks());
+      if (u / opts.blocks() != cached) {
+        data = cal.simulate(truth, replicate);
+        est = cal.estimates(data);
+        cached = u / opts.blocks();
+      }
+      long first = cal.chunkStart(block, opts.blocks());
+      int count = (int) (cal.chunkStart(block + 1, opts.blocks()) - first);
+      for (SweepCalibration.Draws d : cal.resample(data, truth, replicate, first, count, gemm)) {
+        for (int c = 0; c < d.deltaBeta().length; c++) {
+          SweepCalibration.Estimates e = est.get(d.scope());
+          out.add(RowFactory.create(truth.ordinal(), d.scheme().key(), d.scope(), c, replicate, block,
+              boxed(d.deltaBeta()[c]), block == 0 ? e.deltaBeta()[c] : null, block == 0 ? boxed(e.jackknife()[c]) : null));
+        }
+      }
+    }
+    return out.iterator();
+  }
+
+  /** One replicate's outcome for one (truth, scheme, scope, contrast): its blocks joined in order. */
+  private static Iterator<Row> replicateRow(SweepCalibration cal, Iterator<Row> it) {
+    List<Row> blocks = new ArrayList<>();
+    it.forEachRemaining(blocks::add);
+    blocks.sort((a, b) -> Integer.compare(a.getInt(5), b.getInt(5)));
+    Row first = blocks.get(0);
+    SweepCalibration.Truth truth = SweepCalibration.Truth.values()[first.getInt(0)];
+    int scope = first.getInt(2);
+    int contrast = first.getInt(3);
+    double[] draws = blocks.stream().flatMap(r -> r.<Double>getList(6).stream()).mapToDouble(Double::doubleValue)
+        .toArray();
+    double[] jack = first.<Double>getList(8).stream().mapToDouble(Double::doubleValue).toArray();
+    ReplicateOutcome o = cal.outcome(truth, scope, contrast, first.getDouble(7), jack, draws);
+    var sc = cal.scopes().get(scope);
+    Contrast ct = sc.contrasts().get(contrast);
+    Object[] key = OutcomeRows.key("delta_beta", truth.key(), first.getString(1), sc.study(), sc.corpus(), ct.label(),
+        ct.baseline(), ct.treatment());
+    return List.of(OutcomeRows.replicate(key, first.getLong(4), o)).iterator();
+  }
+
+  /** A Row's array value (Spark's external type for arrays is a Scala Seq). */
+  static scala.collection.immutable.Seq<Double> boxed(double[] v) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.stream(v).boxed().toList()).toList();
+  }
+}

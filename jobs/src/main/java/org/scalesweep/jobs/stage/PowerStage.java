@@ -1,0 +1,216 @@
+package org.scalesweep.jobs.stage;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.scalesweep.boot.Gemm;
+import org.scalesweep.boot.ResampleScheme;
+import org.scalesweep.calib.BinomialInterval;
+import org.scalesweep.calib.PowerDesign;
+import org.scalesweep.calib.PowerPoint;
+import org.scalesweep.calib.PowerStudy;
+import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.law.RelativeLaw;
+
+/**
+ * power → power.parquet, power_designs.parquet and report/: the probability that a sweep declares
+ * the true sign of Δβ at p &lt; α, for every design of a grid (configurations per budget × budgets
+ * × items × seeds) and every effect, on one case study's baseline and corpus. Units are (design,
+ * replicate) over {@code spark.range}; replicate r of every design is simulated from the same keyed
+ * streams (common random numbers); counts are aggregated per (design, effect) in the executors.
+ */
+public final class PowerStage implements Stage {
+  static final String POWER = "power.parquet";
+  static final String DESIGNS = "power_designs.parquet";
+
+  /**
+   * @param caseStudy case study whose baseline the treatment is compared with
+   * @param corpus corpus whose truth and grid are simulated
+   * @param scheme bootstrap scheme of the test
+   * @param effects true Δβ values
+   * @param designs designs to evaluate
+   * @param replicates simulated sweeps per design
+   * @param resamples bootstrap resamples per sweep
+   * @param target power the smallest design must reach
+   */
+  public record Options(String caseStudy, String corpus, ResampleScheme scheme, double[] effects,
+      List<PowerDesign> designs, int replicates, int resamples, double target) implements java.io.Serializable {
+    public Options {
+      designs = List.copyOf(designs);
+      effects = effects.clone();
+    }
+  }
+
+  private static final StructType OUTCOMES = new StructType()
+      .add("design", IntegerType, false)
+      .add("effect", IntegerType, false)
+      .add("replicate", LongType, false)
+      .add("correct_sign", BooleanType, false)
+      .add("significant", BooleanType, false)
+      .add("wrong_sign", BooleanType, false)
+      .add("estimate", DoubleType, false);
+
+  static final StructType POWER_SCHEMA = new StructType()
+      .add("design", StringType, false)
+      .add("configs_per_budget", IntegerType, false)
+      .add("budgets", IntegerType, false)
+      .add("items", IntegerType, false)
+      .add("seeds", IntegerType, false)
+      .add("runs", IntegerType, false)
+      .add("effect", DoubleType, false)
+      .add("change_per_decade", DoubleType, false)
+      .add("replicates", IntegerType, false)
+      .add("power", DoubleType, false)
+      .add("power_low", DoubleType, false)
+      .add("power_high", DoubleType, false)
+      .add("rejection_rate", DoubleType, false)
+      .add("wrong_sign", LongType, false)
+      .add("mean_estimate", DoubleType, false)
+      .add("scheme", StringType, false)
+      .add("alpha", DoubleType, false);
+
+  static final StructType DESIGNS_SCHEMA = new StructType()
+      .add("effect", DoubleType, false)
+      .add("change_per_decade", DoubleType, false)
+      .add("target", DoubleType, false)
+      .add("design", StringType, true)
+      .add("runs", IntegerType, true)
+      .add("power", DoubleType, true)
+      .add("power_low", DoubleType, true)
+      .add("power_high", DoubleType, true);
+
+  private final Options options;
+
+  public PowerStage(Options options) {
+    this.options = options;
+  }
+
+  @Override
+  public String name() {
+    return "power";
+  }
+
+  @Override
+  public List<String> outputs(StageContext ctx) {
+    return List.of(POWER, DESIGNS, Outputs.REPORT);
+  }
+
+  @Override
+  public Map<String, Long> run(StageContext ctx) {
+    Options opts = options;
+    PowerStudy study = CalibrationSources.power(ctx.study(), opts.caseStudy(), opts.corpus(), opts.scheme(),
+        opts.resamples());
+    int[] runs = opts.designs().stream().mapToInt(study::runs).toArray(); // also checks every design on the driver
+    Broadcast<PowerStudy> bc = ctx.spark().sparkContext().broadcast(study,
+        scala.reflect.ClassTag$.MODULE$.apply(PowerStudy.class));
+    long units = (long) opts.designs().size() * opts.replicates();
+    int partitions = (int) Math.max(1, Math.min(units, 4L * ctx.parallelism()));
+    ctx.begin(name(), opts.designs().size() + " designs x " + opts.replicates() + " replicates x " + opts.resamples()
+        + " resamples (" + opts.scheme().key() + ") over " + partitions + " partitions");
+    Dataset<Row> outcomes = ctx.spark().range(0, units, 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(OUTCOMES));
+    double alpha = ctx.study().bootstrap().alpha();
+    double level = ctx.study().bootstrap().level();
+    Dataset<Row> power = outcomes
+        .groupByKey((MapFunction<Row, String>) r -> r.getInt(0) + "/" + r.getInt(1), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> powerRow(opts, runs, k, it, alpha, level),
+            Encoders.row(POWER_SCHEMA))
+        .orderBy("runs", "configs_per_budget", "budgets", "items", "seeds", "effect").coalesce(1);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put(POWER, ctx.outputs().writeParquet(POWER, power));
+    List<Row> table = ctx.outputs().readParquet(POWER).collectAsList();
+    rows.put(DESIGNS, ctx.outputs().writeParquet(DESIGNS, ctx.spark().createDataFrame(smallest(opts, table, level),
+        DESIGNS_SCHEMA).coalesce(1)));
+    List<Row> smallest = ctx.outputs().readParquet(DESIGNS).orderBy("effect").collectAsList();
+    String subject = opts.caseStudy() + " baseline on " + opts.corpus() + " (" + opts.scheme().key() + " scheme)";
+    rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx, subject, table, smallest, opts.target()));
+    for (Row r : smallest) {
+      ctx.log().println(String.format(java.util.Locale.ROOT, "delta-beta %+.4f (%+.2f%% per 10x): %s", r.getDouble(0),
+          100 * r.getDouble(1), r.isNullAt(3) ? "no design reaches " + opts.target() + " power"
+              : String.format(java.util.Locale.ROOT, "smallest design %s (%d runs), power %.3f [%.3f, %.3f]",
+                  r.getString(3), r.getInt(4), r.getDouble(5), r.getDouble(6), r.getDouble(7))));
+    }
+    bc.destroy();
+    return rows;
+  }
+
+  private static Iterator<Row> unitRows(PowerStudy study, Options opts, Iterator<Long> units) {
+    List<Row> out = new ArrayList<>();
+    Gemm gemm = Gemm.best();
+    while (units.hasNext()) {
+      long u = units.next();
+      int d = (int) (u / opts.replicates());
+      long r = u % opts.replicates();
+      List<ReplicateOutcome> o = study.replicate(opts.designs().get(d), opts.effects(), r, gemm);
+      for (int e = 0; e < o.size(); e++) {
+        ReplicateOutcome x = o.get(e);
+        out.add(RowFactory.create(d, e, r, x.correctSign(), x.significant(), x.wrongSign(), x.summary().estimate()));
+      }
+    }
+    return out.iterator();
+  }
+
+  private static Iterator<Row> powerRow(Options opts, int[] runs, String key, Iterator<Row> it, double alpha,
+      double level) {
+    String[] k = key.split("/");
+    int d = Integer.parseInt(k[0]);
+    double effect = opts.effects()[Integer.parseInt(k[1])];
+    long n = 0;
+    long correct = 0;
+    long rejected = 0;
+    long wrong = 0;
+    double sum = 0;
+    while (it.hasNext()) {
+      Row r = it.next();
+      n++;
+      correct += r.getBoolean(3) ? 1 : 0;
+      rejected += r.getBoolean(4) ? 1 : 0;
+      wrong += r.getBoolean(5) ? 1 : 0;
+      sum += r.getDouble(6);
+    }
+    PowerDesign pd = opts.designs().get(d);
+    BinomialInterval p = BinomialInterval.clopperPearson(correct, n, level);
+    return List.of(RowFactory.create(pd.label(), pd.configsPerBudget(), pd.budgets(), pd.items(), pd.seeds(), runs[d],
+        effect, new RelativeLaw(1, effect).changePerDecade(), (int) n, p.rate(), p.low(), p.high(),
+        (double) rejected / n, wrong, sum / n, opts.scheme().key(), alpha)).iterator();
+  }
+
+  /** Per effect, the cheapest design reaching the target (nulls when none does). */
+  private static List<Row> smallest(Options opts, List<Row> table, double level) {
+    List<PowerPoint> points = new ArrayList<>();
+    Map<String, PowerDesign> byLabel = new LinkedHashMap<>();
+    opts.designs().forEach(d -> byLabel.put(d.label(), d));
+    for (Row r : table) {
+      long k = Math.round(r.<Double>getAs("power") * r.<Integer>getAs("replicates"));
+      points.add(new PowerPoint(byLabel.get(r.<String>getAs("design")), r.getAs("effect"), r.getAs("runs"),
+          BinomialInterval.clopperPearson(k, r.<Integer>getAs("replicates"), level)));
+    }
+    List<Row> out = new ArrayList<>();
+    for (double e : java.util.Arrays.stream(opts.effects()).distinct().sorted().toArray()) {
+      Optional<PowerPoint> best = PowerPoint.smallest(points, e, opts.target());
+      double change = new RelativeLaw(1, e).changePerDecade();
+      out.add(best.map(p -> RowFactory.create(e, change, opts.target(), p.design().label(), p.runs(), p.power().rate(),
+          p.power().low(), p.power().high())).orElse(RowFactory.create(e, change, opts.target(), null, null, null, null,
+          null)));
+    }
+    return out;
+  }
+}
