@@ -1,10 +1,8 @@
 package org.scalesweep.boot;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** The block a cluster resample draws as a unit. */
-public enum ClusterBy {
+public enum ClusterBy implements Keyed {
   /**
    * The architecture (width, depth) across every budget it was trained at, with all seeds: the
    * published relative-scaling analysis's choice and ScaleSweep's default.
@@ -19,17 +17,13 @@ public enum ClusterBy {
     this.key = key;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  /** Parses the configuration spelling; the message lists the allowed values. */
   public static ClusterBy parse(String s) {
-    for (ClusterBy v : values()) {
-      if (v.key.equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown cluster unit '" + s + "'; allowed: "
-        + Arrays.stream(values()).map(ClusterBy::key).collect(Collectors.joining(", ")));
+    return Keyed.parse(ClusterBy.class, s, "cluster unit");
   }
 }

@@ -1,10 +1,8 @@
 package org.scalesweep.boot;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** How a bootstrap interval is formed from the resample distribution. */
-public enum IntervalMethod {
+public enum IntervalMethod implements Keyed {
   /** Quantiles α/2 and 1 − α/2 of the resampled statistic. Simple; under-covers with few units. */
   PERCENTILE("percentile"),
   /**
@@ -27,17 +25,13 @@ public enum IntervalMethod {
     this.key = key;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  /** Parses the configuration spelling; the message lists the allowed values. */
   public static IntervalMethod parse(String s) {
-    for (IntervalMethod v : values()) {
-      if (v.key.equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown interval method '" + s + "'; allowed: "
-        + Arrays.stream(values()).map(IntervalMethod::key).collect(Collectors.joining(", ")));
+    return Keyed.parse(IntervalMethod.class, s, "interval method");
   }
 }

@@ -1,11 +1,9 @@
 package org.scalesweep.boot;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What a bootstrap resample redraws. */
-public enum ResampleScheme {
+public enum ResampleScheme implements Keyed {
   /**
    * Blocks of runs (by architecture across budgets, or by single configuration), with all their
    * seed replicates and items: captures run-to-run noise and model-selection variability. The
@@ -34,6 +32,7 @@ public enum ResampleScheme {
   }
 
   /** The configuration spelling ({@code cluster}, {@code items}, {@code two-way}). */
+  @Override
   public String key() {
     return key;
   }
@@ -55,13 +54,7 @@ public enum ResampleScheme {
 
   /** Parses the configuration spelling; the message lists the allowed values. */
   public static ResampleScheme parse(String s) {
-    for (ResampleScheme v : values()) {
-      if (v.key.equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown bootstrap scheme '" + s + "'; allowed: "
-        + Arrays.stream(values()).map(ResampleScheme::key).collect(Collectors.joining(", ")));
+    return Keyed.parse(ResampleScheme.class, s, "bootstrap scheme");
   }
 
   @Override

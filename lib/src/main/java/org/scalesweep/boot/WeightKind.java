@@ -1,10 +1,8 @@
 package org.scalesweep.boot;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** How a resample's unit weights are drawn. */
-public enum WeightKind {
+public enum WeightKind implements Keyed {
   /**
    * Independent Poisson(1) per unit: each weight is computable alone from its key, which is what
    * lets resamples and units be spread over tasks freely. The default.
@@ -22,17 +20,13 @@ public enum WeightKind {
     this.key = key;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  /** Parses the configuration spelling; the message lists the allowed values. */
   public static WeightKind parse(String s) {
-    for (WeightKind v : values()) {
-      if (v.key.equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown bootstrap weights '" + s + "'; allowed: "
-        + Arrays.stream(values()).map(WeightKind::key).collect(Collectors.joining(", ")));
+    return Keyed.parse(WeightKind.class, s, "bootstrap weights");
   }
 }

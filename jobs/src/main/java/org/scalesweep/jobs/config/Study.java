@@ -43,7 +43,7 @@ public record Study(
     String configHash) implements Serializable {
 
   /** What a study is: the analysis its stages run. */
-  public enum Kind {
+  public enum Kind implements org.scalesweep.boot.Keyed {
     /** IsoFLOP grid × corpora × case studies of subgroups; Δβ per contrast (seeds 002, 003). */
     RELATIVE_SCALING("relative-scaling"),
     /** Seed 000's five experiments on the alignment-loss law. */
@@ -57,17 +57,13 @@ public record Study(
       this.key = key;
     }
 
+    @Override
     public String key() {
       return key;
     }
 
     public static Kind parse(String s) {
-      for (Kind k : values()) {
-        if (k.key.equals(s)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException("unknown study kind '" + s + "'");
+      return org.scalesweep.boot.Keyed.parse(Kind.class, s, "study kind");
     }
   }
 

@@ -1,11 +1,11 @@
 package org.scalesweep.jobs.runs;
 
-import java.util.Arrays;
+import org.scalesweep.boot.Keyed;
 import org.scalesweep.jobs.ingest.RunRecord;
 import org.scalesweep.sim.Keys;
 
 /** What one bootstrap weight covers in fit-runs and backtest. */
-public enum ResampleUnit {
+public enum ResampleUnit implements Keyed {
   /** One run (run_id) with all its seed replicates. */
   RUN("run"),
   /** One seed replicate of a run (the command-line default, see FitOptions). */
@@ -19,13 +19,13 @@ public enum ResampleUnit {
     this.key = key;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
   public static ResampleUnit parse(String s) {
-    return Arrays.stream(values()).filter(u -> u.key.equals(s)).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("--unit '" + s + "' is not supported; allowed: run, replicate, architecture"));
+    return Keyed.parse(ResampleUnit.class, s, "--unit");
   }
 
   /** The unit key of a row (stable: built from names and values, never from row order). */
