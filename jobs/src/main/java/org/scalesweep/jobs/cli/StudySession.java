@@ -32,11 +32,20 @@ public final class StudySession {
   static void run(Study study, String out, StudyOptions opts, List<Stage> stages, boolean fresh, boolean overwrite,
       boolean resume) {
     Path dir = Path.of(out);
-    if (fresh && Files.isDirectory(dir) && !isEmpty(dir) && !overwrite && !resume) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--out '" + out + "' is a file, not a directory");
+    }
+    boolean occupied = Files.isDirectory(dir) && !isEmpty(dir);
+    if (fresh && occupied && !overwrite && !resume) {
       throw new UsageException("output directory '" + out + "' already exists; pass --overwrite to replace it or "
           + "--resume to continue it");
     }
-    if (overwrite && !resume && Files.isDirectory(dir)) {
+    if (overwrite && !resume && occupied) {
+      // only ever delete what ScaleSweep wrote: a mistyped --out must not cost the user a directory
+      if (!Files.exists(dir.resolve(Outputs.MANIFEST))) {
+        throw new UsageException("--overwrite: '" + out + "' has no " + Outputs.MANIFEST
+            + ", so it is not a ScaleSweep output directory; not deleting it (choose another --out)");
+      }
       deleteRecursively(dir.toFile());
     }
     SparkSession spark = Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose);

@@ -20,20 +20,28 @@ public final class Pipeline {
   }
 
   /**
-   * Runs the stages.
+   * Runs the stages. A stage's outputs appear at their final paths only when the whole stage has
+   * succeeded; a failure leaves the previous outputs (if any) and their manifest entry untouched.
    *
-   * @param resume skip stages whose outputs exist and whose manifest entry has this config's hash
+   * @param resume skip leading stages whose outputs exist and whose manifest entry has this config's
+   *     hash and this version; once one stage runs, every later stage runs too
    */
   public static void run(StageContext ctx, List<Stage> stages, boolean resume) {
+    boolean skipping = resume;
     for (Stage s : stages) {
-      if (resume && complete(ctx, s)) {
+      if (skipping && complete(ctx, s)) {
         ctx.log().printf("[%s] complete for this config; skipped (--resume)%n", s.name());
         continue;
       }
+      skipping = false;
       long t0 = System.nanoTime();
       Map<String, Long> rows;
       try {
         rows = s.run(ctx);
+        // forget the old entry before replacing outputs: a crash mid-commit must not look complete
+        ctx.manifest().forget(s.name());
+        ctx.outputs().writeText(Outputs.MANIFEST, ctx.manifest().toJson());
+        ctx.outputs().commitStaged();
       } finally {
         ctx.outputs().cleanTmp();
       }
@@ -44,12 +52,7 @@ public final class Pipeline {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static boolean complete(StageContext ctx, Stage s) {
-    Object entry = ctx.manifest().stages().get(s.name());
-    if (!(entry instanceof Map<?, ?> m) || !ctx.study().configHash().equals(m.get("config_hash"))) {
-      return false;
-    }
-    return s.outputs(ctx).stream().allMatch(o -> ctx.outputs().exists(o));
+    return ctx.manifest().current(s.name()) && s.outputs(ctx).stream().allMatch(o -> ctx.outputs().exists(o));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.TestStudies;
 
 class CommandLineTest {
@@ -92,5 +93,59 @@ class CommandLineTest {
     Result r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope.conf").contains("does not exist");
+  }
+
+  @Test
+  void overwriteRefusesADirectoryScaleSweepDidNotWrite() throws Exception {
+    Path out = tmp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("thesis.tex"), "years of work");
+    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--overwrite");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("not a ScaleSweep output directory").contains("not deleting");
+    assertThat(out.resolve("thesis.tex")).hasContent("years of work");
+  }
+
+  @Test
+  void overwriteAndResumeExcludeEachOther() {
+    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", tmp.resolve("x").toString(),
+        "--overwrite", "--resume");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--overwrite and --resume exclude each other");
+  }
+
+  @Test
+  void resumeOfACompleteRunSkipsEveryStageAndPrintsTheSummary() throws Exception {
+    Path out = QuickRun.copyTo(tmp.resolve("done"));
+    byte[] sig = Files.readAllBytes(firstPart(out.resolve("significance.parquet")));
+    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--resume",
+        "--master", "local[2]");
+    assertThat(r.code()).as(r.err()).isZero();
+    for (String stage : new String[] {"grid", "simulate", "fit", "bootstrap", "report"}) {
+      assertThat(r.err()).contains("[" + stage + "] complete for this config; skipped (--resume)");
+    }
+    assertThat(r.out()).contains("1 of 2 contrasts significant").contains("faster vs base");
+    assertThat(Files.readAllBytes(firstPart(out.resolve("significance.parquet")))).isEqualTo(sig);
+  }
+
+  @Test
+  void overwriteReplacesAnEarlierRunEntirely() throws Exception {
+    Path out = QuickRun.copyTo(tmp.resolve("old"));
+    Files.writeString(out.resolve("stale.txt"), "from an earlier run");
+    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--overwrite",
+        "--master", "local[2]", "--set", "bootstrap.resamples=100", "--set", "fit.approach3.screen=5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("stale.txt")).doesNotExist();
+    var manifest = com.typesafe.config.ConfigFactory.parseFile(out.resolve("manifest.json").toFile());
+    assertThat(manifest.getInt("config.bootstrap.resamples")).isEqualTo(100);
+    assertThat(manifest.getString("config_hash")).isNotEqualTo(QuickRun.study().configHash());
+    assertThat(manifest.getObject("stages").keySet()).containsExactlyInAnyOrder("grid", "simulate", "fit",
+        "bootstrap", "report");
+  }
+
+  private static Path firstPart(Path parquetDir) throws Exception {
+    try (var files = Files.list(parquetDir)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow();
+    }
   }
 }
