@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * Turns failures into messages that say what to do next: config problems and bad input exit 2,
- * anything else exits 1; stack traces only with --verbose.
+ * anything else exits 1; one line per failure (and its root cause), stack traces only with --verbose.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
   static final int USAGE = 2;
@@ -31,12 +31,32 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.println("error: " + root.getMessage());
       return USAGE;
     }
-    err.println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+    err.println("error: " + firstLine(ex));
+    Throwable cause = ex;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    if (cause != ex && !firstLine(ex).contains(firstLine(cause))) {
+      err.println("  cause: " + firstLine(cause));
+    }
     if (verbose) {
       ex.printStackTrace(err);
     } else {
       err.println("(rerun with --verbose for the stack trace and Spark's log)");
     }
     return FAILURE;
+  }
+
+  /**
+   * The first line of a failure's message: Spark's messages can carry whole remote stack traces,
+   * which are for --verbose, not for the user.
+   */
+  static String firstLine(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    String line = m.strip().lines().findFirst().orElse("").strip();
+    return line.length() > 500 ? line.substring(0, 500) + "..." : line;
   }
 }

@@ -4,11 +4,13 @@ import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.config.StudyLoader;
+import org.scalesweep.jobs.spark.ExecutorWatch;
 import org.scalesweep.jobs.spark.Progress;
 import org.scalesweep.jobs.spark.Sessions;
 import org.scalesweep.jobs.stage.Manifest;
@@ -48,11 +50,18 @@ public final class StudySession {
       }
       deleteRecursively(dir.toFile());
     }
-    SparkSession spark = Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose);
-    try {
-      execute(study, spark, out, stages, resume);
+    if (opts.connectTimeout < 1) {
+      throw new UsageException("--connect-timeout " + opts.connectTimeout + " must be >= 1 (seconds)");
+    }
+    ExecutorWatch.Connected c = ExecutorWatch.connect(Sessions.effectiveMaster(opts.master),
+        () -> Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose),
+        Duration.ofSeconds(opts.connectTimeout));
+    try (ExecutorWatch watch = c.watch()) {
+      execute(study, c.spark(), out, stages, resume);
+    } catch (RuntimeException e) {
+      throw c.watch().explain(e);
     } finally {
-      spark.stop();
+      c.spark().stop();
     }
   }
 

@@ -2,9 +2,6 @@ package org.scalesweep.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,32 +13,17 @@ class CommandLineTest {
   @TempDir
   Path tmp;
 
-  /** Runs the CLI in-process, capturing stdout and stderr. */
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void helpOnEveryCommand() {
-    Result top = run("--help");
+    CliRun top = run("--help");
     assertThat(top.code()).isZero();
     assertThat(top.out()).contains("run", "grid", "simulate", "fit", "bootstrap", "report", "show");
     for (String cmd : new String[] {"run", "grid", "simulate", "fit", "bootstrap", "report", "show"}) {
-      Result r = run(cmd, "--help");
+      CliRun r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage:");
     }
@@ -49,7 +31,7 @@ class CommandLineTest {
 
   @Test
   void unknownOptionExitsTwo() {
-    Result r = run("run", "--no-such-option");
+    CliRun r = run("run", "--no-such-option");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--no-such-option");
   }
@@ -59,7 +41,7 @@ class CommandLineTest {
     Path conf = tmp.resolve("bad.conf");
     Files.writeString(conf, Files.readString(TestStudies.conf("quick.conf")).replace("name = quick", ""));
     Path out = tmp.resolve("out");
-    Result r = run("run", conf.toString(), "--out", out.toString());
+    CliRun r = run("run", conf.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("study.name").contains("required");
     assertThat(out).doesNotExist();
@@ -68,7 +50,7 @@ class CommandLineTest {
   @Test
   void badValuesAndUnknownKeysAreReportedTogetherWithSuggestions() {
     Path out = tmp.resolve("out2");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
         "bootstrap.resamples=-5", "--set", "bootstrap.resample=10", "--set", "bootstrap.scheme=rows");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("'bootstrap.resamples' = -5").contains("integer in [1, 100000000]")
@@ -82,7 +64,7 @@ class CommandLineTest {
     Path out = tmp.resolve("existing");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "mine");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString());
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("already exists").contains("--overwrite");
     assertThat(out.resolve("keep.txt")).hasContent("mine");
@@ -90,7 +72,7 @@ class CommandLineTest {
 
   @Test
   void missingConfigFileIsAUsageError() {
-    Result r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
+    CliRun r = run("grid", tmp.resolve("nope.conf").toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope.conf").contains("does not exist");
   }
@@ -100,7 +82,7 @@ class CommandLineTest {
     Path out = tmp.resolve("mine");
     Files.createDirectories(out);
     Files.writeString(out.resolve("thesis.tex"), "years of work");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--overwrite");
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--overwrite");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not a ScaleSweep output directory").contains("not deleting");
     assertThat(out.resolve("thesis.tex")).hasContent("years of work");
@@ -108,7 +90,7 @@ class CommandLineTest {
 
   @Test
   void overwriteAndResumeExcludeEachOther() {
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", tmp.resolve("x").toString(),
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", tmp.resolve("x").toString(),
         "--overwrite", "--resume");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--overwrite and --resume exclude each other");
@@ -118,7 +100,7 @@ class CommandLineTest {
   void resumeOfACompleteRunSkipsEveryStageAndPrintsTheSummary() throws Exception {
     Path out = QuickRun.copyTo(tmp.resolve("done"));
     byte[] sig = Files.readAllBytes(firstPart(out.resolve("significance.parquet")));
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--resume",
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--resume",
         "--master", "local[2]");
     assertThat(r.code()).as(r.err()).isZero();
     for (String stage : new String[] {"grid", "simulate", "fit", "bootstrap", "report"}) {
@@ -132,7 +114,7 @@ class CommandLineTest {
   void overwriteReplacesAnEarlierRunEntirely() throws Exception {
     Path out = QuickRun.copyTo(tmp.resolve("old"));
     Files.writeString(out.resolve("stale.txt"), "from an earlier run");
-    Result r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--overwrite",
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--overwrite",
         "--master", "local[2]", "--set", "bootstrap.resamples=100", "--set", "fit.approach3.screen=5");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(out.resolve("stale.txt")).doesNotExist();
