@@ -65,6 +65,8 @@ public final class ConfigSchema {
       dbl("fit.huber-delta", "1e-3", 1e-12, 10, "Huber threshold of the Approach 3 fits on log residuals."),
       integer("fit.approach3.screen", "100", 0, 4500,
           "Run L-BFGS from the best N of the 4,500 grid starts (0: every start)."),
+      integer("fit.approach3.max-iterations", "1000", 1, 100_000,
+          "L-BFGS iterations per start; a fit none of whose starts converges is flagged not_converged."),
       integer("bootstrap.resamples", "2000", 1, 100_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
       choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way"),

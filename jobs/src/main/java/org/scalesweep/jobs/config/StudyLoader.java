@@ -190,7 +190,8 @@ public final class StudyLoader {
     return new Study(name, c.getString("study.description"), c.getLong("seed"), source,
         c.hasPath("ingest.path") ? c.getString("ingest.path") : null, c.getInt("replicates"), List.copyOf(budgets),
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
-        new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
+        new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen"),
+            c.getInt("fit.approach3.max-iterations")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
   }
 

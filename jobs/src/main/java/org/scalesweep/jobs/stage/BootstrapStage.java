@@ -1,6 +1,6 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -8,13 +8,16 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -129,7 +132,8 @@ public final class BootstrapStage implements Stage {
     Study study = ctx.study();
     Study.BootstrapSettings bs = study.bootstrap();
     ctx.begin(name(), "preparing inputs");
-    List<BootstrapInput> inputs = inputs(ctx);
+    Prepared prepared = inputs(ctx);
+    List<BootstrapInput> inputs = prepared.inputs();
     Broadcast<List<BootstrapInput>> inBc = ctx.spark().sparkContext().broadcast(inputs,
         scala.reflect.ClassTag$.MODULE$.apply(List.class));
     Broadcast<Study> studyBc = ctx.spark().sparkContext().broadcast(study,
@@ -153,6 +157,7 @@ public final class BootstrapStage implements Stage {
             Encoders.row(SUMMARY))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
+        .union(ctx.spark().createDataFrame(prepared.notEstimable(), SIGNIFICANCE_SCHEMA))
         .orderBy("study", "corpus", "treatment").coalesce(1);
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
         .orderBy("study", "corpus", "treatment_1", "treatment_2").coalesce(1);
@@ -162,44 +167,66 @@ public final class BootstrapStage implements Stage {
     draws.unpersist();
     inBc.destroy();
     studyBc.destroy();
+    Flagged.warn(ctx, Outputs.SIGNIFICANCE, List.of("study", "corpus", "treatment", "baseline"));
     return rows;
   }
 
+  /**
+   * The driver's preparation, and the contrasts it cannot hand to the executors.
+   *
+   * @param inputs one per (corpus, case study) with at least one estimable contrast
+   * @param notEstimable flagged significance rows of contrasts without the data to estimate them
+   */
+  record Prepared(List<BootstrapInput> inputs, List<Row> notEstimable) {}
+
   /** Driver-side preparation: run tables, item matrices, estimates and jackknife per (corpus, case study). */
-  private static List<BootstrapInput> inputs(StageContext ctx) {
+  private static Prepared inputs(StageContext ctx) {
     Study study = ctx.study();
-    List<RunObservation> obs = ctx.outputs().readParquet(Outputs.RUNS)
+    RunsInput.Read read = RunsInput.read(ctx);
+    List<RunObservation> obs = read.runs()
         .select("study", "corpus", "subgroup", "run_id", "seed", "budget", "width", "depth", "params", "tokens", "loss")
         .collectAsList().stream().map(RunObservation::of).toList();
     Map<String, List<RunObservation>> byCorpus = new HashMap<>();
     obs.forEach(o -> byCorpus.computeIfAbsent(o.corpus(), k -> new ArrayList<>()).add(o));
-    Map<String, double[]> itemMatrices = study.bootstrap().scheme().resamplesItems() ? itemMatrices(ctx) : Map.of();
+    boolean items = study.bootstrap().scheme().resamplesItems();
+    Map<String, Map<String, double[]>> itemLosses = items ? itemLosses(ctx) : Map.of();
     Gemm gemm = Gemm.best();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     List<BootstrapInput> inputs = new ArrayList<>();
+    List<Row> notEstimable = new ArrayList<>();
     for (Study.Corpus corpus : study.corpora()) {
       for (Study.CaseStudy cs : study.caseStudies()) {
-        CorpusRuns runs = RunTables.corpusRuns(corpus.name(), cs, byCorpus.getOrDefault(corpus.name(), List.of()),
+        RunTables.Table t = RunTables.corpusRuns(corpus.name(), cs, byCorpus.getOrDefault(corpus.name(), List.of()),
             study.bootstrap().clusterBy());
-        List<Contrast> contrasts = cs.contrasts();
-        List<ItemLosses> items = new ArrayList<>();
-        if (study.bootstrap().scheme().resamplesItems()) {
-          for (Study.SubgroupSpec s : cs.subgroups()) {
-            if (s.items() > 0) {
-              double[] m = itemMatrices.get(corpus.name() + "\u0001" + cs.name() + "\u0001" + s.name());
-              if (m == null) {
-                throw new IllegalStateException("items.parquet has no items for corpus " + corpus.name() + ", "
-                    + cs.name() + "/" + s.name() + "; rerun simulate");
-              }
-              items.add(new ItemLosses(s.name(), s.items(), m));
-            }
+        List<Contrast> contrasts = new ArrayList<>();
+        for (Contrast c : cs.contrasts()) {
+          String why = t.absence(c.baseline()).isEmpty() ? t.absence(c.treatment()) : t.absence(c.baseline());
+          if (why.isEmpty()) {
+            contrasts.add(c);
+          } else {
+            notEstimable.add(notEstimable(study, cs.name(), corpus.name(), c, "no_data", why));
           }
         }
-        if (study.bootstrap().scheme().resamplesItems() && items.isEmpty()) {
-          continue; // no item-level subgroup in this case study: nothing to resample under the item scheme
+        if (contrasts.isEmpty()) {
+          continue;
         }
-        RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(runs, contrasts), study.bootstrap().scheme(),
-            resampler, items, gemm);
+        List<ItemLosses> il = new ArrayList<>();
+        for (Study.SubgroupSpec s : items ? cs.subgroups() : List.<Study.SubgroupSpec>of()) {
+          if (s.items() > 0 && t.runs().subgroups().contains(s.name())) {
+            itemMatrix(ctx, itemLosses.get(corpus.name() + "\u0001" + cs.name() + "\u0001" + s.name()), t, s)
+                .ifPresent(m -> il.add(new ItemLosses(s.name(), s.items(), m)));
+          }
+        }
+        if (items && il.isEmpty()) {
+          for (Contrast c : contrasts) {
+            notEstimable.add(notEstimable(study, cs.name(), corpus.name(), c, "no_items", "scheme '"
+                + study.bootstrap().scheme().key() + "' resamples items, but case study " + cs.name()
+                + " has no item-level data on corpus " + corpus.name()));
+          }
+          continue;
+        }
+        RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(t.runs(), contrasts),
+            study.bootstrap().scheme(), resampler, il, gemm);
         List<int[]> pairs = new ArrayList<>();
         if (cs.crossovers()) {
           for (int i = 0; i < contrasts.size(); i++) {
@@ -208,58 +235,146 @@ public final class BootstrapStage implements Stage {
             }
           }
         }
-        inputs.add(new BootstrapInput(cs.name(), corpus.name(), runs, contrasts, items, boot.estimate(),
-            boot.jackknife(), pairs));
+        List<String> notes = contrasts.stream().map(c -> droppedNote(read, t, cs.name(), corpus.name(), c)).toList();
+        inputs.add(new BootstrapInput(cs.name(), corpus.name(), t.runs(), contrasts, il, boot.estimate(),
+            boot.jackknife(), pairs, notes));
       }
     }
-    return inputs;
+    return new Prepared(inputs, notEstimable);
   }
 
-  /** Replicate-averaged item losses, runs in run_id order, as one runs × items matrix per subgroup. */
-  private static Map<String, double[]> itemMatrices(StageContext ctx) {
+  /** Why a contrast's data is incomplete (left-out runs or observations), or "". */
+  private static String droppedNote(RunsInput.Read read, RunTables.Table t, String cs, String corpus, Contrast c) {
+    List<String> lost = new ArrayList<>();
+    for (List<String> k : List.of(List.of(Study.OVERALL, corpus, Study.OVERALL), List.of(cs, corpus, c.baseline()),
+        List.of(cs, corpus, c.treatment()))) {
+      if (read.dropped().containsKey(k)) {
+        lost.add(k.get(2));
+      }
+    }
+    String obs = lost.isEmpty() ? "" : RunsInput.NOTE + " (" + String.join(", ", lost) + ")";
+    return FitRows.join(t.note(), obs, "; ");
+  }
+
+  /** A significance row for a contrast the data cannot estimate. */
+  private static Row notEstimable(Study study, String cs, String corpus, Contrast c, String flag, String reason) {
+    Study.BootstrapSettings bs = study.bootstrap();
+    double nan = Double.NaN;
+    return RowFactory.create(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
+        bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
+        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag, reason);
+  }
+
+  private static Double truth(Study study, String cs, String corpus, String treatment) {
+    return "simulate".equals(study.source()) ? study.caseStudy(cs).trueDeltaBeta(corpus, treatment) : null;
+  }
+
+  /**
+   * Replicate-averaged item losses per (corpus, study, subgroup) and run: item i at index i. The
+   * mean adds replicates in seed order, so it does not depend on how items.parquet is partitioned.
+   */
+  private static Map<String, Map<String, double[]>> itemLosses(StageContext ctx) {
     List<Row> rows = ctx.outputs().readParquet(Outputs.ITEMS)
-        .groupBy("corpus", "study", "subgroup", "run_id", "item").agg(avg("loss").alias("loss"))
+        .groupBy("corpus", "study", "subgroup", "run_id", "item")
+        .agg(expr("aggregate(transform(array_sort(collect_list(struct(seed, loss))), x -> x.loss), 0D, (a, x) -> a + x)"
+            + " / count(1)").alias("loss"))
         .orderBy("corpus", "study", "subgroup", "run_id", "item").collectAsList();
-    Map<String, List<Double>> acc = new LinkedHashMap<>();
+    Map<String, Map<String, List<Double>>> acc = new HashMap<>();
     for (Row r : rows) {
       String key = r.getString(0) + "\u0001" + r.getString(1) + "\u0001" + r.getString(2);
-      acc.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getDouble(5));
+      acc.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.getString(3), k -> new ArrayList<>())
+          .add(r.getDouble(5));
     }
-    Map<String, double[]> out = new HashMap<>();
-    acc.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+    Map<String, Map<String, double[]>> out = new HashMap<>();
+    acc.forEach((k, runs) -> {
+      Map<String, double[]> m = new HashMap<>();
+      runs.forEach((run, v) -> m.put(run, v.stream().mapToDouble(Double::doubleValue).toArray()));
+      out.put(k, m);
+    });
     return out;
   }
 
-  /** Draw rows of a partition's resamples, blocks of consecutive indices at a time. */
+  /**
+   * A subgroup's runs × items matrix in the table's run order, or empty (with a warning) when
+   * items.parquet lacks some of it: the subgroup is then not item-resampled and its contrasts are
+   * flagged no_items.
+   */
+  private static java.util.Optional<double[]> itemMatrix(StageContext ctx, Map<String, double[]> byRun,
+      RunTables.Table t, Study.SubgroupSpec s) {
+    int items = s.items();
+    double[] m = new double[t.runIds().size() * items];
+    for (int r = 0; r < t.runIds().size(); r++) {
+      double[] v = byRun == null ? null : byRun.get(t.runIds().get(r));
+      if (v == null || v.length != items) {
+        ctx.log().printf("warning: %s: subgroup %s of corpus %s has %s for run %s, not %d items; its items are not "
+            + "resampled%n", Outputs.ITEMS, s.name(), t.runs().corpus(), v == null ? "no items" : v.length + " items",
+            t.runIds().get(r), items);
+        return java.util.Optional.empty();
+      }
+      System.arraycopy(v, 0, m, r * items, items);
+    }
+    return java.util.Optional.of(m);
+  }
+
+  /**
+   * Draw rows of a partition's resamples, produced lazily one block of consecutive indices at a time
+   * (a partition's rows never sit in memory together).
+   */
   private static Iterator<Row> evaluate(Study study, List<BootstrapInput> inputs, Iterator<Long> it) {
     List<Long> ids = new ArrayList<>();
     it.forEachRemaining(ids::add);
     long[] bs = ids.stream().mapToLong(Long::longValue).sorted().toArray();
-    List<Row> out = new ArrayList<>();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     Gemm gemm = Gemm.best();
     int block = study.bootstrap().block();
-    for (BootstrapInput in : inputs) {
-      RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(in.runs(), in.contrasts()),
-          study.bootstrap().scheme(), resampler, in.items(), gemm);
-      int k = 0;
-      while (k < bs.length) {
-        int len = 1;
-        while (k + len < bs.length && len < block && bs[k + len] == bs[k] + len) {
-          len++;
+    return new Iterator<>() {
+      private final ArrayDeque<Row> buffer = new ArrayDeque<>();
+      private int input;
+      private int k;
+      private RelativeBootstrap boot;
+
+      @Override
+      public boolean hasNext() {
+        while (buffer.isEmpty()) {
+          if (input >= inputs.size()) {
+            return false;
+          }
+          if (k >= bs.length) {
+            input++;
+            k = 0;
+            boot = null;
+            continue;
+          }
+          BootstrapInput in = inputs.get(input);
+          if (boot == null) {
+            boot = new RelativeBootstrap(new RelativeScaling(in.runs(), in.contrasts()), study.bootstrap().scheme(),
+                resampler, in.items(), gemm);
+          }
+          int len = 1;
+          while (k + len < bs.length && len < block && bs[k + len] == bs[k] + len) {
+            len++;
+          }
+          double[][] vals = new double[len][boot.statistics()];
+          boot.evaluate(bs[k], len, vals);
+          for (int j = 0; j < len; j++) {
+            emit(in, bs[k + j], vals[j], buffer);
+          }
+          k += len;
         }
-        double[][] vals = new double[len][boot.statistics()];
-        boot.evaluate(bs[k], len, vals);
-        for (int j = 0; j < len; j++) {
-          emit(in, bs[k + j], vals[j], out);
-        }
-        k += len;
+        return true;
       }
-    }
-    return out.iterator();
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return buffer.poll();
+      }
+    };
   }
 
-  private static void emit(BootstrapInput in, long b, double[] v, List<Row> out) {
+  private static void emit(BootstrapInput in, long b, double[] v, Collection<Row> out) {
     int p = RelativeScaling.PER_CONTRAST;
     for (int c = 0; c < in.contrasts().size(); c++) {
       Contrast ct = in.contrasts().get(c);
@@ -280,12 +395,19 @@ public final class BootstrapStage implements Stage {
     BootstrapInput in = inputs.stream().filter(i -> i.study().equals(k[1]) && i.corpus().equals(k[2])).findFirst()
         .orElseThrow();
     int index = Integer.parseInt(k[3]);
-    List<double[]> vals = new ArrayList<>();
-    // positions of DRAWS_SCHEMA: 6 resample, 7 delta_beta (or log10 crossover), 8 gamma
-    it.forEachRemaining(r -> vals.add(new double[] {r.getLong(6), r.getDouble(7), r.getDouble(8)}));
-    vals.sort((a, b) -> Double.compare(a[0], b[0]));
-    double[] v1 = vals.stream().mapToDouble(a -> a[1]).toArray();
     Study.BootstrapSettings bs = study.bootstrap();
+    // in resample order, 8 bytes a resample; positions of DRAWS_SCHEMA: 6 resample, 7 delta_beta (or log10 crossover)
+    double[] v1 = new double[bs.resamples()];
+    int seen = 0;
+    while (it.hasNext()) {
+      Row r = it.next();
+      v1[(int) r.getLong(6)] = r.getDouble(7);
+      seen++;
+    }
+    if (seen != bs.resamples()) {
+      throw new IllegalStateException(key.replace('\u0001', '/') + ": " + seen + " draws for " + bs.resamples()
+          + " resamples");
+    }
     int p = RelativeScaling.PER_CONTRAST;
     if (kind.equals("crossover")) {
       int[] pr = in.crossovers().get(index);
@@ -305,8 +427,7 @@ public final class BootstrapStage implements Stage {
     double gamma = in.estimate()[index * p + 1];
     BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level());
     Interval chosen = s.interval(bs.interval());
-    Study.CaseStudy cs = study.caseStudy(in.study());
-    Double truth = "simulate".equals(study.source()) ? cs.trueDeltaBeta(in.corpus(), ct.treatment()) : null;
+    Double truth = truth(study, in.study(), in.corpus(), ct.treatment());
     List<String> flags = new ArrayList<>();
     StringBuilder reason = new StringBuilder();
     if (!Double.isFinite(est)) {
@@ -318,6 +439,19 @@ public final class BootstrapStage implements Stage {
       reason.append(s.resamples() - s.valid()).append(" of ").append(s.resamples())
           .append(" resamples not estimable; ");
     }
+    String note = in.notes().get(index);
+    if (!note.isEmpty()) {
+      flags.add(RunsInput.DROPPED);
+      reason.append(note).append("; ");
+    }
+    List<String> itemLevel = in.items().stream().map(ItemLosses::subgroup).toList();
+    for (String g : List.of(ct.baseline(), ct.treatment())) {
+      if (bs.scheme().resamplesItems() && !itemLevel.contains(g)) {
+        flags.add("no_items");
+        reason.append("subgroup ").append(g).append(" has no item-level data: the ").append(bs.scheme().key())
+            .append(" scheme does not resample its items; ");
+      }
+    }
     boolean significant = Double.isFinite(s.pValue()) && SignTest.significant(s.pValue(), bs.alpha());
     double changePerDecade = Double.isFinite(est) && gamma > 0 ? new RelativeLaw(gamma, est).changePerDecade() : Double.NaN;
     Row row = RowFactory.create(in.study(), in.corpus(), ct.baseline(), ct.treatment(), est, gamma,
@@ -325,7 +459,7 @@ public final class BootstrapStage implements Stage {
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, significant, bs.alpha(), bs.level(),
         s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth,
-        truth == null ? null : chosen.contains(truth), String.join(",", flags), reason.toString().strip());
+        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()), reason.toString().strip().replaceAll(";$", ""));
     return List.of(RowFactory.create("contrast", row, null)).iterator();
   }
 

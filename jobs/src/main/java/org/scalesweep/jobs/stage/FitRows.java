@@ -17,15 +17,32 @@ final class FitRows {
 
   static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names) {
+    return of(study, corpus, subgroup, fitOn, fit, names, "", "");
+  }
+
+  /**
+   * Rows of a fit with a flag and a note of the pipeline's own (e.g. left-out data) beside lib's.
+   *
+   * @param extraFlag appended to the fit's flags ("" for none)
+   * @param extraNote appended to its reason ("" for none); only written when some flag is set
+   */
+  static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+      List<String> names, String extraFlag, String extraNote) {
     String law = fit.hasEstimate() ? fit.law().name() : lawName(names);
     double[] p = fit.parametersOrNaN(names.size());
+    String flags = join(fit.flagString(), extraFlag, ",");
+    String reason = join(fit.note(), flags.isEmpty() ? "" : extraNote, "; ");
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       rows.add(RowFactory.create(study, corpus, subgroup, law, fitOn, names.get(i), p[i], fit.objective(),
           fit.rSquared(), fit.converged(), fit.points(), fit.starts(), fit.startsConverged(), fit.iterations(),
-          fit.flagString(), fit.note()));
+          flags, reason));
     }
     return rows;
+  }
+
+  static String join(String a, String b, String sep) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + sep + b;
   }
 
   /** Allocation exponents a (N*) and b (D*) of Approach 2 as law "approach2". */

@@ -88,6 +88,12 @@ public final class Outputs {
     return spark.read().parquet(path(name));
   }
 
+  /** An output of the running stage before its commit (for checks and warnings), else the committed one. */
+  public synchronized Dataset<Row> readStaged(String name) {
+    Path tmp = staged.get(name);
+    return tmp == null ? readParquet(name) : spark.read().parquet(tmp.toString());
+  }
+
   /** Writes a small text file atomically, at once (not staged: the manifest). */
   public void writeText(String name, String text) {
     Path tmp = tmpPath(name);
