@@ -1,6 +1,7 @@
 package org.scalesweep.jobs.cli;
 
 import org.scalesweep.jobs.config.ConfigException;
+import org.scalesweep.jobs.stage.InvalidInputException;
 import org.scalesweep.jobs.stage.Outputs;
 import picocli.CommandLine;
 
@@ -17,7 +18,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
         || parsed.hasMatchedOption("--verbose");
     Throwable root = ex;
-    while (root.getCause() != null && !(root instanceof ConfigException) && !(root instanceof UsageException)) {
+    while (root.getCause() != null && !(root instanceof ConfigException) && !(root instanceof UsageException)
+        && !(root instanceof InvalidInputException)) {
       root = root.getCause();
     }
     var err = cl.getErr();
@@ -27,7 +29,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.println("Fix the keys above (see docs/CONFIGURATION.md) and rerun.");
       return USAGE;
     }
-    if (root instanceof UsageException || root instanceof Outputs.MissingOutputException) {
+    if (root instanceof UsageException || root instanceof Outputs.MissingOutputException
+        || root instanceof InvalidInputException) {
       err.println("error: " + root.getMessage());
       return USAGE;
     }

@@ -159,10 +159,13 @@ public final class FitStage implements Stage {
               f.usable()[j], f.extrapolated()[j])));
         }
       }
-      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", power, List.of("alpha", "beta"), flag, note)) {
+      // a subgroup without data: its own reason only, the table's notes are about the others
+      String f1 = absent.isEmpty() ? flag : "";
+      String n1 = absent.isEmpty() ? note : "";
+      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", power, List.of("alpha", "beta"), f1, n1)) {
         out.add(RowFactory.create("fit", r, null));
       }
-      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", offset, List.of("E", "A", "alpha"), flag, note)) {
+      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", offset, List.of("E", "A", "alpha"), f1, n1)) {
         out.add(RowFactory.create("fit", r, null));
       }
     }

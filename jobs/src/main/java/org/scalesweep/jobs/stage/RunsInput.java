@@ -73,7 +73,8 @@ final class RunsInput {
       }
       Column lost = lostPoints(study, corpus, subgroup);
       Column flags = when(lost.and(col("flags").equalTo("")), lit(DROPPED))
-          .when(lost, concat(col("flags"), lit("," + DROPPED))).otherwise(col("flags"));
+          .when(lost.and(col("flags").contains(DROPPED).unary_$bang()), concat(col("flags"), lit("," + DROPPED)))
+          .otherwise(col("flags"));
       Column reason = when(lost, concat_ws("; ", when(col("reason").notEqual(""), col("reason")), lit(NOTE)))
           .otherwise(col("reason"));
       return table.withColumn("flags", coalesce(flags, lit(""))).withColumn("reason", coalesce(reason, lit("")));

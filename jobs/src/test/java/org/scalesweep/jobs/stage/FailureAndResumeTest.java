@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalesweep.jobs.OutputSnapshot;
 import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.SparkTestSession;
-import org.scalesweep.jobs.cli.StudySession;
 
 /** A failed stage leaves nothing partial at a final path; reruns and --resume complete the study. */
 class FailureAndResumeTest {
@@ -68,15 +64,7 @@ class FailureAndResumeTest {
   }
 
   private static String stageLog(Path out, List<Stage> stages, boolean resume) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.err;
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      StudySession.execute(QuickRun.study(), SparkTestSession.get(), out.toString(), stages, resume);
-    } finally {
-      System.setErr(old);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
+    return StageRun.log(QuickRun.study(), out, stages, resume);
   }
 
   @Test
