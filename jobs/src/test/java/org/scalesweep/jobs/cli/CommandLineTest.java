@@ -53,7 +53,7 @@ class CommandLineTest {
     CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set",
         "bootstrap.resamples=-5", "--set", "bootstrap.resample=10", "--set", "bootstrap.scheme=rows");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("'bootstrap.resamples' = -5").contains("integer in [1, 100000000]")
+    assertThat(r.err()).contains("'bootstrap.resamples' = -5").contains("integer in [1, 10000000]")
         .contains("unknown key 'bootstrap.resample'").contains("did you mean 'bootstrap.resamples'")
         .contains("'bootstrap.scheme' = \"rows\"").contains("one of cluster, items, two-way");
     assertThat(out).doesNotExist();
