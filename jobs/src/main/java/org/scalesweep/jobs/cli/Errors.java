@@ -35,12 +35,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       return USAGE;
     }
     err.println("error: " + firstLine(ex));
-    Throwable cause = ex;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    if (cause != ex && !firstLine(ex).contains(firstLine(cause))) {
-      err.println("  cause: " + firstLine(cause));
+    String cause = firstLine(rootCause(ex));
+    if (!firstLine(ex).contains(cause)) {
+      err.println("  cause: " + cause);
     }
     if (verbose) {
       ex.printStackTrace(err);
@@ -54,6 +51,14 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
    * The first line of a failure's message: Spark's messages can carry whole remote stack traces,
    * which are for --verbose, not for the user.
    */
+  static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
   static String firstLine(Throwable t) {
     String m = t.getMessage();
     if (m == null || m.isBlank()) {
