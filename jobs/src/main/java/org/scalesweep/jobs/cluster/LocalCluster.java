@@ -217,14 +217,7 @@ public final class LocalCluster {
     Path home = dir.sparkHome();
     Path jars = home.resolve("jars");
     try {
-      if (Files.isDirectory(jars)) {
-        try (var old = Files.list(jars)) {
-          for (Path p : old.toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(jars);
+      emptyDirectory(jars);
       for (Path jar : settings.classpath()) {
         String name = jar.getFileName().toString();
         // executors get ScaleSweep itself only from the application jar (spark.jars), as on a real cluster
@@ -256,17 +249,22 @@ public final class LocalCluster {
   private void deleteLogs() {
     Path logs = dir.log(MASTER).getParent();
     try {
-      if (Files.isDirectory(logs)) {
-        try (var old = Files.list(logs)) {
-          for (Path p : old.toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(logs);
+      emptyDirectory(logs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reset " + logs, e);
     }
+  }
+
+  /** Creates a directory, or deletes the files in it (links and logs: it has no subdirectories). */
+  private static void emptyDirectory(Path d) throws IOException {
+    if (Files.isDirectory(d)) {
+      try (var old = Files.list(d)) {
+        for (Path p : old.toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(d);
   }
 
   private Process launch(String name, String mainClass, List<String> args) {

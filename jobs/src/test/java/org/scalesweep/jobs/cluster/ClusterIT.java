@@ -184,12 +184,8 @@ class ClusterIT {
   @Order(3)
   void bootstrapSurvivesAnExecutorKilledInTheMiddleWithIdenticalOutput() throws IOException {
     AtomicLong killed = new AtomicLong();
-    Path out = rerunBootstrapWith((app, busy) -> {
-      long pid = executorPid(app, busy.get(0));
-      ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL, as the OOM killer would
-      killed.set(pid);
-      FaultInjector.events.add(FaultInjector.seconds() + ": killed executor " + busy.get(0) + " (pid " + pid + ")");
-    });
+    Path out = rerunBootstrapWith((app, busy) -> killed.set(kill(executorPid(app, busy.get(0)), "executor "
+        + busy.get(0))));
     assertThat(killed.get()).isPositive();
     assertThat(FaultInjector.executorsRemoved.get()).isPositive();
     assertThat(FaultInjector.failedTasks.get()).as("the task running on the killed executor failed and was retried")
@@ -205,10 +201,7 @@ class ClusterIT {
       long executor = executorPid(app, busy.get(0));
       LocalCluster.Member worker = cluster.status().orElseThrow().workers().stream()
           .filter(w -> w.executors().contains(executor)).findFirst().orElseThrow();
-      ProcessHandle.of(worker.pid()).orElseThrow().destroyForcibly();
-      killed.set(worker.pid());
-      FaultInjector.events.add(FaultInjector.seconds() + ": killed " + worker.name() + " (pid " + worker.pid()
-          + ") running executor " + busy.get(0));
+      killed.set(kill(worker.pid(), worker.name() + " running executor " + busy.get(0)));
     });
     assertThat(killed.get()).isPositive();
     assertThat(FaultInjector.executorsRemoved.get()).isPositive();
@@ -223,19 +216,36 @@ class ClusterIT {
    */
   static Path rerunBootstrapWith(java.util.function.BiConsumer<String, List<String>> fault) throws IOException {
     Path out = root.resolve("fault-" + System.nanoTime());
+    CliRun r = rerunBootstrap(out, fault);
+    assertThat(r.code()).as(r.err()).isZero();
+    return out;
+  }
+
+  /** The bootstrap stage rerun into {@code out} (a copy of the cluster run) with a fault injected. */
+  static CliRun rerunBootstrap(Path out, java.util.function.BiConsumer<String, List<String>> fault,
+      String... extra) throws IOException {
     copy(onCluster, out);
     FaultInjector.arm(PARTITIONS, 6, fault);
     System.setProperty("spark.extraListeners", FaultInjector.class.getName());
     CliRun r;
     try {
-      r = CliRun.of(args("bootstrap", quick(), "--out", out.toString(), "--master", url));
+      List<String> a = new ArrayList<>(Arrays.asList(args("bootstrap", quick(), "--out", out.toString(), "--master",
+          url)));
+      a.addAll(Arrays.asList(extra));
+      r = CliRun.of(a.toArray(String[]::new));
     } finally {
       System.clearProperty("spark.extraListeners");
     }
     System.out.println("fault injection: " + String.join("\n  ", FaultInjector.events) + "\n" + r.err());
-    assertThat(r.code()).as(r.err()).isZero();
     assertThat(FaultInjector.fired()).isTrue();
-    return out;
+    return r;
+  }
+
+  /** Kills a process the way the OOM killer or a lost machine would (SIGKILL) and logs when. */
+  static long kill(long pid, String what) {
+    ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+    FaultInjector.events.add(FaultInjector.seconds() + ": killed " + what + " (pid " + pid + ")");
+    return pid;
   }
 
   /** The pid of an application's executor, from the worker JVMs' child processes. */
@@ -274,5 +284,24 @@ class ClusterIT {
         .contains("bin/local-cluster status").doesNotContain("\tat ").doesNotContain("Exception in thread");
     assertThat(out).doesNotExist();
     System.out.printf("refused driver exited after %.1f s%n", secs);
+  }
+
+  @Test
+  @Order(6)
+  void losingTheLastWorkerFailsWithAClearMessageAndKeepsTheOutputs() throws IOException {
+    Path out = root.resolve("last-worker");
+    long t0 = System.nanoTime();
+    CliRun r = rerunBootstrap(out, (app, busy) -> {
+      LocalCluster.Member worker = cluster.status().orElseThrow().workers().stream().filter(LocalCluster.Member::alive)
+          .findFirst().orElseThrow();
+      kill(worker.pid(), "the last worker, " + worker.name());
+    }, "--connect-timeout", "10");
+    System.out.printf("run without workers failed after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("every executor of " + url + " was lost").contains("rerun with --resume")
+        .doesNotContain("\tat ");
+    // the failed stage replaced nothing: the outputs are the cluster run's, and no temporary is left
+    assertThat(out.resolve(".tmp")).doesNotExist();
+    OutputSnapshot.assertIdentical(snapshot(out), expected);
   }
 }
