@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -189,7 +188,7 @@ public final class BootstrapStage implements Stage {
     Map<String, List<RunObservation>> byCorpus = new HashMap<>();
     obs.forEach(o -> byCorpus.computeIfAbsent(o.corpus(), k -> new ArrayList<>()).add(o));
     boolean items = study.bootstrap().scheme().resamplesItems();
-    Map<String, Map<String, double[]>> itemLosses = items ? itemLosses(ctx) : Map.of();
+    Map<String, Map<String, double[]>> itemLosses = items ? ItemsInput.read(ctx) : Map.of();
     Gemm gemm = Gemm.best();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     List<BootstrapInput> inputs = new ArrayList<>();
@@ -213,7 +212,7 @@ public final class BootstrapStage implements Stage {
         List<ItemLosses> il = new ArrayList<>();
         for (Study.SubgroupSpec s : items ? cs.subgroups() : List.<Study.SubgroupSpec>of()) {
           if (s.items() > 0 && t.runs().subgroups().contains(s.name())) {
-            itemMatrix(ctx, itemLosses.get(corpus.name() + "\u0001" + cs.name() + "\u0001" + s.name()), t, s)
+            ItemsInput.matrix(ctx, itemLosses.get(corpus.name() + "\u0001" + cs.name() + "\u0001" + s.name()), t, s)
                 .ifPresent(m -> il.add(new ItemLosses(s.name(), s.items(), m)));
           }
         }
@@ -267,53 +266,6 @@ public final class BootstrapStage implements Stage {
 
   private static Double truth(Study study, String cs, String corpus, String treatment) {
     return "simulate".equals(study.source()) ? study.caseStudy(cs).trueDeltaBeta(corpus, treatment) : null;
-  }
-
-  /**
-   * Replicate-averaged item losses per (corpus, study, subgroup) and run: item i at index i. The
-   * mean adds replicates in seed order, so it does not depend on how items.parquet is partitioned.
-   */
-  private static Map<String, Map<String, double[]>> itemLosses(StageContext ctx) {
-    List<Row> rows = ctx.outputs().readParquet(Outputs.ITEMS)
-        .groupBy("corpus", "study", "subgroup", "run_id", "item")
-        .agg(expr("aggregate(transform(array_sort(collect_list(struct(seed, loss))), x -> x.loss), 0D, (a, x) -> a + x)"
-            + " / count(1)").alias("loss"))
-        .orderBy("corpus", "study", "subgroup", "run_id", "item").collectAsList();
-    Map<String, Map<String, List<Double>>> acc = new HashMap<>();
-    for (Row r : rows) {
-      String key = r.getString(0) + "\u0001" + r.getString(1) + "\u0001" + r.getString(2);
-      acc.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.getString(3), k -> new ArrayList<>())
-          .add(r.getDouble(5));
-    }
-    Map<String, Map<String, double[]>> out = new HashMap<>();
-    acc.forEach((k, runs) -> {
-      Map<String, double[]> m = new HashMap<>();
-      runs.forEach((run, v) -> m.put(run, v.stream().mapToDouble(Double::doubleValue).toArray()));
-      out.put(k, m);
-    });
-    return out;
-  }
-
-  /**
-   * A subgroup's runs × items matrix in the table's run order, or empty (with a warning) when
-   * items.parquet lacks some of it: the subgroup is then not item-resampled and its contrasts are
-   * flagged no_items.
-   */
-  private static java.util.Optional<double[]> itemMatrix(StageContext ctx, Map<String, double[]> byRun,
-      RunTables.Table t, Study.SubgroupSpec s) {
-    int items = s.items();
-    double[] m = new double[t.runIds().size() * items];
-    for (int r = 0; r < t.runIds().size(); r++) {
-      double[] v = byRun == null ? null : byRun.get(t.runIds().get(r));
-      if (v == null || v.length != items) {
-        ctx.log().printf("warning: %s: subgroup %s of corpus %s has %s for run %s, not %d items; its items are not "
-            + "resampled%n", Outputs.ITEMS, s.name(), t.runs().corpus(), v == null ? "no items" : v.length + " items",
-            t.runIds().get(r), items);
-        return java.util.Optional.empty();
-      }
-      System.arraycopy(v, 0, m, r * items, items);
-    }
-    return java.util.Optional.of(m);
   }
 
   /**
