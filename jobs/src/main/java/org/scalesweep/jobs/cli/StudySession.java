@@ -58,7 +58,7 @@ public final class StudySession {
         Duration.ofSeconds(opts.connectTimeout));
     try (ExecutorWatch watch = c.watch()) {
       execute(study, c.spark(), out, stages, resume);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
       throw c.watch().explain(e);
     } finally {
       c.spark().stop();

@@ -116,10 +116,13 @@ public final class ExecutorWatch implements AutoCloseable {
   }
 
   /** What to report for a failure during the run: the cluster's story when it was lost. */
-  public RuntimeException explain(RuntimeException failure) {
+  public RuntimeException explain(Exception failure) {
     String why = lost;
-    return why == null ? failure : new ClusterException(why + "; no partial output was written and the outputs of "
-        + "finished stages are kept: restart the cluster and rerun with --resume", failure);
+    if (why != null) {
+      return new ClusterException(why + "; no partial output was written and the outputs of finished stages are "
+          + "kept: restart the cluster and rerun with --resume", failure);
+    }
+    return failure instanceof RuntimeException re ? re : new IllegalStateException(failure.getMessage(), failure);
   }
 
   @Override

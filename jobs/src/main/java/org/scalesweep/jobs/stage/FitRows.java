@@ -41,8 +41,10 @@ final class FitRows {
     return rows;
   }
 
+  /** Two notes joined by a separator; lib's notes end in "; ", which is not doubled. */
   static String join(String a, String b, String sep) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : a + sep + b;
+    String head = a.replaceAll("[;,\\s]+$", "");
+    return head.isEmpty() ? b : b.isEmpty() ? head : head + sep + b;
   }
 
   /** Allocation exponents a (N*) and b (D*) of Approach 2 as law "approach2". */

@@ -47,6 +47,7 @@ class ClusterIT {
   static final List<String> SETS = List.of("--set", "bootstrap.resamples=" + RESAMPLES, "--set",
       "bootstrap.partitions=" + PARTITIONS);
   static final Map<String, String> NO_BUILD = Map.of("SCALESWEEP_NO_BUILD", "1");
+  static final String EXECUTOR_MEMORY = "512m";
 
   static Path root;
   static Path state;
@@ -72,11 +73,14 @@ class ClusterIT {
     st.daemons().forEach(d -> started.add(d.pid()));
     // drivers of this JVM find the secret here (bin/scalesweep uses $SCALESWEEP_CLUSTER_DIR or .cluster/)
     System.setProperty("scalesweep.cluster.dir", state.toString());
+    // small executors: CI machines are small, and the quick study needs little
+    System.setProperty("spark.executor.memory", EXECUTOR_MEMORY);
   }
 
   @AfterAll
   static void stopCluster() {
     System.clearProperty("scalesweep.cluster.dir");
+    System.clearProperty("spark.executor.memory");
     System.clearProperty("spark.extraListeners");
     Subprocess s = script(Duration.ofMinutes(2), Map.of(), "local-cluster", "stop", "--dir", state.toString());
     assertThat(s.code()).as(s.err()).isZero();
@@ -137,7 +141,8 @@ class ClusterIT {
     onCluster = root.resolve("cluster");
     Path app = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
         .orElseThrow();
-    List<String> submit = new ArrayList<>(List.of("--master", url, "--properties-file",
+    List<String> submit = new ArrayList<>(List.of("--master", url, "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
+        "--properties-file",
         state.resolve(ClusterDir.PROPERTIES).toString(), "--class", "org.scalesweep.jobs.cli.Main",
         app.toAbsolutePath().toString(), "run", quick(), "--out", onCluster.toString()));
     submit.addAll(SETS);
