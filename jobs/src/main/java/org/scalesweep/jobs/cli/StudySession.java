@@ -39,8 +39,13 @@ public final class StudySession {
     }
     boolean occupied = Files.isDirectory(dir) && !isEmpty(dir);
     if (fresh && occupied && !overwrite && !resume) {
-      throw new UsageException("output directory '" + out + "' already exists; pass --overwrite to replace it or "
-          + "--resume to continue it");
+      // the same command again continues its own run (e.g. after a failed stage); other results are never replaced
+      if (!study.configHash().equals(manifestHash(dir))) {
+        throw new UsageException("output directory '" + out + "' already exists with other results; pass --overwrite "
+            + "to replace it or --resume to continue it");
+      }
+      System.err.println("continuing the run in " + out + " (same config; finished stages are kept)");
+      resume = true;
     }
     if (overwrite && !resume && occupied) {
       // only ever delete what ScaleSweep wrote: a mistyped --out must not cost the user a directory
@@ -99,9 +104,20 @@ public final class StudySession {
     }
   }
 
+  /** Empty, or holding only the temporary leftovers of a run that was killed. */
   private static boolean isEmpty(Path dir) {
     String[] list = dir.toFile().list();
-    return list == null || list.length == 0;
+    return list == null || java.util.Arrays.stream(list).allMatch(".tmp"::equals);
+  }
+
+  /** The config hash of the run in a directory, or null when it has no readable manifest. */
+  private static String manifestHash(Path dir) {
+    File f = dir.resolve(Outputs.MANIFEST).toFile();
+    try {
+      return f.isFile() ? ConfigFactory.parseFile(f).getString("config_hash") : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static void deleteRecursively(File f) {

@@ -125,6 +125,32 @@ class CommandLineTest {
         "bootstrap", "report");
   }
 
+  @Test
+  void theSameCommandAfterAFailedStageContinuesAndCompletesTheStudy() throws Exception {
+    Path out = QuickRun.copyTo(tmp.resolve("failed"));
+    // what a run whose bootstrap stage failed leaves: earlier stages' outputs and their manifest entries
+    for (String gone : new String[] {"significance.parquet", "crossovers.parquet", "report"}) {
+      QuickRun.delete(out.resolve(gone));
+    }
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--master", "local[2]");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("continuing the run in " + out).contains("[fit] complete for this config; skipped")
+        .contains("[bootstrap] done in").contains("[report] done in");
+    var spark = org.scalesweep.jobs.SparkTestSession.get();
+    org.scalesweep.jobs.OutputSnapshot.assertIdentical(org.scalesweep.jobs.OutputSnapshot.of(spark, out),
+        org.scalesweep.jobs.OutputSnapshot.of(spark, QuickRun.dir()));
+  }
+
+  @Test
+  void aDirectoryWithAnotherConfigsResultsIsNeverTouched() throws Exception {
+    Path out = QuickRun.copyTo(tmp.resolve("theirs"));
+    byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
+    CliRun r = run("run", TestStudies.conf("quick.conf").toString(), "--out", out.toString(), "--set", "seed=8");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("already exists with other results").contains("--overwrite").contains("--resume");
+    assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(manifest);
+  }
+
   private static Path firstPart(Path parquetDir) throws Exception {
     try (var files = Files.list(parquetDir)) {
       return files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow();
