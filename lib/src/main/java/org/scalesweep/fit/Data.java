@@ -77,6 +77,17 @@ final class Data {
   }
 
   /** Weighted R² of predictions against observations on their natural scale. */
+  /** Distinct (a, b) pairs among the points with positive weight. */
+  static int distinctPairs(double[] a, double[] b, double[] w) {
+    java.util.Set<java.util.List<Double>> s = new java.util.HashSet<>();
+    for (int i = 0; i < a.length; i++) {
+      if (weight(w, i) > 0) {
+        s.add(java.util.List.of(a[i], b[i]));
+      }
+    }
+    return s.size();
+  }
+
   static double rSquared(double[] y, double[] pred, double[] w) {
     double sw = 0;
     double sy = 0;

@@ -99,13 +99,16 @@ public final class JointLawFitter {
           "joint law needs at least 2 distinct N and 2 distinct D; got " + Data.distinct(n, weights) + " and "
               + Data.distinct(d, weights));
     }
+    if (Data.distinct(l, weights) < 2) {
+      return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
+    }
     JointLawResiduals model = new JointLawResiduals(n, d, l);
     int[] order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
     MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, starts::start, lbfgs, polish, parallelism);
     if (out == null) {
       return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
     }
-    return finish(model, weights, l, out, active);
+    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights));
   }
 
   /** Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum). */
@@ -122,7 +125,7 @@ public final class JointLawFitter {
   }
 
   private Fit<JointLaw> finish(JointLawResiduals model, double[] weights, double[] l, MultiStart.Outcome out,
-      int active) {
+      int active, int configurations) {
     double[] x = out.best().point();
     EnumSet<FitFlag> flags = EnumSet.noneOf(FitFlag.class);
     StringBuilder note = new StringBuilder();
@@ -153,6 +156,11 @@ public final class JointLawFitter {
     if (law.e() < FLOOR_COLLAPSE * minLoss) {
       flags.add(FitFlag.BOUNDARY);
       note.append("irreducible term collapsed to 0; ");
+    }
+    if (configurations <= 5) {
+      // replicates repeat a configuration: with 5 distinct (N, D) the 5 parameters interpolate them exactly
+      flags.add(FitFlag.TOO_FEW_POINTS);
+      note.append(configurations).append(" distinct (N, D) configurations for 5 parameters; ");
     }
     double r2 = Data.rSquared(l, MultiStart.predictionsFromLogResiduals(model, x, l), weights);
     return new Fit<>(law, out.best().value(), out.anyConverged(), out.lbfgsIterations(), flags, active, r2,

@@ -1,13 +1,13 @@
 package org.scalesweep.jobs.cli;
 
 import org.scalesweep.jobs.config.ConfigException;
-import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.stage.InvalidInputException;
 import org.scalesweep.jobs.stage.Outputs;
 import picocli.CommandLine;
 
 /**
  * Turns failures into messages that say what to do next: config problems and bad input exit 2,
- * anything else exits 1; stack traces only with --verbose.
+ * anything else exits 1; one line per failure (and its root cause), stack traces only with --verbose.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
   static final int USAGE = 2;
@@ -39,7 +39,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.println("error: " + root.getMessage());
       return USAGE;
     }
-    err.println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+    err.println("error: " + firstLine(ex));
+    String cause = firstLine(rootCause(ex));
+    if (!firstLine(ex).contains(cause)) {
+      err.println("  cause: " + cause);
+    }
     Hints.of(ex).forEach(h -> err.println("hint: " + h));
     if (verbose) {
       ex.printStackTrace(err);
@@ -47,5 +51,26 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.println("(rerun with --verbose for the stack trace and Spark's log)");
     }
     return FAILURE;
+  }
+
+  /**
+   * The first line of a failure's message: Spark's messages can carry whole remote stack traces,
+   * which are for --verbose, not for the user.
+   */
+  static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  static String firstLine(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    String line = m.strip().lines().findFirst().orElse("").strip();
+    return line.length() > 500 ? line.substring(0, 500) + "..." : line;
   }
 }

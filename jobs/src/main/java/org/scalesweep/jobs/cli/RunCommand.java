@@ -22,10 +22,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<study name>).")
   String out;
 
-  @Option(names = "--overwrite", description = "Replace an existing output directory.")
+  @Option(names = "--overwrite",
+      description = "Replace an existing output directory (one ScaleSweep wrote, i.e. with a manifest.json).")
   boolean overwrite;
 
-  @Option(names = "--resume", description = "Skip stages whose outputs exist for the same config hash.")
+  @Option(names = "--resume", description = "Continue an output directory: skip the leading stages whose outputs "
+      + "are complete for this config hash and version, rerun the rest.")
   boolean resume;
 
   @Mixin
@@ -33,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (overwrite && resume) {
+      throw new UsageException("--overwrite and --resume exclude each other: replace the directory, or continue it");
+    }
     Path c = conf != null ? conf : Home.path("conf", "relative-scaling.conf");
     Study study = StudySession.load(c, opts);
     String dir = out != null ? out : Path.of("out", study.name()).toString();

@@ -2,13 +2,14 @@ package org.scalesweep.jobs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.spark.Sessions;
 import org.scalesweep.jobs.stage.Csv;
+import org.scalesweep.jobs.stage.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class ShowCommand implements Callable<Integer> {
   boolean verbose;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (!format.equals("csv") && !format.equals("json")) {
       throw new UsageException("--format '" + format + "' is not supported; allowed: csv, json");
     }
@@ -40,19 +41,28 @@ final class ShowCommand implements Callable<Integer> {
     if (!Files.exists(file)) {
       throw new UsageException("'" + file + "' does not exist");
     }
+    // a session already running in this JVM (tests, notebooks) is used and left running
+    boolean ours = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = Sessions.create("scalesweep show", "local[1]", verbose);
+    String text;
     try {
       Dataset<Row> df = spark.read().parquet(file.toString());
       Dataset<Row> shown = limit > 0 ? df.limit(limit) : df;
-      if (format.equals("json")) {
-        List<String> lines = shown.toJSON().collectAsList();
-        lines.forEach(System.out::println);
-      } else {
-        System.out.print(Csv.of(df.schema(), shown.collectAsList()));
+      text = format.equals("json") ? String.join("\n", shown.toJSON().collectAsList()) + "\n"
+          : Csv.of(df.schema(), shown.collectAsList());
+    } catch (Exception e) {
+      if (!(e instanceof SparkThrowable) && !(e.getCause() instanceof SparkThrowable)) {
+        throw e;
       }
+      // not Parquet, truncated, an empty directory, an unreadable type: bad input, not a crash
+      throw new InvalidInputException("'" + file + "' cannot be read as Parquet: "
+          + Errors.firstLine(Errors.rootCause(e)));
     } finally {
-      spark.stop();
+      if (ours) {
+        spark.stop();
+      }
     }
+    System.out.print(text.equals("\n") ? "" : text);
     return 0;
   }
 }

@@ -10,6 +10,11 @@ public final class StudyOptions {
       description = "Spark master (default: embedded local[*], or the one spark-submit set).")
   String master;
 
+  @Option(names = "--connect-timeout", defaultValue = "60", paramLabel = "SECONDS",
+      description = "On a cluster: fail when the master gives no executor for this long, at the start or after "
+          + "losing every executor (default: ${DEFAULT-VALUE}).")
+  int connectTimeout;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
   List<String> sets = new ArrayList<>();
 

@@ -4,11 +4,13 @@ import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.config.StudyLoader;
+import org.scalesweep.jobs.spark.ExecutorWatch;
 import org.scalesweep.jobs.spark.Progress;
 import org.scalesweep.jobs.spark.Sessions;
 import org.scalesweep.jobs.stage.Manifest;
@@ -31,25 +33,40 @@ public final class StudySession {
 
   static void run(Study study, String out, StudyOptions opts, List<Stage> stages, boolean fresh, boolean overwrite,
       boolean resume) {
-    if (fresh) {
-      prepareOutput(out, overwrite, resume, true);
+    Path dir = Path.of(out);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--out '" + out + "' is a file, not a directory");
     }
-    SparkSession spark = Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose);
-    try {
-      execute(study, spark, out, stages, resume);
+    boolean occupied = Files.isDirectory(dir) && !isEmpty(dir);
+    if (fresh && occupied && !overwrite && !resume) {
+      // the same command again continues its own run (e.g. after a failed stage); other results are never replaced
+      if (!study.configHash().equals(manifestHash(dir))) {
+        throw new UsageException("output directory '" + out + "' already exists with other results; pass --overwrite "
+            + "to replace it or --resume to continue it");
+      }
+      System.err.println("continuing the run in " + out + " (same config; finished stages are kept)");
+      resume = true;
+    }
+    if (overwrite && !resume && occupied) {
+      // only ever delete what ScaleSweep wrote: a mistyped --out must not cost the user a directory
+      if (!Files.exists(dir.resolve(Outputs.MANIFEST))) {
+        throw new UsageException("--overwrite: '" + out + "' has no " + Outputs.MANIFEST
+            + ", so it is not a ScaleSweep output directory; not deleting it (choose another --out)");
+      }
+      deleteRecursively(dir.toFile());
+    }
+    if (opts.connectTimeout < 1) {
+      throw new UsageException("--connect-timeout " + opts.connectTimeout + " must be >= 1 (seconds)");
+    }
+    ExecutorWatch.Connected c = ExecutorWatch.connect(Sessions.effectiveMaster(opts.master),
+        () -> Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose),
+        Duration.ofSeconds(opts.connectTimeout));
+    try (ExecutorWatch watch = c.watch()) {
+      execute(study, c.spark(), out, stages, resume);
+    } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
+      throw c.watch().explain(e);
     } finally {
-      spark.stop();
-    }
-  }
-
-  /**
-   * Refuses a non-empty output directory of a fresh run unless --overwrite (then empties it) or
-   * --resume says what to do with it.
-   */
-  static void prepareOutput(String out, boolean overwrite, boolean resume, boolean canResume) {
-    checkOutput(out, overwrite || resume, canResume);
-    if (overwrite && !resume) {
-      clearOutput(out);
+      c.spark().stop();
     }
   }
 
@@ -103,9 +120,20 @@ public final class StudySession {
     }
   }
 
+  /** Empty, or holding only the temporary leftovers of a run that was killed. */
   private static boolean isEmpty(Path dir) {
     String[] list = dir.toFile().list();
-    return list == null || list.length == 0;
+    return list == null || java.util.Arrays.stream(list).allMatch(".tmp"::equals);
+  }
+
+  /** The config hash of the run in a directory, or null when it has no readable manifest. */
+  private static String manifestHash(Path dir) {
+    File f = dir.resolve(Outputs.MANIFEST).toFile();
+    try {
+      return f.isFile() ? ConfigFactory.parseFile(f).getString("config_hash") : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static void deleteRecursively(File f) {

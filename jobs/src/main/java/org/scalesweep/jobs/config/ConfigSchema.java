@@ -2,13 +2,14 @@ package org.scalesweep.jobs.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every configuration key ScaleSweep understands. Validation checks each key of a study's file and
@@ -113,7 +114,10 @@ public final class ConfigSchema {
       dbl("fit.huber-delta", "1e-3", 1e-12, 10, "Huber threshold of the Approach 3 fits on log residuals."),
       integer("fit.approach3.screen", "100", 0, 4500,
           "Run L-BFGS from the best N of the 4,500 grid starts (0: every start)."),
-      integer("bootstrap.resamples", "2000", 1, 100_000_000, "Bootstrap resamples."),
+      integer("fit.approach3.max-iterations", "1000", 1, 100_000,
+          "L-BFGS iterations per start; a fit none of whose starts converges is flagged not_converged."),
+      // a contrast's resamples meet in one task: 8 bytes each
+      integer("bootstrap.resamples", "2000", 1, 10_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
       choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild"),
           "What a resample redraws: clusters of runs, items within subgroups, both, or the signs of each cluster's "
@@ -128,7 +132,8 @@ public final class ConfigSchema {
               + "the wild scheme, whose percentile intervals under-cover, and percentile otherwise; BCa under-covers "
               + "in every study measured (docs/CALIBRATION.md)."),
       bool("bootstrap.write-draws", "false", "Write every resample's statistics under boot/."),
-      integer("bootstrap.block", "64", 1, 65_536, "Resamples evaluated together (one item matrix product)."),
+      // the item weights of a block are items x block doubles
+      integer("bootstrap.block", "64", 1, 1024, "Resamples evaluated together (one item matrix product)."),
       str("report.title", "\"\"", false, "Report title (default: the study name)."));
 
   private ConfigSchema() {}
@@ -137,9 +142,9 @@ public final class ConfigSchema {
     return KEYS;
   }
 
-  /** The spec of a concrete path, if any. */
+  /** The spec of a concrete dotted path, if any. */
   public static Optional<KeySpec> spec(String path) {
-    return KEYS.stream().filter(k -> k.matches(path)).findFirst();
+    return spec(ConfigUtil.splitPath(path));
   }
 
   /** Defaults of the non-wildcard keys, as a config to fall back on. */
@@ -154,31 +159,72 @@ public final class ConfigSchema {
   }
 
   /**
-   * Every problem of a config (before defaults are applied): unknown keys (with a suggestion),
-   * wrong types and out-of-range values, each with its origin.
+   * Every problem of a resolved config (before defaults are applied): unknown keys (with a
+   * suggestion), nulls, wrong types, out-of-range values and invalid names, each with its origin.
    */
   public static List<String> validate(Config config) {
     List<String> problems = new ArrayList<>();
-    Map<String, ConfigValue> leaves = new TreeMap<>();
-    for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
-      leaves.put(e.getKey(), e.getValue());
-    }
-    for (Map.Entry<String, ConfigValue> e : leaves.entrySet()) {
-      String path = e.getKey();
-      ConfigValue v = e.getValue();
-      Optional<KeySpec> spec = spec(path);
-      if (spec.isEmpty()) {
-        problems.add(origin(v) + "unknown key '" + path + "'" + suggestion(path));
-        continue;
-      }
-      String bad = check(spec.get(), v);
-      if (bad != null) {
-        problems.add(origin(v) + "key '" + path + "' = " + render(v) + " is invalid: " + bad + "; allowed: "
-            + spec.get().allowedText());
-      }
-    }
+    walk(config.root(), new ArrayList<>(), problems);
     return problems;
   }
+
+  /** Checks every value under an object; descends into objects no key spec takes whole. */
+  private static void walk(ConfigObject obj, List<String> at, List<String> problems) {
+    for (String k : new TreeSet<>(obj.keySet())) {
+      List<String> segs = new ArrayList<>(at);
+      segs.add(k);
+      ConfigValue v = obj.get(k);
+      String path = ConfigUtil.joinPath(segs);
+      Optional<KeySpec> spec = spec(segs);
+      if (spec.isPresent() && !(v instanceof ConfigObject && isPrefix(segs))) {
+        String badName = badName(spec.get(), segs);
+        String bad = badName != null ? badName : v.valueType() == ConfigValueType.NULL ? "no value" : check(spec.get(), v);
+        if (bad != null) {
+          problems.add(origin(v) + "key '" + path + "' = " + render(v) + " is invalid: " + bad + "; allowed: "
+              + spec.get().allowedText());
+        }
+      } else if (v instanceof ConfigObject o) {
+        if (isPrefix(segs)) {
+          walk(o, segs, problems);
+        } else {
+          problems.add(origin(v) + "unknown key '" + path + "'" + suggestion(path));
+        }
+      } else if (isPrefix(segs)) {
+        problems.add(origin(v) + "key '" + path + "' = " + render(v) + " is invalid: not an object; allowed: an object"
+            + " with keys such as '" + example(segs) + "'");
+      } else {
+        problems.add(origin(v) + "unknown key '" + path + "'" + suggestion(path));
+      }
+    }
+  }
+
+  /** The spec of a path given as segments (names may contain dots). */
+  static Optional<KeySpec> spec(List<String> segs) {
+    return KEYS.stream().filter(k -> k.matches(segs)).findFirst();
+  }
+
+  /** Whether some key lies below this path (so an object is expected there). */
+  private static boolean isPrefix(List<String> segs) {
+    return KEYS.stream().anyMatch(k -> k.below(segs));
+  }
+
+  private static String example(List<String> segs) {
+    return KEYS.stream().filter(k -> k.below(segs)).map(KeySpec::pattern).findFirst().orElse("");
+  }
+
+  /** Names in place of a '*' become file names, run ids and report labels: plain characters only. */
+  private static String badName(KeySpec spec, List<String> segs) {
+    String[] p = spec.pattern().split("\\.");
+    for (int i = 0; i < p.length; i++) {
+      if (p[i].equals("*") && !segs.get(i).matches(NAME)) {
+        return "the name '" + segs.get(i) + "' may only have letters, digits, '_' and '-'";
+      }
+    }
+    return null;
+  }
+
+  /** What a corpus, case study or subgroup name may contain. */
+  public static final String NAME = "[A-Za-z0-9_-]+";
 
   /** Problem with a value, or null when it is fine. */
   private static String check(KeySpec spec, ConfigValue v) {

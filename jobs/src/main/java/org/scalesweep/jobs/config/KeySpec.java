@@ -34,15 +34,21 @@ public record KeySpec(String pattern, KeyType type, String defaultValue, Double 
     return base;
   }
 
-  /** True when a concrete dotted path matches this pattern. */
-  public boolean matches(String path) {
+  /** True when a concrete path, as segments, matches this pattern. */
+  public boolean matches(List<String> path) {
     String[] p = pattern.split("\\.");
-    String[] k = path.split("\\.");
-    if (p.length != k.length) {
-      return false;
-    }
-    for (int i = 0; i < p.length; i++) {
-      if (!p[i].equals("*") && !p[i].equals(k[i])) {
+    return path.size() == p.length && prefixMatches(p, path);
+  }
+
+  /** True when this pattern lies strictly below a concrete path (an object is expected there). */
+  public boolean below(List<String> path) {
+    String[] p = pattern.split("\\.");
+    return path.size() < p.length && prefixMatches(p, path);
+  }
+
+  private static boolean prefixMatches(String[] p, List<String> path) {
+    for (int i = 0; i < path.size(); i++) {
+      if (!p[i].equals("*") && !p[i].equals(path.get(i))) {
         return false;
       }
     }

@@ -201,7 +201,8 @@ public record Study(
   }
 
   /** Fit settings. */
-  public record FitSettings(double huberDelta, int approach3Screen) implements Serializable {}
+  public record FitSettings(double huberDelta, int approach3Screen, int approach3MaxIterations)
+      implements Serializable {}
 
   /** Bootstrap settings. */
   public record BootstrapSettings(int resamples, int partitions, ResampleScheme scheme, ClusterBy clusterBy,

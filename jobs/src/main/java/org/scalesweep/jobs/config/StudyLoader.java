@@ -40,7 +40,7 @@ public final class StudyLoader {
   public static Study load(Path file, List<String> overrides) {
     Config user = parseFile(file);
     Config sets = parseOverrides(overrides);
-    Config merged = sets.withFallback(user);
+    Config merged = resolve(sets.withFallback(user), file.toString());
     List<String> problems = new ArrayList<>(ConfigSchema.validate(merged));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -49,13 +49,23 @@ public final class StudyLoader {
     return build(full, file.toString(), problems);
   }
 
+  /** Substitutions (${...}) resolved, or a ConfigException naming the one that cannot be. */
+  private static Config resolve(Config c, String origin) {
+    try {
+      return c.resolve();
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException(origin + ": " + e.getMessage());
+    }
+  }
+
   /** A study from an in-memory config (tests, generated studies). */
   public static Study fromConfig(Config user, String origin) {
-    List<String> problems = new ArrayList<>(ConfigSchema.validate(user));
+    Config resolved = resolve(user, origin);
+    List<String> problems = new ArrayList<>(ConfigSchema.validate(resolved));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return build(user.withFallback(ConfigSchema.defaults()).resolve(), origin, problems);
+    return build(resolved.withFallback(ConfigSchema.defaults()).resolve(), origin, problems);
   }
 
   static Config parseFile(Path file) {
@@ -130,7 +140,7 @@ public final class StudyLoader {
           s.targetStepsLog2(), s.learningRateBase(), c.getDouble("grid.rules.learning-rate-cap"),
           c.getInt("grid.rules.min-batch"), c.getDouble("grid.rules.budget-tolerance"));
     } catch (IllegalArgumentException e) {
-      problems.add(origin + ": " + e.getMessage());
+      problems.add(origin + ": keys 'grid.rules.*': " + e.getMessage());
     }
     NoiseModel noise = new NoiseModel(c.getDouble("noise.sigma-run"), c.getDouble("noise.sigma-run-subgroup"),
         c.getDouble("noise.sigma-item"), c.getDouble("noise.tau-item"));
@@ -214,11 +224,17 @@ public final class StudyLoader {
         c.getDouble("bootstrap.alpha"), interval(c.getString("bootstrap.interval"), scheme),
         c.getBoolean("bootstrap.write-draws"), c.getInt("bootstrap.block"));
     String json = c.root().render(ConfigRenderOptions.concise());
-    return new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
+    Study study = new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
         ingest ? ingestSettings(c, origin) : null, c.getInt("replicates"), List.copyOf(budgets),
         rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
-        new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen")), boot,
+        new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen"),
+            c.getInt("fit.approach3.max-iterations")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
+    problems.addAll(StudyChecks.check(study, origin));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return study;
   }
 
   /** The configured interval; auto is expanded under the wild scheme and percentile otherwise (docs/CALIBRATION.md). */

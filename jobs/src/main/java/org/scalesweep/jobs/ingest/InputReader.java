@@ -1,5 +1,6 @@
 package org.scalesweep.jobs.ingest;
 
+import org.scalesweep.jobs.stage.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

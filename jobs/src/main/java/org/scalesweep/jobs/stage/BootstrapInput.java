@@ -17,6 +17,7 @@ import org.scalesweep.relative.ItemLosses;
  * @param estimate full-sample statistics (Δβ, γ, β_b, β_t per contrast)
  * @param jackknife leave-one-cluster-out statistics, [cluster][statistic]
  * @param crossovers pairs of contrast indices whose crossover is estimated
+ * @param notes per contrast, why its data is incomplete ("" when it is not): flagged dropped_points
  */
 public record BootstrapInput(String study, String corpus, CorpusRuns runs, List<Contrast> contrasts, List<ItemLosses> items,
-    double[] estimate, double[][] jackknife, List<int[]> crossovers) implements Serializable {}
+    double[] estimate, double[][] jackknife, List<int[]> crossovers, List<String> notes) implements Serializable {}

@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
@@ -9,8 +8,10 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -151,7 +152,8 @@ public final class BootstrapStage implements Stage {
     Study study = ctx.study();
     Study.BootstrapSettings bs = study.bootstrap();
     ctx.begin(name(), "preparing inputs");
-    List<BootstrapInput> inputs = inputs(ctx);
+    Prepared prepared = prepare(ctx);
+    List<BootstrapInput> inputs = prepared.inputs();
     Broadcast<List<BootstrapInput>> inBc = ctx.spark().sparkContext().broadcast(inputs,
         scala.reflect.ClassTag$.MODULE$.apply(List.class));
     Broadcast<Study> studyBc = ctx.spark().sparkContext().broadcast(study,
@@ -179,6 +181,7 @@ public final class BootstrapStage implements Stage {
         .persist(StorageLevel.MEMORY_AND_DISK());
     // a few hundred rows: one sorted partition, without orderBy's sampling job and shuffle
     Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
+        .union(ctx.spark().createDataFrame(prepared.notEstimable(), SIGNIFICANCE_SCHEMA))
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment");
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment_1", "treatment_2");
@@ -188,47 +191,77 @@ public final class BootstrapStage implements Stage {
     partial.unpersist();
     inBc.destroy();
     studyBc.destroy();
+    Flagged.warn(ctx, Outputs.SIGNIFICANCE, List.of("study", "corpus", "treatment", "baseline"));
     return rows;
   }
 
   /**
-   * Driver-side preparation: run tables, item matrices, estimates and jackknife per (corpus, case study).
-   * Public for the report's relative-curve bands, which re-evaluate the same keyed resamples.
+   * The driver's preparation, and the contrasts it cannot hand to the executors.
+   *
+   * @param inputs one per (corpus, case study) with at least one estimable contrast
+   * @param notEstimable flagged significance rows of contrasts without the data to estimate them
+   */
+  record Prepared(List<BootstrapInput> inputs, List<Row> notEstimable) {}
+
+  /**
+   * The inputs of every (corpus, case study) with an estimable contrast. Public for the report's
+   * relative-curve bands, which re-evaluate the same keyed resamples.
    */
   public static List<BootstrapInput> inputs(StageContext ctx) {
+    return prepare(ctx).inputs();
+  }
+
+  /** Driver-side preparation: run tables, item matrices, estimates and jackknife per (corpus, case study). */
+  static Prepared prepare(StageContext ctx) {
     Study study = ctx.study();
-    List<RunObservation> obs = ctx.outputs().readParquet(Outputs.RUNS)
+    RunsInput.Read read = RunsInput.read(ctx);
+    List<RunObservation> obs = read.runs()
         .select("study", "corpus", "subgroup", "run_id", "seed", "budget", "width", "depth", "params", "tokens", "loss")
         .collectAsList().stream().map(RunObservation::of).toList();
     Map<String, List<RunObservation>> byCorpus = new HashMap<>();
     obs.forEach(o -> byCorpus.computeIfAbsent(o.corpus(), k -> new ArrayList<>()).add(o));
-    Map<String, double[]> itemMatrices = study.bootstrap().scheme().resamplesItems() ? itemMatrices(ctx) : Map.of();
+    boolean items = study.bootstrap().scheme().resamplesItems();
+    Map<String, Map<String, double[]>> itemLosses = items ? ItemsInput.read(ctx) : Map.of();
     Gemm gemm = Gemm.best();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     List<BootstrapInput> inputs = new ArrayList<>();
-    // the corpora of the runs table: the configured ones when simulated, whatever the input has when ingested
-    for (String corpus : new java.util.TreeSet<>(byCorpus.keySet())) {
+    List<Row> notEstimable = new ArrayList<>();
+    // the configured corpora when simulated (missing ones are flagged), whatever the input has when ingested
+    java.util.SortedSet<String> corpora = new java.util.TreeSet<>(study.corpora().isEmpty() ? byCorpus.keySet()
+        : study.corpora().stream().map(Study.Corpus::name).toList());
+    for (String corpus : corpora) {
       for (Study.CaseStudy cs : study.caseStudies()) {
-        CorpusRuns runs = RunTables.corpusRuns(corpus, cs, byCorpus.get(corpus), study.bootstrap().clusterBy());
-        List<Contrast> contrasts = cs.contrasts();
-        List<ItemLosses> items = new ArrayList<>();
-        if (study.bootstrap().scheme().resamplesItems()) {
-          for (Study.SubgroupSpec s : cs.subgroups()) {
-            if (s.items() > 0) {
-              double[] m = itemMatrices.get(corpus + "\u0001" + cs.name() + "\u0001" + s.name());
-              if (m == null) {
-                throw new IllegalStateException("items.parquet has no items for corpus " + corpus + ", "
-                    + cs.name() + "/" + s.name() + "; rerun simulate");
-              }
-              items.add(new ItemLosses(s.name(), s.items(), m));
-            }
+        RunTables.Table t = RunTables.corpusRuns(corpus, cs, byCorpus.getOrDefault(corpus, List.of()),
+            study.bootstrap().clusterBy());
+        List<Contrast> contrasts = new ArrayList<>();
+        for (Contrast c : cs.contrasts()) {
+          String why = t.absence(c.baseline()).isEmpty() ? t.absence(c.treatment()) : t.absence(c.baseline());
+          if (why.isEmpty()) {
+            contrasts.add(c);
+          } else {
+            notEstimable.add(notEstimable(study, cs.name(), corpus, c, "no_data", why));
           }
         }
-        if (study.bootstrap().scheme().resamplesItems() && items.isEmpty()) {
-          continue; // no item-level subgroup in this case study: nothing to resample under the item scheme
+        if (contrasts.isEmpty()) {
+          continue;
         }
-        RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(runs, contrasts), study.bootstrap().scheme(),
-            resampler, items, gemm);
+        List<ItemLosses> il = new ArrayList<>();
+        for (Study.SubgroupSpec s : items ? cs.subgroups() : List.<Study.SubgroupSpec>of()) {
+          if (s.items() > 0 && t.runs().subgroups().contains(s.name())) {
+            ItemsInput.matrix(ctx, itemLosses.get(corpus + "\u0001" + cs.name() + "\u0001" + s.name()), t, s)
+                .ifPresent(m -> il.add(new ItemLosses(s.name(), s.items(), m)));
+          }
+        }
+        if (items && il.isEmpty()) {
+          for (Contrast c : contrasts) {
+            notEstimable.add(notEstimable(study, cs.name(), corpus, c, "no_items", "scheme '"
+                + study.bootstrap().scheme().key() + "' resamples items, but case study " + cs.name()
+                + " has no item-level data on corpus " + corpus));
+          }
+          continue;
+        }
+        RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(t.runs(), contrasts),
+            study.bootstrap().scheme(), resampler, il, gemm);
         List<int[]> pairs = new ArrayList<>();
         if (cs.crossovers()) {
           for (int i = 0; i < contrasts.size(); i++) {
@@ -237,26 +270,38 @@ public final class BootstrapStage implements Stage {
             }
           }
         }
-        inputs.add(new BootstrapInput(cs.name(), corpus, runs, contrasts, items, boot.estimate(),
-            boot.jackknife(), pairs));
+        List<String> notes = contrasts.stream().map(c -> droppedNote(read, t, cs.name(), corpus, c)).toList();
+        inputs.add(new BootstrapInput(cs.name(), corpus, t.runs(), contrasts, il, boot.estimate(),
+            boot.jackknife(), pairs, notes));
       }
     }
-    return inputs;
+    return new Prepared(inputs, notEstimable);
   }
 
-  /** Replicate-averaged item losses, runs in run_id order, as one runs × items matrix per subgroup. */
-  private static Map<String, double[]> itemMatrices(StageContext ctx) {
-    List<Row> rows = ctx.outputs().readParquet(Outputs.ITEMS)
-        .groupBy("corpus", "study", "subgroup", "run_id", "item").agg(avg("loss").alias("loss"))
-        .orderBy("corpus", "study", "subgroup", "run_id", "item").collectAsList();
-    Map<String, List<Double>> acc = new LinkedHashMap<>();
-    for (Row r : rows) {
-      String key = r.getString(0) + "\u0001" + r.getString(1) + "\u0001" + r.getString(2);
-      acc.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getDouble(5));
+  /** Why a contrast's data is incomplete (left-out runs or observations), or "". */
+  private static String droppedNote(RunsInput.Read read, RunTables.Table t, String cs, String corpus, Contrast c) {
+    List<String> lost = new ArrayList<>();
+    for (List<String> k : List.of(List.of(Study.OVERALL, corpus, Study.OVERALL), List.of(cs, corpus, c.baseline()),
+        List.of(cs, corpus, c.treatment()))) {
+      if (read.dropped().containsKey(k)) {
+        lost.add(k.get(2));
+      }
     }
-    Map<String, double[]> out = new HashMap<>();
-    acc.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
-    return out;
+    String obs = lost.isEmpty() ? "" : RunsInput.NOTE + " (" + String.join(", ", lost) + ")";
+    return FitRows.join(t.note(), obs, "; ");
+  }
+
+  /** A significance row for a contrast the data cannot estimate. */
+  private static Row notEstimable(Study study, String cs, String corpus, Contrast c, String flag, String reason) {
+    Study.BootstrapSettings bs = study.bootstrap();
+    double nan = Double.NaN;
+    return RowFactory.create(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
+        bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
+        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag, reason);
+  }
+
+  private static Double truth(Study study, String cs, String corpus, String treatment) {
+    return "simulate".equals(study.source()) ? study.caseStudy(cs).trueDeltaBeta(corpus, treatment) : null;
   }
 
   /**
@@ -396,8 +441,7 @@ public final class BootstrapStage implements Stage {
     double gamma = in.estimate()[index * p + 1];
     BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level(), 1); // expanded: clusters as units
     Interval chosen = s.interval(bs.interval());
-    Study.CaseStudy cs = study.caseStudy(in.study());
-    Double truth = "simulate".equals(study.source()) ? cs.trueDeltaBeta(in.corpus(), ct.treatment()) : null;
+    Double truth = truth(study, in.study(), in.corpus(), ct.treatment());
     List<String> flags = new ArrayList<>();
     StringBuilder reason = new StringBuilder();
     if (!Double.isFinite(est)) {
@@ -409,6 +453,19 @@ public final class BootstrapStage implements Stage {
       reason.append(s.resamples() - s.valid()).append(" of ").append(s.resamples())
           .append(" resamples not estimable; ");
     }
+    String note = in.notes().get(index);
+    if (!note.isEmpty()) {
+      flags.add(RunsInput.DROPPED);
+      reason.append(note).append("; ");
+    }
+    List<String> itemLevel = in.items().stream().map(ItemLosses::subgroup).toList();
+    for (String g : List.of(ct.baseline(), ct.treatment())) {
+      if (bs.scheme().resamplesItems() && !itemLevel.contains(g)) {
+        flags.add("no_items");
+        reason.append("subgroup ").append(g).append(" has no item-level data: the ").append(bs.scheme().key())
+            .append(" scheme does not resample its items; ");
+      }
+    }
     boolean significant = Double.isFinite(s.pValue()) && SignTest.significant(s.pValue(), bs.alpha());
     double changePerDecade = Double.isFinite(est) && gamma > 0 ? new RelativeLaw(gamma, est).changePerDecade() : Double.NaN;
     Row row = RowFactory.create(in.study(), in.corpus(), ct.baseline(), ct.treatment(), est, gamma,
@@ -416,7 +473,7 @@ public final class BootstrapStage implements Stage {
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, significant, bs.alpha(), bs.level(),
         s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth,
-        truth == null ? null : chosen.contains(truth), String.join(",", flags), reason.toString().strip());
+        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()), reason.toString().strip().replaceAll(";$", ""));
     return List.of(RowFactory.create("contrast", row, null)).iterator();
   }
 

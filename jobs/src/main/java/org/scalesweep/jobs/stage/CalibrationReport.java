@@ -140,7 +140,7 @@ final class CalibrationReport {
           .append("</body></html>\n");
       write(ctx, new Path(tmp, ReportStage.csvName(table)), Csv.of(schema, rows));
       write(ctx, new Path(tmp, "index.html"), h.toString());
-      ctx.outputs().commit(tmp, Outputs.REPORT);
+      ctx.outputs().stage(tmp, Outputs.REPORT);
       return figs.size();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -66,7 +66,7 @@ final class DesignedReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.outputs().commit(tmp, Outputs.REPORT);
+    ctx.outputs().stage(tmp, Outputs.REPORT);
     return rows;
   }
 

@@ -18,7 +18,13 @@ public final class FitRows {
 
   static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names) {
-    return of(study, corpus, subgroup, fitOn, fit, names, null);
+    return of(study, corpus, subgroup, fitOn, fit, names, null, "", "");
+  }
+
+  /** Rows of a fit with a flag and a note of the pipeline's own (e.g. left-out data) beside lib's. */
+  static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+      List<String> names, String extraFlag, String extraNote) {
+    return of(study, corpus, subgroup, fitOn, fit, names, null, extraFlag, extraNote);
   }
 
   /**
@@ -27,13 +33,24 @@ public final class FitRows {
    */
   public static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names, List<BootstrapSummary> boot) {
+    return of(study, corpus, subgroup, fitOn, fit, names, boot, "", "");
+  }
+
+  /**
+   * @param extraFlag appended to the fit's flags ("" for none)
+   * @param extraNote appended to its reason ("" for none); only written when some flag is set
+   */
+  private static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+      List<String> names, List<BootstrapSummary> boot, String extraFlag, String extraNote) {
     String law = fit.hasEstimate() ? fit.law().name() : lawName(names);
     double[] p = fit.parametersOrNaN(names.size());
     List<Row> rows = new ArrayList<>();
+    String fitFlags = join(fit.flagString(), extraFlag, ",");
+    String fitReason = join(fit.note(), fitFlags.isEmpty() ? "" : extraNote, "; ");
     for (int i = 0; i < names.size(); i++) {
       BootstrapSummary b = boot == null ? null : boot.get(i);
-      String flags = fit.flagString();
-      String reason = fit.note();
+      String flags = fitFlags;
+      String reason = fitReason;
       if (b != null && b.valid() < UNSTABLE * b.resamples()) {
         flags = flags.isEmpty() ? "unstable" : flags + ",unstable";
         reason = (reason + " " + (b.resamples() - b.valid()) + " of " + b.resamples() + " resamples not estimable")
@@ -49,6 +66,12 @@ public final class FitRows {
 
   /** Below this fraction of estimable resamples a parameter is flagged unstable. */
   static final double UNSTABLE = 0.9;
+
+  /** Two notes joined by a separator; lib's notes end in "; ", which is not doubled. */
+  static String join(String a, String b, String sep) {
+    String head = a.replaceAll("[;,\\s]+$", "");
+    return head.isEmpty() ? b : b.isEmpty() ? head : head + sep + b;
+  }
 
   /** Allocation exponents a (N*) and b (D*) of Approach 2 as law "approach2". */
   static List<Row> allocation(String study, String corpus, String subgroup, Approach2.Result r) {

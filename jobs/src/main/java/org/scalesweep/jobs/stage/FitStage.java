@@ -20,16 +20,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.scalesweep.boot.ClusterBy;
 import org.scalesweep.fit.Approach2;
 import org.scalesweep.fit.Fit;
 import org.scalesweep.fit.FitFlag;
 import org.scalesweep.fit.JointLawFitter;
+import org.scalesweep.fit.Lbfgs;
 import org.scalesweep.fit.OffsetPowerLawFitter;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.law.Law;
 import org.scalesweep.law.OffsetPowerLaw;
 import org.scalesweep.law.PowerLaw;
-import org.scalesweep.relative.CorpusRuns;
 import org.scalesweep.relative.Frontier;
 import org.scalesweep.relative.RelativeScaling;
 
@@ -104,7 +105,8 @@ public final class FitStage implements Stage {
       return DesignedStages.fit(ctx);
     }
     Study study = ctx.study();
-    Dataset<Row> runs = ctx.outputs().readParquet(Outputs.RUNS);
+    RunsInput.Read input = RunsInput.read(ctx);
+    Dataset<Row> runs = input.runs();
     Broadcast<Study> bc = ctx.spark().sparkContext().broadcast(study, scala.reflect.ClassTag$.MODULE$.apply(Study.class));
 
     ctx.begin(name(), "frontier and E(F) per corpus");
@@ -122,12 +124,14 @@ public final class FitStage implements Stage {
             + r.getAs("subgroup"), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, it) -> jointLaw(bc.value(), key, it),
             Encoders.row(FITS_SCHEMA));
-    Dataset<Row> fits = frontierFits.union(joint).orderBy("study", "corpus", "subgroup", "law", "param").coalesce(1);
+    Dataset<Row> fits = input.flagLost(frontierFits.union(joint), col("study"), col("corpus"), col("subgroup"))
+        .orderBy("study", "corpus", "subgroup", "law", "param").coalesce(1);
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, fits));
     rows.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER, frontier));
     perCorpus.unpersist();
     bc.destroy();
+    Flagged.warn(ctx, Outputs.FITS, List.of("study", "corpus", "subgroup", "law", "fit_on"));
     if (calibrates(study) && ctx.outputs().exists(Outputs.ITEMS)) {
       ctx.begin(name(), "loss -> accuracy calibration (MLlib logistic regression over items)");
       rows.put(Outputs.CALIBRATION,
@@ -140,35 +144,52 @@ public final class FitStage implements Stage {
     List<RunObservation> rows = new ArrayList<>();
     it.forEachRemaining(r -> rows.add(RunObservation.of(r)));
     List<Row> out = new ArrayList<>();
-    boolean overallDone = false;
+    ClusterBy by = study.bootstrap().clusterBy();
+    frontierFits(out, corpus, Study.OVERALL, List.of(Study.OVERALL),
+        RunTables.corpusRuns(corpus, Study.OVERALL, List.of(), rows, by));
     for (Study.CaseStudy cs : study.caseStudies()) {
-      CorpusRuns runs = RunTables.corpusRuns(corpus, cs, rows, study.bootstrap().clusterBy());
-      RelativeScaling rs = new RelativeScaling(runs, List.of());
-      Frontier f = rs.frontier();
-      List<Fit<PowerLaw>> laws = rs.subgroupLaws();
-      for (int g = 0; g < runs.subgroups().size(); g++) {
-        String sub = runs.subgroups().get(g);
-        boolean overall = g == 0;
-        if (overall && overallDone) {
-          continue;
-        }
-        String studyName = overall ? Study.OVERALL : cs.name();
+      frontierFits(out, corpus, cs.name(), cs.subgroups().stream().map(Study.SubgroupSpec::name).toList(),
+          RunTables.corpusRuns(corpus, cs, rows, by));
+    }
+    return out.iterator();
+  }
+
+  /** Frontier rows and E(F) fits of a study's subgroups; flagged rows for subgroups without data. */
+  private static void frontierFits(List<Row> out, String corpus, String studyName, List<String> subgroups,
+      RunTables.Table t) {
+    RelativeScaling rs = t.runs() == null ? null : new RelativeScaling(t.runs(), List.of());
+    Frontier f = rs == null ? null : rs.frontier();
+    List<Fit<PowerLaw>> laws = rs == null ? null : rs.subgroupLaws();
+    String flag = t.droppedRuns() > 0 ? RunsInput.DROPPED : "";
+    String note = t.note();
+    if (f != null && f.usableBudgets() < f.budgets().length) {
+      note = FitRows.join(note, f.usableBudgets() + " of " + f.budgets().length + " budgets have a compute-optimal point (an "
+          + "IsoFLOP parabola needs 3 distinct sizes and must open upward)", "; ");
+    }
+    for (String sub : subgroups) {
+      String absent = t.absence(sub);
+      Fit<PowerLaw> power = absent.isEmpty() ? laws.get(t.runs().subgroupIndex(sub))
+          : Fit.failed(FitFlag.TOO_FEW_POINTS, 0, absent);
+      Fit<OffsetPowerLaw> offset = absent.isEmpty() ? offsetAlongFrontier(f, t.runs().subgroupIndex(sub))
+          : Fit.failed(FitFlag.TOO_FEW_POINTS, 0, absent);
+      if (absent.isEmpty()) {
+        int g = t.runs().subgroupIndex(sub);
         for (int j = 0; j < f.budgets().length; j++) {
           out.add(RowFactory.create("frontier", null, RowFactory.create(studyName, corpus, sub, f.budgets()[j],
               Math.pow(10, f.log10Tokens()[j]), Math.pow(10, f.log10Params()[j]), f.lossAtOptimum()[g][j],
               f.usable()[j], f.extrapolated()[j])));
         }
-        for (Row r : FitRows.of(studyName, corpus, sub, "frontier", laws.get(g), List.of("alpha", "beta"))) {
-          out.add(RowFactory.create("fit", r, null));
-        }
-        Fit<OffsetPowerLaw> offset = offsetAlongFrontier(f, g);
-        for (Row r : FitRows.of(studyName, corpus, sub, "frontier", offset, List.of("E", "A", "alpha"))) {
-          out.add(RowFactory.create("fit", r, null));
-        }
       }
-      overallDone = true;
+      // a subgroup without data: its own reason only, the table's notes are about the others
+      String f1 = absent.isEmpty() ? flag : "";
+      String n1 = absent.isEmpty() ? note : "";
+      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", power, List.of("alpha", "beta"), f1, n1)) {
+        out.add(RowFactory.create("fit", r, null));
+      }
+      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", offset, List.of("E", "A", "alpha"), f1, n1)) {
+        out.add(RowFactory.create("fit", r, null));
+      }
     }
-    return out.iterator();
   }
 
   private static Fit<OffsetPowerLaw> offsetAlongFrontier(Frontier f, int g) {
@@ -208,7 +229,8 @@ public final class FitStage implements Stage {
     }
     List<Row> out = new ArrayList<>();
     JointLawFitter fitter = JointLawFitter.defaults().withHuberDelta(study.fit().huberDelta())
-        .withScreening(study.fit().approach3Screen());
+        .withScreening(study.fit().approach3Screen())
+        .withLbfgs(Lbfgs.defaults().withMaxIterations(study.fit().approach3MaxIterations()));
     Fit<? extends Law> joint;
     try {
       joint = fitter.fit(n, d, l, null);

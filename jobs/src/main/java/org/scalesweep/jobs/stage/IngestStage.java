@@ -13,7 +13,7 @@ import org.scalesweep.jobs.ingest.Ingest;
 import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.ingest.InputFormat;
-import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.stage.InvalidInputException;
 
 /**
  * ingest → runs.parquet (and items.parquet for item-level input) from the study's ingest.path, in

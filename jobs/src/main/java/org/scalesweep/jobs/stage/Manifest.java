@@ -31,8 +31,21 @@ public final class Manifest {
     s.put("wall_seconds", Math.round(seconds * 1000) / 1000.0);
     s.put("rows", new LinkedHashMap<>(rows));
     s.put("config_hash", header.get("config_hash"));
+    s.put("version", header.get("version"));
     s.putAll(extra);
     stages.put(name, s);
+  }
+
+  /** Drops a stage's entry (its outputs are about to be replaced). */
+  public synchronized void forget(String name) {
+    stages.remove(name);
+  }
+
+  /** Whether an entry was recorded by this config and this version of ScaleSweep. */
+  public synchronized boolean current(String name) {
+    Object entry = stages.get(name);
+    return entry instanceof Map<?, ?> m && header.get("config_hash").equals(m.get("config_hash"))
+        && header.get("version").equals(m.get("version"));
   }
 
   public synchronized Map<String, Object> stages() {

@@ -3,6 +3,8 @@ package org.scalesweep.jobs.stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -15,8 +17,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One study's output directory. Every output is written to a temporary path under
- * {@code .tmp/} and renamed into place on success, so a failed stage never leaves a partial file
- * at a final path. Works on any Hadoop file system (local, HDFS, object stores with rename).
+ * {@code .tmp/} and staged; {@link #commitStaged} renames a stage's outputs into place only once
+ * the whole stage has succeeded, so a failed stage never leaves a partial output (nor some of its
+ * outputs without the others) at a final path. Works on any Hadoop file system with rename.
  */
 public final class Outputs {
   public static final String GRID = "grid.parquet";
@@ -35,6 +38,8 @@ public final class Outputs {
   private final SparkSession spark;
   private final Path root;
   private final FileSystem fs;
+  /** Finished temporary outputs of the running stage, by final name, in write order. */
+  private final Map<String, Path> staged = new LinkedHashMap<>();
 
   public Outputs(SparkSession spark, String dir) {
     this.spark = spark;
@@ -63,7 +68,7 @@ public final class Outputs {
     }
   }
 
-  /** Writes a dataset as Parquet, atomically; returns the rows written. */
+  /** Writes a dataset as Parquet to a temporary path and stages it for {@link #commitStaged}; returns the rows. */
   public long writeParquet(String name, Dataset<Row> data, String... partitionBy) {
     Path tmp = tmpPath(name);
     var writer = data.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd");
@@ -72,7 +77,7 @@ public final class Outputs {
     }
     writer.parquet(tmp.toString());
     long rows = spark.read().parquet(tmp.toString()).count();
-    commit(tmp, name);
+    stage(tmp, name);
     return rows;
   }
 
@@ -85,7 +90,13 @@ public final class Outputs {
     return spark.read().parquet(path(name));
   }
 
-  /** Writes a small text file atomically. */
+  /** An output of the running stage before its commit (for checks and warnings), else the committed one. */
+  public synchronized Dataset<Row> readStaged(String name) {
+    Path tmp = staged.get(name);
+    return tmp == null ? readParquet(name) : spark.read().parquet(tmp.toString());
+  }
+
+  /** Writes a small text file atomically, at once (not staged: the manifest). */
   public void writeText(String name, String text) {
     Path tmp = tmpPath(name);
     try (FSDataOutputStream os = fs.create(tmp, false)) {
@@ -96,13 +107,26 @@ public final class Outputs {
     commit(tmp, name);
   }
 
-  /** A fresh temporary directory for multi-file outputs (e.g. the report), to commit with {@link #commit}. */
+  /** A fresh temporary directory for multi-file outputs (e.g. the report), to {@link #stage} when complete. */
   public Path tmpPath(String name) {
     return new Path(new Path(root, ".tmp"), name.replace('/', '_') + "-" + UUID.randomUUID());
   }
 
+  /** Registers a finished temporary output under its final name; visible after {@link #commitStaged}. */
+  public synchronized void stage(Path tmp, String name) {
+    staged.put(name, tmp);
+  }
+
+  /** Renames every staged output into place (the stage succeeded). */
+  public synchronized void commitStaged() {
+    for (Map.Entry<String, Path> e : staged.entrySet()) {
+      commit(e.getValue(), e.getKey());
+    }
+    staged.clear();
+  }
+
   /** Moves a finished temporary output to its final name, replacing an older one. */
-  public void commit(Path tmp, String name) {
+  private void commit(Path tmp, String name) {
     Path dst = new Path(root, name);
     try {
       if (dst.getParent() != null) {
@@ -123,8 +147,9 @@ public final class Outputs {
     }
   }
 
-  /** Removes temporary leftovers (of this or an interrupted earlier run). */
-  public void cleanTmp() {
+  /** Removes temporary leftovers and uncommitted outputs (of this or an interrupted earlier run). */
+  public synchronized void cleanTmp() {
+    staged.clear();
     try {
       fs.delete(new Path(root, ".tmp"), true);
     } catch (IOException e) {

@@ -84,7 +84,7 @@ public final class ReportStage implements Stage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.outputs().commit(tmp, Outputs.REPORT);
+    ctx.outputs().stage(tmp, Outputs.REPORT);
     return rows;
   }
 

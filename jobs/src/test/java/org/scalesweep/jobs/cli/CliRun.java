@@ -4,9 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
-record CliRun(int code, String out, String err) {
-  static CliRun of(String... args) {
+/**
+ * Runs the command line in-process, capturing stdout and stderr.
+ *
+ * @param code exit code
+ * @param out what went to stdout
+ * @param err what went to stderr
+ */
+public record CliRun(int code, String out, String err) {
+
+  public static CliRun of(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalesweep.jobs.SparkTestSession;
-import org.scalesweep.jobs.TestStudies;
+import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
 
@@ -27,10 +27,9 @@ class PipelineTest {
   static Study study;
 
   @BeforeAll
-  static void runQuickStudy() {
-    study = TestStudies.load("quick.conf");
-    out = tmp.resolve("quick");
-    StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(study), false);
+  static void copyQuickStudy() {
+    study = QuickRun.study();
+    out = QuickRun.copyTo(tmp.resolve("quick"));
   }
 
   @Test

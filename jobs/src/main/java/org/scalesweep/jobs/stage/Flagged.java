@@ -1,0 +1,49 @@
+package org.scalesweep.jobs.stage;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+
+/**
+ * Warning lines for the flagged rows of an output (its {@code flags} and {@code reason} columns):
+ * degenerate science does not stop a study, but the user is told, on stderr, where it is.
+ */
+final class Flagged {
+  static final int MAX_LINES = 20;
+
+  private Flagged() {}
+
+  /**
+   * Prints one "warning:" line per distinct flagged item of a just-written output.
+   *
+   * @param key the columns that name an item (e.g. study, corpus, subgroup, law)
+   * @return the number of flagged items
+   */
+  static int warn(StageContext ctx, String output, List<String> key) {
+    List<Column> cols = new ArrayList<>();
+    key.forEach(k -> cols.add(col(k)));
+    cols.add(col("flags"));
+    cols.add(col("reason"));
+    Column[] c = cols.toArray(Column[]::new);
+    List<Row> items = ctx.outputs().readStaged(output).filter(col("flags").notEqual("")).select(c).distinct()
+        .orderBy(c).collectAsList();
+    for (int i = 0; i < Math.min(items.size(), MAX_LINES); i++) {
+      Row r = items.get(i);
+      List<String> name = new ArrayList<>();
+      for (int k = 0; k < key.size(); k++) {
+        name.add(String.valueOf(r.get(k)));
+      }
+      String reason = r.getString(key.size() + 1);
+      ctx.log().printf("warning: %s [%s]: %s%s%n", output, String.join(" ", name), r.getString(key.size()),
+          reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+    if (items.size() > MAX_LINES) {
+      ctx.log().printf("warning: %s: %d more flagged; see its flags and reason columns%n", output,
+          items.size() - MAX_LINES);
+    }
+    return items.size();
+  }
+}

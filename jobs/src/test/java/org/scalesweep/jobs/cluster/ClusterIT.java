@@ -1,0 +1,312 @@
+package org.scalesweep.jobs.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.scalesweep.jobs.OutputSnapshot;
+import org.scalesweep.jobs.QuickRun;
+import org.scalesweep.jobs.SparkTestSession;
+import org.scalesweep.jobs.TestStudies;
+import org.scalesweep.jobs.cli.CliRun;
+
+/**
+ * A real 2-worker standalone cluster (bin/local-cluster, authentication on): the quick study with
+ * 12,000 bootstrap resamples through bin/spark-submit gives exactly the local[2] values, and so do
+ * bootstrap reruns that lose an executor JVM, then a whole worker, in the middle of the resample
+ * stage. A driver without the secret fails within its timeout with a clear message.
+ */
+@Tag("cluster")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class ClusterIT {
+  /** 24 resample partitions: a stage long enough to have a middle, and unique among the study's stages. */
+  static final int PARTITIONS = 24;
+  static final int RESAMPLES = 12_000;
+  static final List<String> SETS = List.of("--set", "bootstrap.resamples=" + RESAMPLES, "--set",
+      "bootstrap.partitions=" + PARTITIONS);
+  static final Map<String, String> NO_BUILD = Map.of("SCALESWEEP_NO_BUILD", "1");
+  static final String EXECUTOR_MEMORY = "512m";
+
+  static Path root;
+  static Path state;
+  static Path reference;
+  static Path onCluster;
+  static String url;
+  static LocalCluster cluster;
+  static Map<String, List<Row>> expected;
+  static final List<Long> started = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() throws IOException {
+    root = Files.createTempDirectory("scalesweep-cluster-it");
+    state = root.resolve("state");
+    Subprocess s = script(Duration.ofMinutes(4), Map.of(), "local-cluster", "start", "--workers", "2", "--dir",
+        state.toString(), "--watch-pid", String.valueOf(ProcessHandle.current().pid()));
+    assertThat(s.code()).as(s.err()).isZero();
+    url = s.out().strip();
+    assertThat(url).matches("spark://127\\.0\\.0\\.1:\\d+");
+    cluster = new LocalCluster(LocalCluster.Settings.fromBuild(new ClusterDir(state), Path.of("target"), 0,
+        Duration.ofMinutes(1)));
+    LocalCluster.Status st = cluster.status().orElseThrow();
+    st.daemons().forEach(d -> started.add(d.pid()));
+    // drivers of this JVM find the secret here (bin/scalesweep uses $SCALESWEEP_CLUSTER_DIR or .cluster/)
+    System.setProperty("scalesweep.cluster.dir", state.toString());
+    // small executors: CI machines are small, and the quick study needs little
+    System.setProperty("spark.executor.memory", EXECUTOR_MEMORY);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    System.clearProperty("scalesweep.cluster.dir");
+    System.clearProperty("spark.executor.memory");
+    System.clearProperty("spark.extraListeners");
+    Subprocess s = script(Duration.ofMinutes(2), Map.of(), "local-cluster", "stop", "--dir", state.toString());
+    assertThat(s.code()).as(s.err()).isZero();
+    for (long pid : started) {
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("daemon %d after stop", pid).isEmpty();
+    }
+    QuickRun.delete(root);
+  }
+
+  static Subprocess script(Duration limit, Map<String, String> env, String name, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(Subprocess.home().resolve("bin").resolve(name).toString()));
+    cmd.addAll(Arrays.asList(args));
+    Map<String, String> all = new java.util.HashMap<>(NO_BUILD);
+    all.putAll(env);
+    return Subprocess.run(limit, all, cmd);
+  }
+
+  /** Every Parquet output of a directory; the local session that reads it is stopped again. */
+  static Map<String, List<Row>> snapshot(Path dir) {
+    try {
+      return OutputSnapshot.of(SparkTestSession.get(), dir);
+    } finally {
+      SparkTestSession.get().stop(); // a later driver must not find this session and reuse it
+    }
+  }
+
+  static String[] args(String... head) {
+    List<String> a = new ArrayList<>(Arrays.asList(head));
+    a.addAll(SETS);
+    return a.toArray(String[]::new);
+  }
+
+  static String quick() {
+    return TestStudies.conf("quick.conf").toAbsolutePath().toString();
+  }
+
+  @Test
+  @Order(1)
+  void statusListsTheMasterAndBothRegisteredWorkersAndTheSecretIsPrivate() throws IOException {
+    Subprocess s = script(Duration.ofMinutes(2), Map.of(), "local-cluster", "status", "--dir", state.toString());
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("master    " + url).contains("(loopback only)");
+    assertThat(s.out().lines().filter(l -> l.startsWith("worker-") && l.contains("ALIVE  1 core(s), 2048 MiB")))
+        .hasSize(2);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve(ClusterDir.PROPERTIES))))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(state.resolve(ClusterDir.PROPERTIES))).contains("spark.authenticate true")
+        .contains("spark.master.rest.enabled false");
+  }
+
+  @Test
+  @Order(2)
+  void quickStudyThroughSparkSubmitIsIdenticalToLocal() throws IOException {
+    reference = root.resolve("local");
+    CliRun local = CliRun.of(args("run", quick(), "--out", reference.toString(), "--master", "local[2]"));
+    assertThat(local.code()).as(local.err()).isZero();
+
+    onCluster = root.resolve("cluster");
+    Path app = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
+        .orElseThrow();
+    List<String> submit = new ArrayList<>(List.of("--master", url, "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
+        "--properties-file",
+        state.resolve(ClusterDir.PROPERTIES).toString(), "--class", "org.scalesweep.jobs.cli.Main",
+        app.toAbsolutePath().toString(), "run", quick(), "--out", onCluster.toString()));
+    submit.addAll(SETS);
+    Subprocess s = script(Duration.ofMinutes(6), Map.of(), "spark-submit", submit.toArray(String[]::new));
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("Study quick finished").contains("faster vs base");
+    assertThat(s.err()).doesNotContain("\tat ");
+
+    expected = snapshot(reference);
+    assertThat(expected.get("significance.parquet").get(0).<Integer>getAs("resamples")).isEqualTo(RESAMPLES);
+    OutputSnapshot.assertIdentical(snapshot(onCluster), expected);
+    assertThat(ConfigFactory.parseFile(onCluster.resolve("manifest.json").toFile()).getString("spark_master"))
+        .isEqualTo(url);
+    assertSecretStaysHidden(s.out() + s.err() + local.out() + local.err());
+  }
+
+  /** The secret is in the mode-600 properties file only: not in outputs, logs or any command line. */
+  static void assertSecretStaysHidden(String consoleOutput) throws IOException {
+    Properties p = new Properties();
+    try (var r = Files.newBufferedReader(state.resolve(ClusterDir.PROPERTIES))) {
+      p.load(r);
+    }
+    String secret = p.getProperty("spark.authenticate.secret");
+    assertThat(secret).hasSizeGreaterThan(30);
+    assertThat(consoleOutput).doesNotContain(secret);
+    for (Path dir : List.of(onCluster, state.resolve("logs"), state.resolve("work"))) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".parquet")).toList()) {
+          assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+              .doesNotContain(secret);
+        }
+      }
+    }
+    ProcessHandle.current().descendants().forEach(h -> assertThat(h.info().commandLine().orElse("")).doesNotContain(secret));
+    for (long pid : started) {
+      ProcessHandle.of(pid).ifPresent(h -> {
+        assertThat(h.info().commandLine().orElse("")).doesNotContain(secret);
+        h.descendants().forEach(c -> assertThat(c.info().commandLine().orElse("")).doesNotContain(secret));
+      });
+    }
+  }
+
+  @Test
+  @Order(3)
+  void bootstrapSurvivesAnExecutorKilledInTheMiddleWithIdenticalOutput() throws IOException {
+    AtomicLong killed = new AtomicLong();
+    Path out = rerunBootstrapWith((app, busy) -> killed.set(kill(executorPid(app, busy.get(0)), "executor "
+        + busy.get(0))));
+    assertThat(killed.get()).isPositive();
+    assertThat(FaultInjector.executorsRemoved.get()).isPositive();
+    assertThat(FaultInjector.failedTasks.get()).as("the task running on the killed executor failed and was retried")
+        .isPositive();
+    OutputSnapshot.assertIdentical(snapshot(out), expected);
+  }
+
+  @Test
+  @Order(4)
+  void bootstrapSurvivesAWorkerThatDisappearsInTheMiddleWithIdenticalOutput() throws IOException {
+    AtomicLong killed = new AtomicLong();
+    Path out = rerunBootstrapWith((app, busy) -> {
+      long executor = executorPid(app, busy.get(0));
+      LocalCluster.Member worker = cluster.status().orElseThrow().workers().stream()
+          .filter(w -> w.executors().contains(executor)).findFirst().orElseThrow();
+      killed.set(kill(worker.pid(), worker.name() + " running executor " + busy.get(0)));
+    });
+    assertThat(killed.get()).isPositive();
+    assertThat(FaultInjector.executorsRemoved.get()).isPositive();
+    OutputSnapshot.assertIdentical(snapshot(out), expected);
+    Subprocess s = script(Duration.ofMinutes(2), Map.of(), "local-cluster", "status", "--dir", state.toString());
+    assertThat(s.out()).contains("GONE (process ended)");
+  }
+
+  /**
+   * Reruns the bootstrap stage on the cluster over a copy of the cluster run, with a fault injected
+   * once 6 of its 24 resample tasks are done; returns the directory.
+   */
+  static Path rerunBootstrapWith(java.util.function.BiConsumer<String, List<String>> fault) throws IOException {
+    Path out = root.resolve("fault-" + System.nanoTime());
+    CliRun r = rerunBootstrap(out, fault);
+    assertThat(r.code()).as(r.err()).isZero();
+    return out;
+  }
+
+  /** The bootstrap stage rerun into {@code out} (a copy of the cluster run) with a fault injected. */
+  static CliRun rerunBootstrap(Path out, java.util.function.BiConsumer<String, List<String>> fault,
+      String... extra) throws IOException {
+    copy(onCluster, out);
+    FaultInjector.arm(PARTITIONS, 6, fault);
+    System.setProperty("spark.extraListeners", FaultInjector.class.getName());
+    CliRun r;
+    try {
+      List<String> a = new ArrayList<>(Arrays.asList(args("bootstrap", quick(), "--out", out.toString(), "--master",
+          url)));
+      a.addAll(Arrays.asList(extra));
+      r = CliRun.of(a.toArray(String[]::new));
+    } finally {
+      System.clearProperty("spark.extraListeners");
+    }
+    System.out.println("fault injection: " + String.join("\n  ", FaultInjector.events) + "\n" + r.err());
+    assertThat(FaultInjector.fired()).isTrue();
+    return r;
+  }
+
+  /** Kills a process the way the OOM killer or a lost machine would (SIGKILL) and logs when. */
+  static long kill(long pid, String what) {
+    ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+    FaultInjector.events.add(FaultInjector.seconds() + ": killed " + what + " (pid " + pid + ")");
+    return pid;
+  }
+
+  /** The pid of an application's executor, from the worker JVMs' child processes. */
+  static long executorPid(String app, String executorId) {
+    for (long pid : cluster.status().orElseThrow().executors()) {
+      List<String> a = ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of());
+      int id = a.indexOf("--executor-id");
+      int appAt = a.indexOf("--app-id");
+      if (id >= 0 && a.get(id + 1).equals(executorId) && appAt >= 0 && a.get(appAt + 1).equals(app)) {
+        return pid;
+      }
+    }
+    throw new AssertionError("no executor process " + executorId + " of " + app);
+  }
+
+  static void copy(Path src, Path dst) throws IOException {
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path p : files.toList()) {
+        Files.copy(p, dst.resolve(src.relativize(p).toString()));
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aDriverWithoutTheSecretFailsWithinItsTimeoutWithAClearMessage() throws IOException {
+    Path wrong = root.resolve("wrong.properties");
+    Files.writeString(wrong, "spark.authenticate true\nspark.authenticate.secret not-the-secret\n");
+    Path out = root.resolve("refused");
+    long t0 = System.nanoTime();
+    Subprocess s = script(Duration.ofMinutes(3), Map.of("SCALESWEEP_SPARK_PROPERTIES", wrong.toString()), "scalesweep",
+        "grid", quick(), "--out", out.toString(), "--master", url, "--connect-timeout", "10");
+    double secs = (System.nanoTime() - t0) / 1e9;
+    assertThat(s.code()).isEqualTo(1);
+    assertThat(s.err()).contains("gave this driver no executor within 10 s").contains(wrong.toString())
+        .contains("bin/local-cluster status").doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(out).doesNotExist();
+    System.out.printf("refused driver exited after %.1f s%n", secs);
+  }
+
+  @Test
+  @Order(6)
+  void losingTheLastWorkerFailsWithAClearMessageAndKeepsTheOutputs() throws IOException {
+    Path out = root.resolve("last-worker");
+    long t0 = System.nanoTime();
+    CliRun r = rerunBootstrap(out, (app, busy) -> {
+      LocalCluster.Member worker = cluster.status().orElseThrow().workers().stream().filter(LocalCluster.Member::alive)
+          .findFirst().orElseThrow();
+      kill(worker.pid(), "the last worker, " + worker.name());
+    }, "--connect-timeout", "10");
+    System.out.printf("run without workers failed after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("every executor of " + url + " was lost").contains("rerun with --resume")
+        .doesNotContain("\tat ");
+    // the failed stage replaced nothing: the outputs are the cluster run's, and no temporary is left
+    assertThat(out.resolve(".tmp")).doesNotExist();
+    OutputSnapshot.assertIdentical(snapshot(out), expected);
+  }
+}
