@@ -75,6 +75,7 @@ abstract class RunsCommand implements Callable<Integer> {
       Outputs outputs = new Outputs(spark, out);
       try {
         Map<String, Long> rows = w.write(outputs);
+        outputs.commitStaged(); // the command's outputs appear together, once all are written
         Manifest m = manifest(spark);
         m.stage(command(), (System.nanoTime() - t0) / 1e9, rows, notes());
         outputs.writeText(Outputs.MANIFEST, m.toJson());

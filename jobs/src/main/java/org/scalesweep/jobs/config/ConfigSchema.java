@@ -159,6 +159,22 @@ public final class ConfigSchema {
   }
 
   /**
+   * The config with every missing default filled in, path by path. A plain {@code withFallback} is
+   * not enough: HOCON ignores fallbacks below an object that replaced a non-object value (e.g.
+   * {@code grid = 0} followed by {@code grid.budgets = [...]}), which would lose the defaults of
+   * its other keys.
+   */
+  public static Config withDefaults(Config c) {
+    Config out = c.withFallback(defaults());
+    for (java.util.Map.Entry<String, ConfigValue> d : defaults().entrySet()) {
+      if (!out.hasPathOrNull(d.getKey())) {
+        out = out.withValue(d.getKey(), d.getValue());
+      }
+    }
+    return out;
+  }
+
+  /**
    * Every problem of a resolved config (before defaults are applied): unknown keys (with a
    * suggestion), nulls, wrong types, out-of-range values and invalid names, each with its origin.
    */

@@ -45,7 +45,7 @@ public final class StudyLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    Config full = merged.withFallback(ConfigSchema.defaults()).resolve();
+    Config full = ConfigSchema.withDefaults(merged).resolve();
     return build(full, file.toString(), problems);
   }
 
@@ -65,7 +65,7 @@ public final class StudyLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return build(resolved.withFallback(ConfigSchema.defaults()).resolve(), origin, problems);
+    return build(ConfigSchema.withDefaults(resolved).resolve(), origin, problems);
   }
 
   static Config parseFile(Path file) {

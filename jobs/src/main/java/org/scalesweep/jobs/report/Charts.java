@@ -47,7 +47,11 @@ final class Charts {
   }
 
   static XYSeries points(XYChart c, String name, double[] x, double[] y, Color color) {
-    XYSeries s = c.addSeries(name, x, y);
+    double[][] xy = finite(x, y);
+    if (xy[0].length == 0) {
+      return detached(name); // degenerate studies: nothing to draw, nothing to fail on
+    }
+    XYSeries s = c.addSeries(name, xy[0], xy[1]);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     s.setMarker(SeriesMarkers.CIRCLE);
     if (color != null) {
@@ -57,7 +61,11 @@ final class Charts {
   }
 
   static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, boolean dashed, boolean legend) {
-    XYSeries s = c.addSeries(name, x, y);
+    double[][] xy = finite(x, y);
+    if (xy[0].length == 0) {
+      return detached(name);
+    }
+    XYSeries s = c.addSeries(name, xy[0], xy[1]);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     s.setMarker(SeriesMarkers.NONE);
     if (color != null) {
@@ -67,6 +75,34 @@ final class Charts {
         new float[] {5f, 4f}, 0f) : new BasicStroke(1.8f));
     s.setShowInLegend(legend);
     return s;
+  }
+
+  /**
+   * The pairs whose coordinates are both finite: flagged fits carry NaN estimates and intervals,
+   * which XChart cannot place on an axis.
+   */
+  private static double[][] finite(double[] x, double[] y) {
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      n += Double.isFinite(x[i]) && Double.isFinite(y[i]) ? 1 : 0;
+    }
+    if (n == x.length) {
+      return new double[][] {x, y};
+    }
+    double[][] out = new double[2][n];
+    for (int i = 0, k = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        out[0][k] = x[i];
+        out[1][k++] = y[i];
+      }
+    }
+    return out;
+  }
+
+  /** A series that belongs to no chart, for callers that style what they asked for. */
+  private static XYSeries detached(String name) {
+    return new XYSeries(name, new double[] {1}, new double[] {1}, null,
+        org.knowm.xchart.internal.series.Series.DataType.Number);
   }
 
   /** Log-spaced grid from lo to hi. */
@@ -81,6 +117,13 @@ final class Charts {
   /** Writes a chart as PNG and SVG under dir. */
   static void write(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, FileSystem fs, Path dir, String file)
       throws IOException {
+    if (chart.getSeriesMap().isEmpty() && chart instanceof XYChart xy) {
+      // a study whose data left nothing to plot still gets its figure, saying so
+      XYSeries s = xy.addSeries("no data", new double[] {1}, new double[] {1});
+      s.setMarker(SeriesMarkers.NONE);
+      s.setShowInLegend(false);
+      xy.setTitle(xy.getTitle() + " (no usable data)");
+    }
     try (OutputStream os = fs.create(new Path(dir, file + ".png"), true)) {
       BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
     }

@@ -221,8 +221,13 @@ public final class RelativeFigures {
     double lo = 0;
     double hi = 0;
     for (Row r : rows) {
-      lo = Math.min(lo, d(r, "ci_low"));
-      hi = Math.max(hi, d(r, "ci_high"));
+      for (String k : new String[] {"ci_low", "ci_high", "delta_beta"}) {
+        double v = d(r, k);
+        if (Double.isFinite(v)) { // flagged contrasts have no interval; their rows stay, labelled and empty
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
     }
     double span = Math.max(hi - lo, 1e-6);
     c.getStyler().setXAxisMin(lo - 0.55 * span);

@@ -141,7 +141,7 @@ public final class CalibrateStage implements Stage {
     Dataset<Row> table = cells.union(pooled).orderBy("kind", "truth", "scheme", "study", "corpus", "statistic")
         .coalesce(1);
     rows.put(OutcomeRows.SUMMARY, ctx.outputs().writeParquet(OutcomeRows.SUMMARY, table));
-    List<Row> summary = ctx.outputs().readParquet(OutcomeRows.SUMMARY).collectAsList();
+    List<Row> summary = ctx.outputs().readStaged(OutcomeRows.SUMMARY).collectAsList();
     rows.put(Outputs.REPORT, (long) CalibrationReport.calibration(ctx, summary));
     for (Row r : summary) {
       boolean law = "law".equals(r.getAs("kind"));

@@ -136,10 +136,10 @@ public final class PowerStage implements Stage {
         .orderBy("runs", "configs_per_budget", "budgets", "items", "seeds", "effect").coalesce(1);
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(POWER, ctx.outputs().writeParquet(POWER, power));
-    List<Row> table = ctx.outputs().readParquet(POWER).collectAsList();
+    List<Row> table = ctx.outputs().readStaged(POWER).collectAsList();
     rows.put(DESIGNS, ctx.outputs().writeParquet(DESIGNS, ctx.spark().createDataFrame(smallest(opts, table, level),
         DESIGNS_SCHEMA).coalesce(1)));
-    List<Row> smallest = ctx.outputs().readParquet(DESIGNS).orderBy("effect").collectAsList();
+    List<Row> smallest = ctx.outputs().readStaged(DESIGNS).orderBy("effect").collectAsList();
     String subject = opts.caseStudy() + " baseline on " + opts.corpus() + " (" + opts.scheme().key() + " scheme)";
     rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx, subject, table, smallest, opts.target()));
     for (Row r : smallest) {

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.ingest.Canonical;
 
 /**
  * runs.parquet as the fit and bootstrap stages read it, whoever wrote it (simulate, ingest, a
@@ -104,8 +105,9 @@ final class RunsInput {
         bad = bad.or(isnan(v)).or(v.leq(0)).or(v.gt(COLUMNS.get(c).equals(DataTypes.LongType) ? max : 1e300));
         what = c + " is null, not finite, not positive or too large";
       } else if (List.of("width", "depth").contains(c)) {
-        bad = bad.or(isnan(v)).or(v.leq(0)).or(v.gt(max));
-        what = c + " is null, not positive or above " + Integer.MAX_VALUE;
+        // null is allowed: ingested runs need not know their architecture (clusters fall back to params)
+        bad = col(c).isNotNull().and(isnan(v).or(v.leq(0)).or(v.gt(max)));
+        what = c + " is not positive or above " + Integer.MAX_VALUE;
       } else if (c.equals("seed")) {
         bad = bad.or(isnan(v)).or(v.gt(max)).or(v.lt(Integer.MIN_VALUE));
         what = c + " is null or not a 32-bit integer";
@@ -130,16 +132,19 @@ final class RunsInput {
         sb.append(" [run_id ").append(r.get(0)).append(", subgroup ").append(r.get(1)).append(": ").append(r.get(2))
             .append(']');
       }
-      throw new InvalidInputException(sb.append("; allowed: no nulls, positive finite budget, params, tokens, width "
-          + "and depth, non-empty names").toString());
+      throw new InvalidInputException(sb.append("; allowed: no nulls, positive finite budget, params and tokens, "
+          + "width and depth positive or null, non-empty names").toString());
     }
     // rows of corpora, case studies or subgroups the config does not name: not this study's, left out
     Column known = col("study").equalTo(Study.OVERALL).and(col("subgroup").equalTo(Study.OVERALL));
     for (Study.CaseStudy cs : ctx.study().caseStudies()) {
-      known = known.or(col("study").equalTo(cs.name())
+      // ingested subgroups belong to no case study of their own (see RunTables)
+      known = known.or(col("study").isin(cs.name(), Canonical.INGESTED_STUDY)
           .and(col("subgroup").isin(cs.subgroups().stream().map(Study.SubgroupSpec::name).toArray())));
     }
-    known = known.and(col("corpus").isin(ctx.study().corpora().stream().map(Study.Corpus::name).toArray()));
+    if (!ctx.study().corpora().isEmpty()) { // ingested studies take whatever corpora the input has
+      known = known.and(col("corpus").isin(ctx.study().corpora().stream().map(Study.Corpus::name).toArray()));
+    }
     List<Row> strangers = raw.filter(known.unary_$bang()).groupBy("study", "corpus", "subgroup").agg(count(lit(1)))
         .orderBy("study", "corpus", "subgroup").collectAsList();
     if (!strangers.isEmpty()) {

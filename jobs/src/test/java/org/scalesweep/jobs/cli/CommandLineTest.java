@@ -108,7 +108,8 @@ class CommandLineTest {
     for (String stage : new String[] {"grid", "simulate", "fit", "bootstrap", "report"}) {
       assertThat(r.err()).contains("[" + stage + "] complete for this config; skipped (--resume)");
     }
-    assertThat(r.out()).contains("1 of 2 contrasts significant").contains("faster vs base");
+    assertThat(r.out()).contains("1 of 2 contrasts significant").contains("demo (vs base)")
+        .containsPattern("faster +gap narrows");
     assertThat(Files.readAllBytes(firstPart(out.resolve("significance.parquet")))).isEqualTo(sig);
   }
 
