@@ -48,6 +48,11 @@ public final class SimulatedCorpus {
       }
     }
     double[] scratch = new double[0];
+    double[][] difficulties = new double[groups][];
+    for (int g = 0; g < groups; g++) {
+      Subgroup s = truth.subgroups().get(g);
+      difficulties[g] = itemLevel(s) ? sim.itemDifficulties(Keys.name(s.name()), s.items()) : null;
+    }
     for (int r = 0; r < n; r++) {
       ModelConfig c = configs.get(r);
       budget[r] = c.budget();
@@ -67,7 +72,7 @@ public final class SimulatedCorpus {
           if (scratch.length < items) {
             scratch = new double[items];
           }
-          sim.itemLosses(l, corpusKey, Keys.name(s.name()), c.runKey(), rep, 0, items, scratch);
+          sim.itemLosses(l, corpusKey, Keys.name(s.name()), c.runKey(), rep, 0, difficulties[g], scratch);
           double itemSum = 0;
           for (int i = 0; i < items; i++) {
             itemSum += scratch[i];

@@ -67,12 +67,13 @@ class SimulatorTest {
   @Test
   void sameKeySameNumberWhateverTheSplit() {
     Simulator sim = new Simulator(11, new NoiseModel(0.02, 0.01, 0.3, 0.5));
+    double[] u = sim.itemDifficulties(ALIGN, 100);
     double[] whole = new double[100];
-    sim.itemLosses(2.0, CORPUS, ALIGN, 5, 1, 0, 100, whole);
+    sim.itemLosses(2.0, CORPUS, ALIGN, 5, 1, 0, u, whole);
     double[] tail = new double[40];
-    sim.itemLosses(2.0, CORPUS, ALIGN, 5, 1, 60, 100, tail);
+    sim.itemLosses(2.0, CORPUS, ALIGN, 5, 1, 60, java.util.Arrays.copyOfRange(u, 60, 100), tail);
     double[] head = new double[60];
-    sim.itemLosses(2.0, CORPUS, ALIGN, 5, 1, 0, 60, head);
+    sim.itemLosses(2.0, CORPUS, ALIGN, 5, 1, 0, java.util.Arrays.copyOfRange(u, 0, 60), head);
     for (int i = 0; i < 60; i++) {
       assertThat(head[i]).isEqualTo(whole[i]);
     }
@@ -81,7 +82,7 @@ class SimulatorTest {
     }
     // item difficulty is shared by every run; item noise is not
     double[] otherRun = new double[100];
-    sim.itemLosses(2.0, CORPUS, ALIGN, 6, 1, 0, 100, otherRun);
+    sim.itemLosses(2.0, CORPUS, ALIGN, 6, 1, 0, u, otherRun);
     double corr = correlation(logs(whole), logs(otherRun));
     assertThat(corr).isGreaterThan(0.5).isLessThan(0.99);
   }
@@ -110,6 +111,31 @@ class SimulatorTest {
     }
     double rate = total / (200.0 * 4174);
     assertThat(rate).isCloseTo(0.45, within(4 * Math.sqrt(0.45 * 0.55 / (200 * 4174.0))));
+  }
+
+  @Test
+  void everySubgroupsItemSetAveragesToThePopulationFactorSoItsGammaIsTheStatedOne() {
+    double tau = 0.5;
+    Simulator sim = new Simulator(3, new NoiseModel(0, 0, 0, tau));
+    for (String name : List.of("usa", "nigeria", "singapore")) {
+      double[] u = sim.itemDifficulties(Keys.name(name), 200);
+      double mean = java.util.Arrays.stream(u).map(Math::exp).average().orElseThrow();
+      assertThat(mean).as(name).isCloseTo(Math.exp(tau * tau / 2), within(1e-12));
+      double m = java.util.Arrays.stream(u).average().orElseThrow();
+      double sd = Math.sqrt(java.util.Arrays.stream(u).map(v -> (v - m) * (v - m)).sum() / 199);
+      assertThat(sd).as(name).isCloseTo(tau, within(4 * tau / Math.sqrt(2 * 199))); // spread kept
+      assertThat(sim.itemDifficulties(Keys.name(name), 200)).as("fixed per item").isEqualTo(u);
+    }
+    // so the observed mean-loss ratio of two item-level subgroups is exactly their stated gamma
+    CorpusTruth c = new CorpusTruth("commonpile", List.of(
+        new Subgroup("usa", new SubgroupTruth.Absolute(TRUTH), 200, null),
+        new Subgroup("nigeria", new SubgroupTruth.Relative("usa", 1.05, 0.0025, 1e18), 200, null)));
+    double lb = c.loss(0, 1e9, 2e10, 1e18);
+    double lt = c.loss(1, 1e9, 2e10, 1e18);
+    double ratio = sim.observe(c.subgroups().get(1), lt, CORPUS, 7, 0).loss()
+        / sim.observe(c.subgroups().get(0), lb, CORPUS, 7, 0).loss();
+    assertThat(ratio).isCloseTo(1.05, within(1e-12));
+    assertThatThrownBy(() -> sim.itemDifficulties(ALIGN, -1)).hasMessageContaining("-1");
   }
 
   @Test

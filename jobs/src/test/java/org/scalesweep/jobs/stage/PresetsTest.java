@@ -22,6 +22,7 @@ import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.law.JointLaw;
+import org.scalesweep.relative.Crossovers;
 
 /**
  * Every seed preset in a reduced form (fewer resamples, replicates or items), with its key published
@@ -99,6 +100,20 @@ class PresetsTest {
       if (study.equals("ai-risk") && truth >= 0.01) {
         assertThat(significant).as("%s %s", treatment, r.getAs("corpus")).isTrue();
       }
+    }
+    // the published crossovers (seed 003 4.2): Singapore / Nigeria at 6e19 on CommonPile, Canada / Sri Lanka at
+    // 3e19 on DCLM; the preset's gammas put them there, and their bootstrap intervals must hold them
+    List<Row> crossovers = SparkTestSession.get().read().parquet(out.resolve("crossovers.parquet").toString())
+        .collectAsList();
+    Object[][] published = {
+        {"commonpile", "singapore", "nigeria", 18 + Crossovers.log10Crossover(1.0617, -0.0002, 1.050, 0.0025)},
+        {"dclm", "canada", "sri-lanka", 18 + Crossovers.log10Crossover(1.0978, -0.0018, 1.080, 0.0030)}};
+    for (Object[] p : published) {
+      Row r = crossovers.stream().filter(c -> c.getAs("study").equals("ice") && c.getAs("corpus").equals(p[0])
+          && c.getAs("treatment_1").equals(p[1]) && c.getAs("treatment_2").equals(p[2])).findFirst().orElseThrow();
+      double truth = (double) p[3];
+      assertThat(truth).as("%s / %s on %s", p[1], p[2], p[0]).isBetween(19.4, 19.9)
+          .isBetween(r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high"));
     }
     List<Row> cal = SparkTestSession.get().read().parquet(out.resolve("calibration.parquet").toString())
         .collectAsList();
