@@ -51,7 +51,8 @@ public final class ConfigSchema {
       dbl("noise.sigma-run", "0.01", 0, 5, "Run-to-run (seed) log-noise shared by every subgroup of a run replicate."),
       dbl("noise.sigma-run-subgroup", "0.005", 0, 5, "Seed log-noise specific to a subgroup (does not cancel in ratios)."),
       dbl("noise.sigma-item", "0.2", 0, 5, "Item-level log-noise of one run on one item."),
-      dbl("noise.tau-item", "0.5", 0, 5, "Item difficulty log-spread, fixed per item across runs."),
+      dbl("noise.tau-item", "0.5", 0, 5, "Item difficulty log-spread, fixed per item across runs; each subgroup's "
+          + "item set is centred (mean factor exp(tau^2/2)) so its level is its stated gamma."),
       dbl("corpora.*.E", null, 0, 1e6, "Irreducible loss of the corpus's overall validation loss (the frontier)."),
       dbl("corpora.*.A", null, 0, 1e12, "Model-size coefficient of the overall loss."),
       dbl("corpora.*.alpha", null, 0, 5, "Model-size exponent of the overall loss."),
