@@ -148,8 +148,10 @@ public final class ConfigSchema {
     return spec(ConfigUtil.splitPath(path));
   }
 
-  /** Defaults of the non-wildcard keys, as a config to fall back on. */
-  public static Config defaults() {
+  /** Defaults of the non-wildcard keys, parsed once. */
+  private static final Config DEFAULTS = parseDefaults();
+
+  private static Config parseDefaults() {
     StringBuilder sb = new StringBuilder();
     for (KeySpec k : KEYS) {
       if (k.defaultValue() != null && !k.pattern().contains("*")) {
@@ -159,6 +161,11 @@ public final class ConfigSchema {
     return ConfigFactory.parseString(sb.toString());
   }
 
+  /** Defaults of the non-wildcard keys, as a config. */
+  public static Config defaults() {
+    return DEFAULTS;
+  }
+
   /**
    * The config with every missing default filled in, path by path. A plain {@code withFallback} is
    * not enough: HOCON ignores fallbacks below an object that replaced a non-object value (e.g.
@@ -166,8 +173,8 @@ public final class ConfigSchema {
    * its other keys.
    */
   public static Config withDefaults(Config c) {
-    Config out = c.withFallback(defaults());
-    for (java.util.Map.Entry<String, ConfigValue> d : defaults().entrySet()) {
+    Config out = c;
+    for (java.util.Map.Entry<String, ConfigValue> d : DEFAULTS.entrySet()) {
       if (!out.hasPathOrNull(d.getKey())) {
         out = out.withValue(d.getKey(), d.getValue());
       }
