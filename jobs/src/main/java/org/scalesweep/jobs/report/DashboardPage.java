@@ -31,7 +31,7 @@ final class DashboardPage {
     if (!page.contains(DATA_TOKEN) || !page.contains(TITLE_TOKEN)) {
       throw new IllegalStateException("dashboard template lacks its " + DATA_TOKEN + " or " + TITLE_TOKEN + " token");
     }
-    page = page.replace(TITLE_TOKEN, escapeHtml(title)).replace(DATA_TOKEN, dataJson);
+    page = page.replace(TITLE_TOKEN, Html.escape(title)).replace(DATA_TOKEN, dataJson);
     write(fs, new Path(dir, HTML), page.getBytes(StandardCharsets.UTF_8));
     for (String a : ASSETS) {
       write(fs, new Path(dir, a), bytes(a));
@@ -62,9 +62,5 @@ final class DashboardPage {
     try (FSDataOutputStream os = fs.create(p, true)) {
       os.write(content);
     }
-  }
-
-  private static String escapeHtml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -2,14 +2,12 @@ package org.scalesweep.jobs.stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -17,6 +15,7 @@ import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.report.CalibrationFigures;
 import org.scalesweep.jobs.report.CalibrationFigures.Rate;
 import org.scalesweep.jobs.report.Figure;
+import org.scalesweep.jobs.report.Html;
 
 /** report/ of calibrate and power: index.html with the tables and figures, and the tables as CSV. */
 final class CalibrationReport {
@@ -131,15 +130,13 @@ final class CalibrationReport {
       List<Figure> figs = body.write(figDir);
       h.append("<h2>Figures</h2>\n");
       for (Figure fig : figs) {
-        h.append("<figure><a href=\"").append(fig.svg()).append("\"><img src=\"").append(fig.png()).append("\" alt=\"")
-            .append(esc(fig.caption())).append("\"></a><figcaption>").append(esc(fig.caption()))
-            .append("</figcaption></figure>\n");
+        h.append(Html.figure(fig));
       }
       h.append("<p class=\"meta\">Tables: <a href=\"").append(ReportStage.csvName(table)).append("\">")
           .append(ReportStage.csvName(table)).append("</a> (and ").append(table).append(" beside report/).</p>\n")
           .append("</body></html>\n");
-      write(ctx, new Path(tmp, ReportStage.csvName(table)), Csv.of(schema, rows));
-      write(ctx, new Path(tmp, "index.html"), h.toString());
+      ctx.outputs().writeUtf8(new Path(tmp, ReportStage.csvName(table)), Csv.of(schema, rows));
+      ctx.outputs().writeUtf8(new Path(tmp, "index.html"), h.toString());
       ctx.outputs().stage(tmp, Outputs.REPORT);
       return figs.size();
     } catch (IOException e) {
@@ -149,12 +146,12 @@ final class CalibrationReport {
 
   private static StringBuilder head(String title, Study study) {
     StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-        .append(esc(title)).append("</title>\n<style>\n")
+        .append(Html.escape(title)).append("</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}\n")
         .append("table{border-collapse:collapse;font-size:13px;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;")
         .append("text-align:right}th{background:#f3f3f3}p.meta{color:#666;font-size:13px}\n")
         .append("figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}")
-        .append("figcaption{font-size:12px;color:#444}\n</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
+        .append("figcaption{font-size:12px;color:#444}\n</style></head><body>\n<h1>").append(Html.escape(title)).append("</h1>\n");
     Study.BootstrapSettings b = study.bootstrap();
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d seed replicates per "
             + "configuration · clusters by %s · %s weights · sign test at α = %s · %.0f%% intervals</p>\n",
@@ -169,11 +166,11 @@ final class CalibrationReport {
 
   private static void table(StringBuilder h, List<Row> rows, List<String> header, Cells cells) {
     h.append("<table><tr>");
-    header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+    header.forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
     h.append("</tr>\n");
     for (Row r : rows) {
       h.append("<tr>");
-      cells.of(r).forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+      cells.of(r).forEach(c -> h.append("<td>").append(Html.escape(c)).append("</td>"));
       h.append("</tr>\n");
     }
     h.append("</table>\n");
@@ -218,15 +215,5 @@ final class CalibrationReport {
     Object a = r.getAs(lo);
     Object b = r.getAs(hi);
     return a == null || b == null ? "" : String.format(Locale.ROOT, "[%.4g, %.4g]", (Double) a, (Double) b);
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
-
-  private static void write(StageContext ctx, Path p, String text) throws IOException {
-    try (FSDataOutputStream os = ctx.outputs().fs().create(p, true)) {
-      os.write(text.getBytes(StandardCharsets.UTF_8));
-    }
   }
 }

@@ -4,21 +4,20 @@ import static org.apache.spark.sql.functions.avg;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.jobs.config.Study;
 import org.scalesweep.design.DesignedStudy;
+import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.report.AlignmentFigures;
-import org.scalesweep.jobs.report.PostTrainingFigures;
 import org.scalesweep.jobs.report.Figure;
+import org.scalesweep.jobs.report.Html;
+import org.scalesweep.jobs.report.PostTrainingFigures;
 import org.scalesweep.jobs.report.Tables;
 
 /**
@@ -55,14 +54,14 @@ final class DesignedReport {
       ctx.outputs().fs().mkdirs(new Path(tmp, "figures"));
       for (var e : tables.entrySet()) {
         String csv = ReportStage.csvName(e.getKey());
-        write(ctx, new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
+        ctx.outputs().writeUtf8(new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
         rows.put(Outputs.REPORT + "/" + csv, (long) e.getValue().size());
       }
       List<Figure> figures = ctx.study().kind() == Study.Kind.ALIGNMENT_PRETRAINING
           ? AlignmentFigures.write(ctx.study(), t, ctx.outputs().fs(), new Path(tmp, "figures"))
           : PostTrainingFigures.write(t, ctx.outputs().fs(), new Path(tmp, "figures"));
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
-      write(ctx, new Path(tmp, "index.html"), html(ctx.study(), t, figures));
+      ctx.outputs().writeUtf8(new Path(tmp, "index.html"), html(ctx.study(), t, figures));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,14 +73,14 @@ final class DesignedReport {
     Map<String, Row> iv = new LinkedHashMap<>();
     t.get(Outputs.INTERVALS).forEach(r -> iv.put(r.getString(0), r));
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(ReportHtml.esc(
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(
         study.reportTitle())).append(" — ScaleSweep report</title>\n<style>body{font-family:system-ui,sans-serif;")
         .append("margin:2em auto;max-width:1200px;padding:0 1em}table{border-collapse:collapse;font-size:13px}")
         .append("td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}th{background:#f3f3f3}td.s{text-align:left}")
         .append("td.bad{background:#fbe9e7}figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}")
         .append("figure img{max-width:100%}figcaption{font-size:12px;color:#444}p.meta{color:#666;font-size:13px}")
-        .append("</style></head><body>\n<h1>").append(ReportHtml.esc(study.reportTitle())).append("</h1>\n<p>")
-        .append(ReportHtml.esc(study.description())).append("</p>\n");
+        .append("</style></head><body>\n<h1>").append(Html.escape(study.reportTitle())).append("</h1>\n<p>")
+        .append(Html.escape(study.description())).append("</p>\n");
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d replicates per point"
             + " · %d resamples over run replicates, percentile intervals at %.0f%%</p>%n",
         study.configHash().substring(0, 12), study.seed(), study.replicates(), study.bootstrap().resamples(),
@@ -109,9 +108,7 @@ final class DesignedReport {
           + " runs only; the held-out error shows how far the sigmoid extrapolates.</p>\n");
     }
     for (Figure f : figures) {
-      h.append("<figure><a href=\"").append(f.svg()).append("\"><img src=\"").append(f.png()).append("\" alt=\"")
-          .append(ReportHtml.esc(f.caption())).append("\"></a><figcaption>").append(ReportHtml.esc(f.caption()))
-          .append("</figcaption></figure>\n");
+      h.append(Html.figure(f));
     }
     h.append("<p class=\"meta\">Tables: <a href=\"fits.csv\">fits.csv</a> · <a href=\"intervals.csv\">intervals.csv</a>")
         .append(" · <a href=\"point_means.csv\">point_means.csv</a></p>\n").append("</body></html>\n");
@@ -129,18 +126,12 @@ final class DesignedReport {
     boolean covers = r.getBoolean(7);
     Double pub = r.isNullAt(8) ? null : r.getDouble(8);
     h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%s</td><td>%s</td><td>[%s, %s]</td>"
-            + "<td class=\"s%s\">%s</td><td>%s</td><td>%s</td><td class=\"s\">%s</td></tr>%n", ReportHtml.esc(label),
+            + "<td class=\"s%s\">%s</td><td>%s</td><td>%s</td><td class=\"s\">%s</td></tr>%n", Html.escape(label),
         num(truth), num(est), num(lo), num(hi), covers ? "" : " bad", covers, pub == null ? "" : num(pub),
         pub == null ? "" : num(est - pub), pub == null ? "" : String.valueOf(pub >= lo && pub <= hi)));
   }
 
   private static String num(double v) {
     return ReportHtml.format(v);
-  }
-
-  private static void write(StageContext ctx, Path p, String text) throws IOException {
-    try (FSDataOutputStream os = ctx.outputs().fs().create(p, true)) {
-      os.write(text.getBytes(StandardCharsets.UTF_8));
-    }
   }
 }

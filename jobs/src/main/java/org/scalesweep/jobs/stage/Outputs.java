@@ -96,6 +96,13 @@ public final class Outputs {
     return tmp == null ? readParquet(name) : spark.read().parquet(tmp.toString());
   }
 
+  /** Writes UTF-8 text to an exact path, e.g. a page inside a report's temporary directory. */
+  public void writeUtf8(Path p, String text) throws IOException {
+    try (FSDataOutputStream os = fs.create(p, true)) {
+      os.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /** Writes a small text file atomically, at once (not staged: the manifest). */
   public void writeText(String name, String text) {
     Path tmp = tmpPath(name);

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.report.Figure;
+import org.scalesweep.jobs.report.Html;
 import org.scalesweep.jobs.report.Tables;
 import org.scalesweep.law.RelativeLaw;
 
@@ -18,16 +19,16 @@ final class ReportHtml {
   static String render(Study study, Tables t, Map<String, StructType> schemas, List<Figure> figures, Manifest manifest) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-        .append(esc(study.reportTitle())).append(" — ScaleSweep report</title>\n<style>\n")
+        .append(Html.escape(study.reportTitle())).append(" — ScaleSweep report</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}\n")
         .append("table{border-collapse:collapse;font-size:13px;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;")
         .append("text-align:right}th{background:#f3f3f3}td.s{text-align:left}tr.sig td{background:#eef7ee}\n")
         .append("td.bad{background:#fbe9e7}p.meta{color:#666;font-size:13px}li{margin:.3em 0}\n")
         .append("figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}")
         .append("figcaption{font-size:12px;color:#444}\n</style></head><body>\n");
-    h.append("<h1>").append(esc(study.reportTitle())).append("</h1>\n");
+    h.append("<h1>").append(Html.escape(study.reportTitle())).append("</h1>\n");
     if (!study.description().isBlank()) {
-      h.append("<p>").append(esc(study.description())).append("</p>\n");
+      h.append("<p>").append(Html.escape(study.description())).append("</p>\n");
     }
     Study.BootstrapSettings bs = study.bootstrap();
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d replicates · %d resamples "
@@ -41,17 +42,17 @@ final class ReportHtml {
     figures(h, figures, Study.OVERALL);
 
     for (Study.CaseStudy cs : study.caseStudies()) {
-      h.append("<h2>").append(esc(cs.name())).append("</h2>\n");
+      h.append("<h2>").append(Html.escape(cs.name())).append("</h2>\n");
       if (!cs.description().isBlank()) {
-        h.append("<p>").append(esc(cs.description())).append("</p>\n");
+        h.append("<p>").append(Html.escape(cs.description())).append("</p>\n");
       }
       if (!cs.published().isBlank()) {
-        h.append("<p><b>Published:</b> ").append(esc(cs.published())).append("</p>\n");
+        h.append("<p><b>Published:</b> ").append(Html.escape(cs.published())).append("</p>\n");
       }
       List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")));
       h.append("<ul>\n");
       for (String f : ReportStage.findings(sig)) {
-        h.append("<li>").append(esc(f)).append("</li>\n");
+        h.append("<li>").append(Html.escape(f)).append("</li>\n");
       }
       h.append("</ul>\n");
       comparison(h, study, cs, sig);
@@ -66,14 +67,14 @@ final class ReportHtml {
     for (Map.Entry<String, StructType> e : schemas.entrySet()) {
       List<Row> rows = t.get(e.getKey());
       String csv = ReportStage.csvName(e.getKey());
-      h.append("<details><summary>").append(esc(e.getKey())).append(" — ").append(rows.size()).append(" rows · <a href=\"")
+      h.append("<details><summary>").append(Html.escape(e.getKey())).append(" — ").append(rows.size()).append(" rows · <a href=\"")
           .append(csv).append("\">").append(csv).append("</a></summary>\n");
       if (rows.size() <= 2000) {
         table(h, e.getValue(), rows);
       }
       h.append("</details>\n");
     }
-    h.append("<p class=\"meta\">Stages: ").append(esc(manifest.stages().keySet().toString())).append("</p>\n");
+    h.append("<p class=\"meta\">Stages: ").append(Html.escape(manifest.stages().keySet().toString())).append("</p>\n");
     h.append("</body></html>\n");
     return h.toString();
   }
@@ -81,9 +82,7 @@ final class ReportHtml {
   private static void figures(StringBuilder h, List<Figure> figures, String section) {
     for (Figure f : figures) {
       if (f.section().equals(section)) {
-        h.append("<figure><a href=\"").append(f.svg()).append("\"><img src=\"").append(f.png()).append("\" alt=\"")
-            .append(esc(f.caption())).append("\"></a><figcaption>").append(esc(f.caption()))
-            .append("</figcaption></figure>\n");
+        h.append(Html.figure(f));
       }
     }
   }
@@ -103,7 +102,7 @@ final class ReportHtml {
       double b = a2.stream().filter(x -> corpus.equals(x.getAs("corpus")) && "b".equals(x.getAs("param")))
           .mapToDouble(x -> x.<Double>getAs("estimate")).findFirst().orElse(Double.NaN);
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
-          + "<td class=\"s\">%s</td></tr>%n", esc(corpus), a, b, a + b, esc(r.getAs("flags"))));
+          + "<td class=\"s\">%s</td></tr>%n", Html.escape(corpus), a, b, a + b, Html.escape(r.getAs("flags"))));
     }
     h.append("</table>\n<p class=\"meta\">Approach 2 on the overall loss: per-budget parabolas in log10 N and log10 D."
         + " a + b differs from 1 because budgets count forward FLOPs, not 6ND.</p>\n");
@@ -126,10 +125,10 @@ final class ReportHtml {
       h.append(String.format(Locale.ROOT, "<td class=\"s\">%s</td><td class=\"s\">%s</td><td>%+.4f</td><td>%+.4f</td>"
               + "<td>%+.4f</td><td>[%+.4f, %+.4f]</td><td>%.4f</td><td class=\"s%s\">%s</td><td class=\"s%s\">%s</td>"
               + "<td>%+.2f%%</td><td class=\"s\">%s</td></tr>%n",
-          esc(r.getAs("treatment")), esc(r.getAs("corpus")), truth, est, est - truth, r.<Double>getAs("ci_low"),
+          Html.escape(r.getAs("treatment")), Html.escape(r.getAs("corpus")), truth, est, est - truth, r.<Double>getAs("ci_low"),
           r.<Double>getAs("ci_high"), r.<Double>getAs("p_value"), recovered.equals("WRONG SIGN")
               || recovered.equals("false positive") ? " bad" : "", recovered, Boolean.FALSE.equals(covers) ? " bad" : "",
-          covers == null ? "" : covers.toString(), 100 * r.<Double>getAs("change_per_decade"), esc(published)));
+          covers == null ? "" : covers.toString(), 100 * r.<Double>getAs("change_per_decade"), Html.escape(published)));
     }
     h.append("</table>\n<p class=\"meta\">Per 10× F: change of the relative error per decade of compute, positive when"
         + " the gap closes (seed 003's convention), −(10^Δβ − 1).</p>\n");
@@ -158,7 +157,7 @@ final class ReportHtml {
         Double anchored = g.anchor().get(corpus.name());
         double at = powerAt(t, cs.name(), corpus.name(), g.name(), fa);
         h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td class=\"s\">%s</td><td>%s</td><td>%.4f</td>"
-                + "<td>%.4f</td><td>%.4f</td><td>%s</td></tr>%n", esc(g.name()), esc(corpus.name()),
+                + "<td>%.4f</td><td>%.4f</td><td>%s</td></tr>%n", Html.escape(g.name()), Html.escape(corpus.name()),
             anchored == null ? "" : String.format(Locale.ROOT, "%.4f", anchored), at,
             powerAt(t, cs.name(), corpus.name(), g.name(), f0), powerAt(t, cs.name(), corpus.name(), g.name(), f1),
             g.name().equals(cs.baseline()) ? "" : String.format(Locale.ROOT, "%+.2f", 100 * (at - baseAtAnchor))));
@@ -196,7 +195,7 @@ final class ReportHtml {
       }
       double[] c = cov.stream().mapToDouble(Double::doubleValue).toArray();
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>%n",
-          esc(corpus.name()), ReportStage.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
+          Html.escape(corpus.name()), ReportStage.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
           ReportStage.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
     }
     h.append("</table>\n");
@@ -217,7 +216,7 @@ final class ReportHtml {
         continue;
       }
       lines.add(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td class=\"s\">%s / %s</td><td>%s</td>"
-              + "<td>[%s, %s]</td><td>%s</td><td>%d/%d</td></tr>%n", esc(corpus), esc(a), esc(b),
+              + "<td>[%s, %s]</td><td>%s</td><td>%d/%d</td></tr>%n", Html.escape(corpus), Html.escape(a), Html.escape(b),
           flops(r.<Double>getAs("log10_crossover")), flops(r.<Double>getAs("ci_low")), flops(r.<Double>getAs("ci_high")),
           flops(truth), r.<Integer>getAs("valid_resamples"), r.<Integer>getAs("resamples")));
     }
@@ -242,7 +241,7 @@ final class ReportHtml {
         .append("<th>max |Δp| vs MLlib</th><th>converged</th></tr>\n");
     for (Row r : rows) {
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.2f</td><td>%.4f</td><td>%.4f</td><td>%d</td>"
-              + "<td>%.5f</td><td class=\"s\">%s</td></tr>%n", esc(r.getAs("method")), r.<Double>getAs("floor"),
+              + "<td>%.5f</td><td class=\"s\">%s</td></tr>%n", Html.escape(r.getAs("method")), r.<Double>getAs("floor"),
           r.<Double>getAs("a"), r.<Double>getAs("b"), r.<Long>getAs("items"), r.<Double>getAs("max_abs_diff_vs_mllib"),
           r.getAs("converged")));
     }
@@ -257,7 +256,7 @@ final class ReportHtml {
   private static void table(StringBuilder h, StructType schema, List<Row> rows) {
     h.append("<table><thead><tr>");
     for (String f : schema.fieldNames()) {
-      h.append("<th>").append(esc(f)).append("</th>");
+      h.append("<th>").append(Html.escape(f)).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
     for (Row r : rows) {
@@ -265,7 +264,7 @@ final class ReportHtml {
       for (int i = 0; i < r.length(); i++) {
         Object v = r.get(i);
         boolean text = v instanceof String || v instanceof Boolean;
-        h.append(text ? "<td class=\"s\">" : "<td>").append(esc(format(v))).append("</td>");
+        h.append(text ? "<td class=\"s\">" : "<td>").append(Html.escape(format(v))).append("</td>");
       }
       h.append("</tr>\n");
     }
@@ -284,10 +283,5 @@ final class ReportHtml {
       return a != 0 && (a >= 1e6 || a < 1e-3) ? String.format(Locale.ROOT, "%.4e", d) : String.format(Locale.ROOT, "%.5g", d);
     }
     return String.valueOf(v);
-  }
-
-  static String esc(Object o) {
-    String s = String.valueOf(o);
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

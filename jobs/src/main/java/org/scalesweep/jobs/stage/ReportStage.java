@@ -2,18 +2,15 @@ package org.scalesweep.jobs.stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.report.Dashboard;
 import org.scalesweep.jobs.report.Figure;
 import org.scalesweep.jobs.report.RelativeCurves;
@@ -74,12 +71,13 @@ public final class ReportStage implements Stage {
       ctx.outputs().fs().mkdirs(new Path(tmp, "figures"));
       for (Map.Entry<String, List<Row>> e : tables.entrySet()) {
         String csv = csvName(e.getKey());
-        write(ctx, new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
+        ctx.outputs().writeUtf8(new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
         rows.put(Outputs.REPORT + "/" + csv, (long) e.getValue().size());
       }
       List<Figure> figures = RelativeFigures.write(ctx.study(), data, ctx.outputs().fs(), new Path(tmp, "figures"));
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
-      write(ctx, new Path(tmp, "index.html"), ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
+      ctx.outputs().writeUtf8(new Path(tmp, "index.html"),
+          ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
       Dashboard.write(ctx, tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -104,12 +102,6 @@ public final class ReportStage implements Stage {
 
   static String csvName(String table) {
     return table.endsWith(".csv") ? table : table.replace(".parquet", "") + ".csv";
-  }
-
-  private static void write(StageContext ctx, Path p, String text) throws IOException {
-    try (FSDataOutputStream os = ctx.outputs().fs().create(p, true)) {
-      os.write(text.getBytes(StandardCharsets.UTF_8));
-    }
   }
 
   /** One sentence per contrast, from the numbers: which gaps close, persist, widen. */
