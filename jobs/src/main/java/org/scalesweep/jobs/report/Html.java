@@ -9,6 +9,22 @@ public final class Html {
     return String.valueOf(o).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
+  /** The reports' one stylesheet: tables, significant and flagged rows, meta lines, figures side by side. */
+  private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;"
+      + "padding:0 1em;color:#222}\n"
+      + "table{border-collapse:collapse;font-size:13px;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;"
+      + "text-align:right}th{background:#f3f3f3}td.s{text-align:left}tr.sig td{background:#eef7ee}\n"
+      + "td.bad{background:#fbe9e7}p.meta{color:#666;font-size:13px}li{margin:.3em 0}\n"
+      + "figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}"
+      + "figcaption{font-size:12px;color:#444}\n";
+
+  /** The opening of a report page, up to and including its heading; {@code tab} is the browser tab's title. */
+  public static StringBuilder page(String tab, String heading) {
+    return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+        .append(escape(tab)).append("</title>\n<style>\n").append(STYLE).append("</style></head><body>\n<h1>")
+        .append(escape(heading)).append("</h1>\n");
+  }
+
   /** A figure as a linked PNG (the SVG behind it) with its caption. */
   public static String figure(Figure f) {
     String caption = escape(f.caption());

@@ -145,13 +145,7 @@ final class CalibrationReport {
   }
 
   private static StringBuilder head(String title, Study study) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-        .append(Html.escape(title)).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}\n")
-        .append("table{border-collapse:collapse;font-size:13px;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;")
-        .append("text-align:right}th{background:#f3f3f3}p.meta{color:#666;font-size:13px}\n")
-        .append("figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}")
-        .append("figcaption{font-size:12px;color:#444}\n</style></head><body>\n<h1>").append(Html.escape(title)).append("</h1>\n");
+    StringBuilder h = Html.page(title, title);
     Study.BootstrapSettings b = study.bootstrap();
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d seed replicates per "
             + "configuration · clusters by %s · %s weights · sign test at α = %s · %.0f%% intervals</p>\n",

@@ -72,15 +72,8 @@ final class DesignedReport {
   private static String html(Study study, Tables t, List<Figure> figures) {
     Map<String, Row> iv = new LinkedHashMap<>();
     t.get(Outputs.INTERVALS).forEach(r -> iv.put(r.getString(0), r));
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(
-        study.reportTitle())).append(" — ScaleSweep report</title>\n<style>body{font-family:system-ui,sans-serif;")
-        .append("margin:2em auto;max-width:1200px;padding:0 1em}table{border-collapse:collapse;font-size:13px}")
-        .append("td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}th{background:#f3f3f3}td.s{text-align:left}")
-        .append("td.bad{background:#fbe9e7}figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}")
-        .append("figure img{max-width:100%}figcaption{font-size:12px;color:#444}p.meta{color:#666;font-size:13px}")
-        .append("</style></head><body>\n<h1>").append(Html.escape(study.reportTitle())).append("</h1>\n<p>")
-        .append(Html.escape(study.description())).append("</p>\n");
+    StringBuilder h = Html.page(study.reportTitle() + " — ScaleSweep report", study.reportTitle());
+    h.append("<p>").append(Html.escape(study.description())).append("</p>\n");
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d replicates per point"
             + " · %d resamples over run replicates, percentile intervals at %.0f%%</p>%n",
         study.configHash().substring(0, 12), study.seed(), study.replicates(), study.bootstrap().resamples(),

@@ -17,16 +17,7 @@ final class ReportHtml {
   private ReportHtml() {}
 
   static String render(Study study, Tables t, Map<String, StructType> schemas, List<Figure> figures, Manifest manifest) {
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-        .append(Html.escape(study.reportTitle())).append(" — ScaleSweep report</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}\n")
-        .append("table{border-collapse:collapse;font-size:13px;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;")
-        .append("text-align:right}th{background:#f3f3f3}td.s{text-align:left}tr.sig td{background:#eef7ee}\n")
-        .append("td.bad{background:#fbe9e7}p.meta{color:#666;font-size:13px}li{margin:.3em 0}\n")
-        .append("figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}")
-        .append("figcaption{font-size:12px;color:#444}\n</style></head><body>\n");
-    h.append("<h1>").append(Html.escape(study.reportTitle())).append("</h1>\n");
+    StringBuilder h = Html.page(study.reportTitle() + " — ScaleSweep report", study.reportTitle());
     if (!study.description().isBlank()) {
       h.append("<p>").append(Html.escape(study.description())).append("</p>\n");
     }
