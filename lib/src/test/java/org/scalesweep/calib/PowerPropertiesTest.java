@@ -3,14 +3,12 @@ package org.scalesweep.calib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.scalesweep.boot.BlockedGemmAccess;
 import org.scalesweep.boot.ResampleScheme;
+import org.scalesweep.testing.Cases;
 
 /**
  * Power rises with the effect and with the number of configurations, over simulated designs. Both
@@ -18,16 +16,29 @@ import org.scalesweep.boot.ResampleScheme;
  * paired: it fails when the larger design loses significantly more replicates than it gains
  * (one-sided McNemar at 1%: losses − gains &gt; 2.33·√(losses + gains)), not by Monte Carlo noise.
  * With 150 replicates it does fail when the two designs of the configuration property are swapped.
+ * Six generated designs per property (seeded: {@link Cases}).
  */
 class PowerPropertiesTest {
   private static final int REPLICATES = 150;
   private static final double Z = 2.33;
   private static final PowerStudy STUDY = PowerStudyTest.study(ResampleScheme.WILD, PowerStudyTest.RUN_NOISE, 100);
 
-  @Property(tries = 6, seed = "20261123", shrinking = ShrinkingMode.OFF)
-  void powerIncreasesWithEffectSize(@ForAll @IntRange(min = 4, max = 15) int configs,
-      @ForAll @IntRange(min = 1, max = 2) int seeds, @ForAll @DoubleRange(min = 0.001, max = 0.02) @Scale(5) double effect,
-      @ForAll @DoubleRange(min = 1.2, max = 3) @Scale(3) double factor) {
+  private static final long SEED = 20261123L;
+  private static final int CASES = 6;
+
+  @TestFactory
+  Stream<DynamicTest> powerIncreasesWithEffectSize() {
+    return Cases.of("power increases with the effect", SEED, CASES, g -> powerIncreasesWithEffectSize(g.ints(4, 15),
+        g.ints(1, 2), g.doubles(0.001, 0.02, 5), g.doubles(1.2, 3, 3)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> powerIncreasesWithConfigurations() {
+    return Cases.of("power increases with configurations", SEED, CASES, g -> powerIncreasesWithConfigurations(
+        g.ints(4, 6), g.ints(6, 9), g.doubles(0.002, 0.006, 5)));
+  }
+
+  private static void powerIncreasesWithEffectSize(int configs, int seeds, double effect, double factor) {
     PowerDesign d = new PowerDesign(configs, 3, 0, seeds);
     double[] effects = {effect, effect * factor};
     int gains = 0;
@@ -43,9 +54,7 @@ class PowerPropertiesTest {
         gains, losses).isLessThanOrEqualTo((int) Math.floor(Z * Math.sqrt(losses + gains)));
   }
 
-  @Property(tries = 6, seed = "20261123", shrinking = ShrinkingMode.OFF)
-  void powerIncreasesWithConfigurations(@ForAll @IntRange(min = 4, max = 6) int configs,
-      @ForAll @IntRange(min = 6, max = 9) int more, @ForAll @DoubleRange(min = 0.002, max = 0.006) @Scale(5) double effect) {
+  private static void powerIncreasesWithConfigurations(int configs, int more, double effect) {
     PowerDesign fewer = new PowerDesign(configs, 3, 0, 1);
     PowerDesign larger = new PowerDesign(configs + more, 3, 0, 1);
     double[] effects = {effect};

@@ -5,38 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.SparkTestSession;
+import org.scalesweep.testing.Cases;
+import org.scalesweep.testing.Gen;
 
 /**
  * {@code scalesweep show} on random Parquet tables (every column type the outputs use and more,
  * nulls, NaN, commas, quotes, newlines, unicode) and on files that are not Parquet (garbage,
  * empty, truncated, an empty directory): a table (exit 0) or a clear error (exit 2), never a
- * stack trace, never a hang.
+ * stack trace, never a hang. 30 generated inputs, on seeded generators ({@link Cases}).
  */
 class ShowPropertyTest {
   static final AtomicInteger TRIED = new AtomicInteger();
+  /** Outcomes by input kind and exit code, printed at the end. */
+  static final Map<String, AtomicInteger> OUTCOMES = new ConcurrentHashMap<>();
   static final List<DataType> TYPES = List.of(DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType,
       DataTypes.StringType, DataTypes.BooleanType, DataTypes.createDecimalType(10, 2),
       DataTypes.createArrayType(DataTypes.IntegerType), DataTypes.BinaryType);
@@ -51,21 +58,31 @@ class ShowPropertyTest {
    */
   record Input(String kind, List<DataType> types, List<List<Integer>> values, byte[] bytes) {}
 
-  @AfterContainer
+  @AfterAll
   static void report() {
-    System.out.printf("show property test: %d generated inputs tried%n", TRIED.get());
+    System.out.printf("show property test: %d generated inputs tried (kind, exit code: count) %s%n", TRIED.get(),
+        new TreeMap<>(OUTCOMES));
   }
 
-  @Property(tries = 30)
-  void anyFileGivesATableOrAClearError(@ForAll("inputs") Input in, @ForAll boolean json,
-      @ForAll @IntRange(min = 0, max = 12) int limit) throws IOException {
+  @TestFactory
+  Stream<DynamicTest> anyFileGivesATableOrAClearError() {
+    return Cases.of("show on a random file", 20261203L, 30, g -> {
+      try {
+        anyFileGivesATableOrAClearError(input(g), g.bool(), g.ints(0, 12));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static void anyFileGivesATableOrAClearError(Input in, boolean json, int limit) throws IOException {
     TRIED.incrementAndGet();
     Path dir = Files.createTempDirectory("scalesweep-show");
     try {
       Path file = write(in, dir);
       CliRun r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.of("show", file.toString(), "--format",
           json ? "json" : "csv", "--limit", String.valueOf(limit)));
-      Statistics.collect(in.kind(), r.code());
+      OUTCOMES.computeIfAbsent(in.kind() + ", " + r.code(), k -> new AtomicInteger()).incrementAndGet();
       assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception in thread");
       if (in.kind().equals("table")) {
         assertThat(r.code()).as(r.err()).isZero();
@@ -134,27 +151,28 @@ class ShowPropertyTest {
       return strings[Math.floorMod(seed, strings.length)];
     } else if (t.equals(DataTypes.BooleanType)) {
       return seed % 2 == 0;
-    } else if (t instanceof org.apache.spark.sql.types.DecimalType) {
+    } else if (t instanceof DecimalType) {
       return new BigDecimal(seed % 100000).movePointLeft(2);
-    } else if (t instanceof org.apache.spark.sql.types.ArrayType) {
+    } else if (t instanceof ArrayType) {
       return scala.jdk.javaapi.CollectionConverters.asScala(List.of(seed, -seed)).toSeq();
     }
     return new byte[] {(byte) seed, 0, (byte) 255};
   }
 
-  @Provide
-  Arbitrary<Input> inputs() {
-    Arbitrary<List<DataType>> types = Arbitraries.of(TYPES).list().ofMinSize(1).ofMaxSize(4);
-    Arbitrary<Input> tables = types.flatMap(ts -> Arbitraries.integers().between(-1000, 1000).list()
-        .ofSize(ts.size()).list().ofMaxSize(15).map(v -> new Input("table", ts, v, new byte[] {0})));
-    Arbitrary<Input> truncated = Combinators.combine(types, Arbitraries.bytes())
-        .as((ts, b) -> new Input("truncated", ts, List.of(java.util.Collections.nCopies(ts.size(), 1)),
-            new byte[] {b}));
-    Arbitrary<Input> garbage = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(400)
-        .map(b -> new Input("garbage", List.of(), List.of(), b));
-    Arbitrary<Input> other = Arbitraries.of("empty", "directory").map(k -> new Input(k, List.of(), List.of(),
-        new byte[0]));
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, tables), net.jqwik.api.Tuple.of(2, truncated),
-        net.jqwik.api.Tuple.of(2, garbage), net.jqwik.api.Tuple.of(1, other));
+  /** Tables four times in nine, truncated tables and garbage twice, an empty file or a directory once. */
+  static Input input(Gen g) {
+    Supplier<List<DataType>> types = () -> g.list(1, 4, () -> g.of(TYPES));
+    Supplier<Input> tables = () -> {
+      List<DataType> ts = types.get();
+      return new Input("table", ts, g.list(0, 15, () -> g.list(ts.size(), ts.size(), () -> g.ints(-1000, 1000))),
+          new byte[] {0});
+    };
+    Supplier<Input> truncated = () -> {
+      List<DataType> ts = types.get();
+      return new Input("truncated", ts, List.of(Collections.nCopies(ts.size(), 1)), new byte[] {g.anyByte()});
+    };
+    Supplier<Input> garbage = () -> new Input("garbage", List.of(), List.of(), g.bytes(1, 400));
+    Supplier<Input> other = () -> new Input(g.of("empty", "directory"), List.of(), List.of(), new byte[0]);
+    return g.frequency(new int[] {4, 2, 2, 1}, tables, truncated, garbage, other);
   }
 }

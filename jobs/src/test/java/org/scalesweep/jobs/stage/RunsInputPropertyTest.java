@@ -8,32 +8,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.testing.Cases;
+import org.scalesweep.testing.Gen;
 
 /**
  * Randomly damaged runs.parquet files (columns dropped or retyped, cells null, NaN, infinite, zero,
  * negative, huge or renamed, rows dropped or duplicated) through the fit and bootstrap stages: each
  * ends in flagged outputs with one significance row per contrast, or in an InvalidInputException
- * naming the file; never another exception, never a hang.
+ * naming the file; never another exception, never a hang. 20 generated damage lists, on seeded
+ * generators ({@link Cases}).
  */
 class RunsInputPropertyTest {
   static final AtomicInteger TRIED = new AtomicInteger();
@@ -54,14 +56,24 @@ class RunsInputPropertyTest {
     void apply(Table t);
   }
 
-  @AfterContainer
+  @AfterAll
   static void report() {
     System.out.printf("runs.parquet property test: %d generated inputs tried, %d ran with flags, %d rejected with "
         + "exit code 2%n", TRIED.get(), TRIED.get() - REJECTED.get(), REJECTED.get());
   }
 
-  @Property(tries = 20)
-  void damagedRunsGiveFlaggedOutputsOrAClearError(@ForAll("damages") List<Damage> damages) throws IOException {
+  @TestFactory
+  Stream<DynamicTest> damagedRunsGiveFlaggedOutputsOrAClearError() {
+    return Cases.of("damaged runs.parquet", 20261203L, 20, g -> {
+      try {
+        damagedRunsGiveFlaggedOutputsOrAClearError(damages(g));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static void damagedRunsGiveFlaggedOutputsOrAClearError(List<Damage> damages) throws IOException {
     TRIED.incrementAndGet();
     StructType schema = SparkTestSession.get().read().parquet(QuickRun.dir().resolve(Outputs.RUNS).toString())
         .schema();
@@ -93,11 +105,9 @@ class RunsInputPropertyTest {
             () -> StageRun.log(study, dir, List.of(new FitStage(), new BootstrapStage()), false));
       } catch (InvalidInputException e) {
         REJECTED.incrementAndGet();
-        Statistics.collect("rejected");
         assertThat(e.getMessage()).contains(Outputs.RUNS);
         return;
       }
-      Statistics.collect("ran");
       var spark = SparkTestSession.get();
       for (Row r : spark.read().parquet(dir.resolve(Outputs.FITS).toString()).filter("isnan(estimate)")
           .collectAsList()) {
@@ -116,49 +126,67 @@ class RunsInputPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Damage>> damages() {
-    Arbitrary<String> columns = Arbitraries.of("study", "corpus", "subgroup", "run_id", "seed", "budget", "width",
-        "depth", "params", "tokens", "loss");
-    Arbitrary<Damage> drop = columns.map(c -> t -> {
-      int i = t.column(c);
-      if (i >= 0) {
-        t.names().remove(i);
-        t.types().remove(i);
-        t.rows().replaceAll(r -> without(r, i));
-      }
-    });
-    Arbitrary<Damage> retype = Combinators.combine(columns, Arbitraries.of(DataTypes.StringType, DataTypes.FloatType,
-        DataTypes.LongType, DataTypes.BooleanType)).as((c, type) -> t -> retype(t, c, type));
-    Arbitrary<Damage> cell = Combinators.combine(columns, Arbitraries.integers().between(0, 279),
-        Arbitraries.integers().between(0, NUMBERS.length - 1)).as((c, row, k) -> t -> setCell(t, c, row, k));
-    Arbitrary<Damage> loss = Combinators.combine(Arbitraries.integers().between(0, 279),
-        Arbitraries.integers().between(0, NUMBERS.length - 1)).as((row, k) -> t -> setCell(t, "loss", row, k));
-    Arbitrary<Damage> dropRows = Combinators.combine(Arbitraries.of("subgroup", "run_id", "corpus", "seed"),
-        Arbitraries.integers().between(0, 279)).as((c, row) -> t -> {
-          int i = t.column(c);
-          if (i >= 0 && !t.rows().isEmpty()) {
-            Object v = t.rows().get(row % t.rows().size())[i];
-            t.rows().removeIf(r -> java.util.Objects.equals(r[i], v));
-          }
-        });
-    Arbitrary<Damage> everyNth = Arbitraries.integers().between(1, 7).map(n -> t -> {
-      List<Object[]> kept = new ArrayList<>();
-      for (int r = 0; r < t.rows().size(); r++) {
-        if (r % n != 0) {
-          kept.add(t.rows().get(r));
+  /** One to five damages: cells and losses most often, columns dropped or retyped, rows dropped or duplicated. */
+  static List<Damage> damages(Gen g) {
+    Supplier<String> columns = () -> g.of("study", "corpus", "subgroup", "run_id", "seed", "budget", "width", "depth",
+        "params", "tokens", "loss");
+    Supplier<Damage> drop = () -> {
+      String c = columns.get();
+      return t -> {
+        int i = t.column(c);
+        if (i >= 0) {
+          t.names().remove(i);
+          t.types().remove(i);
+          t.rows().replaceAll(r -> without(r, i));
         }
-      }
-      t.rows().clear();
-      t.rows().addAll(kept);
-    });
-    Arbitrary<Damage> duplicate = Arbitraries.integers().between(1, 40).map(n -> t -> {
-      List<Object[]> copies = new ArrayList<>(t.rows().subList(0, Math.min(n, t.rows().size())));
-      t.rows().addAll(copies);
-    });
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, drop), net.jqwik.api.Tuple.of(1, retype),
-        net.jqwik.api.Tuple.of(4, cell), net.jqwik.api.Tuple.of(5, loss), net.jqwik.api.Tuple.of(2, dropRows),
-        net.jqwik.api.Tuple.of(1, everyNth), net.jqwik.api.Tuple.of(1, duplicate)).list().ofMinSize(1).ofMaxSize(5);
+      };
+    };
+    Supplier<Damage> retype = () -> {
+      String c = columns.get();
+      DataType type = g.of(DataTypes.StringType, DataTypes.FloatType, DataTypes.LongType, DataTypes.BooleanType);
+      return t -> retype(t, c, type);
+    };
+    Supplier<Damage> cell = () -> {
+      String c = columns.get();
+      int row = g.ints(0, 279);
+      int k = g.ints(0, NUMBERS.length - 1);
+      return t -> setCell(t, c, row, k);
+    };
+    Supplier<Damage> loss = () -> {
+      int row = g.ints(0, 279);
+      int k = g.ints(0, NUMBERS.length - 1);
+      return t -> setCell(t, "loss", row, k);
+    };
+    Supplier<Damage> dropRows = () -> {
+      String c = g.of("subgroup", "run_id", "corpus", "seed");
+      int row = g.ints(0, 279);
+      return t -> {
+        int i = t.column(c);
+        if (i >= 0 && !t.rows().isEmpty()) {
+          Object v = t.rows().get(row % t.rows().size())[i];
+          t.rows().removeIf(r -> Objects.equals(r[i], v));
+        }
+      };
+    };
+    Supplier<Damage> everyNth = () -> {
+      int n = g.ints(1, 7);
+      return t -> {
+        List<Object[]> kept = new ArrayList<>();
+        for (int r = 0; r < t.rows().size(); r++) {
+          if (r % n != 0) {
+            kept.add(t.rows().get(r));
+          }
+        }
+        t.rows().clear();
+        t.rows().addAll(kept);
+      };
+    };
+    Supplier<Damage> duplicate = () -> {
+      int n = g.ints(1, 40);
+      return t -> t.rows().addAll(new ArrayList<>(t.rows().subList(0, Math.min(n, t.rows().size()))));
+    };
+    return g.list(1, 5, () -> g.frequency(new int[] {1, 1, 4, 5, 2, 1, 1}, drop, retype, cell, loss, dropRows,
+        everyNth, duplicate));
   }
 
   private static Object[] without(Object[] r, int i) {
