@@ -1,5 +1,9 @@
 package org.scalesweep.jobs.ingest;
 
+import org.scalesweep.jobs.table.RunRow;
+
+import org.scalesweep.jobs.table.OutputTables;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,10 +52,10 @@ public record Ingested(String source, List<RunRecord> runs, List<RunRecord> item
   /** runs.parquet rows ({@link SimulateStage#RUNS_SCHEMA}), sorted. */
   public Dataset<Row> runsFrame(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
-    runs.stream().sorted(ORDER).forEach(r -> rows.add(RowFactory.create(r.study(), r.corpus(), r.subgroup(), r.runId(),
+    runs.stream().sorted(ORDER).forEach(r -> rows.add(OutputTables.RUNS.toRow(new RunRow(r.study(), r.corpus(), r.subgroup(), r.runId(),
         r.seed(), r.budget(), r.width(), r.depth(), r.params(), r.tokens(), r.flops(), r.loss(), r.accuracy(),
-        r.items())));
-    return spark.createDataFrame(rows, SimulateStage.RUNS_SCHEMA).coalesce(1);
+        r.items()))));
+    return spark.createDataFrame(rows, OutputTables.RUNS.schema()).coalesce(1);
   }
 
   /**
@@ -72,7 +76,7 @@ public record Ingested(String source, List<RunRecord> runs, List<RunRecord> item
     items.stream().sorted(ORDER.thenComparing(RunRecord::itemId, ID_ORDER)).forEach(r -> rows.add(RowFactory.create(
         r.study(), r.corpus(), r.subgroup(), r.runId(), r.seed(), index.get(r.corpus() + "\u0001" + r.subgroup())
             .get(r.itemId()), r.loss(), r.accuracy() == null ? null : r.accuracy() == 1.0, r.itemId())));
-    return spark.createDataFrame(rows, SimulateStage.ITEMS_SCHEMA).coalesce(1);
+    return spark.createDataFrame(rows, OutputTables.ITEMS.schema()).coalesce(1);
   }
 
   /** Integer ids in numeric order before any other id in text order. */

@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.report;
 
+import org.scalesweep.jobs.table.OutputTables;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
@@ -32,12 +34,12 @@ public final class Dashboard {
     Dataset<Row> crossovers = out.readParquet(Outputs.CROSSOVERS)
         .orderBy("study", "corpus", "treatment_1", "treatment_2");
     String json = new DashboardData(ctx.study())
-        .table("runs", RunsSummary.SCHEMA, runs)
+        .table("runs", OutputTables.RUNS_SUMMARY.schema(), runs)
         .table("frontier", frontier.schema(), frontier.collectAsList())
         .table("power_fits", powerFits.schema(), powerFits.collectAsList())
         .table("significance", significance.schema(), significance.collectAsList())
         .table("crossovers", crossovers.schema(), crossovers.collectAsList())
-        .table("curves", RelativeCurves.SCHEMA, curves)
+        .table("curves", OutputTables.RELATIVE_CURVES.schema(), curves)
         .toJson();
     DashboardPage.write(out.fs(), reportDir, ctx.study().reportTitle(), json);
   }

@@ -1,5 +1,9 @@
 package org.scalesweep.jobs.report;
 
+import org.scalesweep.jobs.table.OutputTables;
+
+import org.scalesweep.jobs.table.RelativeCurveRow;
+
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -40,20 +44,6 @@ public final class RelativeCurves {
   /** Log-spaced points between the smallest and largest budget, besides the budgets themselves. */
   static final int BETWEEN = 24;
 
-  public static final StructType SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("baseline", StringType, false)
-      .add("treatment", StringType, false)
-      .add("flops", DoubleType, false)
-      .add("at_budget", BooleanType, false)
-      .add("observed", DoubleType, true)
-      .add("fit", DoubleType, true)
-      .add("band_low", DoubleType, true)
-      .add("band_high", DoubleType, true)
-      .add("level", DoubleType, false)
-      .add("resamples", IntegerType, false);
-
   private RelativeCurves() {}
 
   /** Rows ordered as the bootstrap inputs (corpus, case study) and their contrasts, flops increasing. */
@@ -80,9 +70,9 @@ public final class RelativeCurves {
         for (int k = 0; k < flops.length; k++) {
           int j = java.util.Arrays.binarySearch(frontier.budgets(), flops[k]);
           Double observed = j >= 0 ? ratio(frontier, t, b, j) : null;
-          out.add(RowFactory.create(in.study(), in.corpus(), ct.baseline(), ct.treatment(), flops[k], j >= 0, observed,
+          out.add(OutputTables.RELATIVE_CURVES.toRow(new RelativeCurveRow(in.study(), in.corpus(), ct.baseline(), ct.treatment(), flops[k], j >= 0, observed,
               finiteOrNull(RelativeCurveBands.at(gamma, deltaBeta, flops[k])), finiteOrNull(bands[c][k].low()),
-              finiteOrNull(bands[c][k].high()), bs.level(), resamples));
+              finiteOrNull(bands[c][k].high()), bs.level(), resamples)));
         }
       }
     }

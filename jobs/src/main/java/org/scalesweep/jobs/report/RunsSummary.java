@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.report;
 
+import org.scalesweep.jobs.table.OutputTables;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -30,26 +32,6 @@ import org.scalesweep.jobs.stage.Outputs;
 public final class RunsSummary {
   public static final String CSV = "runs_summary.csv";
 
-  public static final StructType SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("run_id", StringType, false)
-      .add("budget", DoubleType, false)
-      .add("params", LongType, false)
-      .add("tokens", LongType, false)
-      .add("flops", DoubleType, false)
-      .add("width", IntegerType, true)
-      .add("depth", IntegerType, true)
-      .add("heads", IntegerType, true)
-      .add("batch", LongType, true)
-      .add("steps", LongType, true)
-      .add("learning_rate", DoubleType, true)
-      .add("loss", DoubleType, false)
-      .add("loss_sd", DoubleType, true)
-      .add("accuracy", DoubleType, true)
-      .add("replicates", IntegerType, false);
-
   /** Columns read from runs.parquet; the optional ones are null when a source does not have them. */
   private static final List<String> RUN_COLUMNS = List.of("study", "corpus", "subgroup", "run_id", "budget", "params",
       "tokens", "flops", "width", "depth", "loss", "accuracy");
@@ -57,7 +39,7 @@ public final class RunsSummary {
 
   private RunsSummary() {}
 
-  /** The summary rows (schema {@link #SCHEMA}) ordered by study, corpus, subgroup, budget, tokens, run. */
+  /** The summary rows (schema {@link #OutputTables.RUNS_SUMMARY.schema()}) ordered by study, corpus, subgroup, budget, tokens, run. */
   public static List<Row> rows(Outputs outputs) {
     Dataset<Row> runs = outputs.readParquet(Outputs.RUNS);
     List<String> have = Arrays.asList(runs.columns());

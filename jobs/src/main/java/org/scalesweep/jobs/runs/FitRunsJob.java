@@ -1,5 +1,8 @@
 package org.scalesweep.jobs.runs;
 
+import org.scalesweep.jobs.table.FitRow;
+import org.scalesweep.jobs.table.OutputTables;
+
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -67,7 +70,7 @@ public final class FitRunsJob {
       inputs.add(new Input(g, full.hasEstimate() ? full.law() : null, alloc != null));
     }
     double[][][] draws = draws(spark, inputs, s);
-    List<Row> rows = new ArrayList<>();
+    List<FitRow> rows = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       RunGroup g = groups.get(i);
       Input in = inputs.get(i);
@@ -81,7 +84,7 @@ public final class FitRunsJob {
             sum == null ? null : sum.subList(k, k + 2)));
       }
     }
-    return spark.createDataFrame(rows, FitStage.FITS_SCHEMA).coalesce(1);
+    return OutputTables.FITS.frame(spark, rows).coalesce(1);
   }
 
   /** Approach 3 with the replication grid, L-BFGS from the best {@code screen} starts (0: all 4,500). */

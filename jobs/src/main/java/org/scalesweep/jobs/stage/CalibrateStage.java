@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.stage;
 
+import org.scalesweep.jobs.table.OutputTables;
+
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -113,7 +115,7 @@ public final class CalibrateStage implements Stage {
         .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getInt(0), r.getString(1), r.getInt(2),
             r.getInt(3), r.getLong(4)), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), it),
-            Encoders.row(OutcomeRows.REPLICATE_SCHEMA))
+            Encoders.row(OutputTables.CALIBRATION_REPLICATES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> rows = write(ctx, replicates, cal.design().level());
     replicates.unpersist();
@@ -129,7 +131,7 @@ public final class CalibrateStage implements Stage {
     Dataset<Row> cells = replicates
         .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r)), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.split(k), it, level),
-            Encoders.row(OutcomeRows.SUMMARY_SCHEMA));
+            Encoders.row(OutputTables.CALIBRATION_SUMMARY.schema()));
     Dataset<Row> pooled = replicates
         .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getString(0), r.getString(1), r.getString(2)),
             Encoders.STRING())
@@ -137,7 +139,7 @@ public final class CalibrateStage implements Stage {
           Object[] p = OutcomeRows.split(k);
           return summaryRow(OutcomeRows.key((String) p[0], (String) p[1], (String) p[2], "all", "all", "all", null, null),
               it, level);
-        }, Encoders.row(OutcomeRows.SUMMARY_SCHEMA));
+        }, Encoders.row(OutputTables.CALIBRATION_SUMMARY.schema()));
     Dataset<Row> table = cells.union(pooled).orderBy("kind", "truth", "scheme", "study", "corpus", "statistic")
         .coalesce(1);
     rows.put(OutcomeRows.SUMMARY, ctx.outputs().writeParquet(OutcomeRows.SUMMARY, table));

@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.stage;
 
+import org.scalesweep.jobs.table.OutputTables;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ final class CalibrationReport {
   static int calibration(StageContext ctx, List<Row> summary) {
     Study study = ctx.study();
     StringBuilder h = head("Calibration of " + study.name(), study);
-    return page(ctx, h, OutcomeRows.SUMMARY_SCHEMA, summary, OutcomeRows.SUMMARY, dir -> {
+    return page(ctx, h, OutputTables.CALIBRATION_SUMMARY.schema(), summary, OutcomeRows.SUMMARY, dir -> {
       List<Figure> figs = new ArrayList<>();
       List<Row> pooledNull = where(summary, r -> "all".equals(r.getAs("statistic")) && "null".equals(r.getAs("truth")));
       List<Row> pooledStudy = where(summary, r -> "all".equals(r.getAs("statistic")) && "study".equals(r.getAs("truth"))
@@ -96,7 +98,7 @@ final class CalibrationReport {
   static int power(StageContext ctx, String subject, List<Row> power, List<Row> smallest, double target) {
     Study study = ctx.study();
     StringBuilder h = head("Power of the Δβ sign test: " + subject, study);
-    return page(ctx, h, PowerStage.POWER_SCHEMA, power, PowerStage.POWER, dir -> {
+    return page(ctx, h, OutputTables.POWER.schema(), power, PowerStage.POWER, dir -> {
       h.append(String.format(Locale.ROOT, "<h2>Smallest design reaching %.0f%% power</h2>\n<p>Fewest training runs "
           + "(configurations × seeds), then fewest items.</p>\n", 100 * target));
       table(h, smallest, List.of("true Δβ", "change per 10x", "design", "runs", "power", "95% interval"),

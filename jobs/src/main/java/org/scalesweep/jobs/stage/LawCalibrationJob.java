@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.stage;
 
+import org.scalesweep.jobs.table.OutputTables;
+
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -55,7 +57,7 @@ final class LawCalibrationJob {
     Dataset<Row> replicates = draws
         .groupByKey((MapFunction<Row, String>) r -> r.getLong(0) + "/" + r.getInt(2), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), opts, it),
-            Encoders.row(OutcomeRows.REPLICATE_SCHEMA))
+            Encoders.row(OutputTables.CALIBRATION_REPLICATES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> rows = CalibrateStage.write(ctx, replicates, study.bootstrap().level());
     replicates.unpersist();

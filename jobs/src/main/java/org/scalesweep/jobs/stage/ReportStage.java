@@ -1,5 +1,7 @@
 package org.scalesweep.jobs.stage;
 
+import org.scalesweep.jobs.table.OutputTables;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -58,11 +60,11 @@ public final class ReportStage implements Stage {
         tables.put(t, df.collectAsList());
       }
     }
-    tables.put(RunsSummary.CSV, withSchema(RunsSummary.rows(ctx.outputs()), RunsSummary.SCHEMA));
-    schemas.put(RunsSummary.CSV, RunsSummary.SCHEMA);
+    tables.put(RunsSummary.CSV, withSchema(RunsSummary.rows(ctx.outputs()), OutputTables.RUNS_SUMMARY.schema()));
+    schemas.put(RunsSummary.CSV, OutputTables.RUNS_SUMMARY.schema());
     // G(F) with bootstrap bands: for the figures, the CSV mirror and the dashboard alike
-    tables.put(RelativeCurves.CSV, withSchema(RelativeCurves.rows(ctx), RelativeCurves.SCHEMA));
-    schemas.put(RelativeCurves.CSV, RelativeCurves.SCHEMA);
+    tables.put(RelativeCurves.CSV, withSchema(RelativeCurves.rows(ctx), OutputTables.RELATIVE_CURVES.schema()));
+    schemas.put(RelativeCurves.CSV, OutputTables.RELATIVE_CURVES.schema());
     Tables data = new Tables(tables);
 
     Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);

@@ -1,5 +1,8 @@
 package org.scalesweep.jobs.stage;
 
+import org.scalesweep.fit.FitFlag;
+import org.scalesweep.jobs.table.OutputTables;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -32,7 +35,7 @@ import org.scalesweep.jobs.ingest.Canonical;
  * contrasts it belonged to carry the flag {@value #DROPPED}.
  */
 final class RunsInput {
-  static final String DROPPED = "dropped_points";
+  static final String DROPPED = FitFlag.DROPPED_POINTS.key();
   static final String NOTE = "observations with a NaN, infinite or non-positive loss were left out";
   private static final Map<String, DataType> COLUMNS = new LinkedHashMap<>();
 
@@ -197,7 +200,7 @@ final class RunsInput {
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(file + ": " + String.join("; ", problems) + " (runs.parquet needs "
-          + String.join(", ", COLUMNS.keySet()) + "; see SimulateStage.RUNS_SCHEMA)");
+          + String.join(", ", COLUMNS.keySet()) + "; see OutputTables.RUNS.schema())");
     }
   }
 }
