@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.scalesweep.jobs.spark.ClusterException;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1, from the project's Maven classpath: one master and

@@ -1,21 +1,20 @@
 package org.scalesweep.jobs.docs;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.jobs.report.RelativeCurves;
 import org.scalesweep.jobs.report.RunsSummary;
 import org.scalesweep.jobs.stage.BootstrapStage;
 import org.scalesweep.jobs.stage.CalibrationFit;
 import org.scalesweep.jobs.stage.DesignedStages;
 import org.scalesweep.jobs.stage.FitStage;
 import org.scalesweep.jobs.stage.GridStage;
+import org.scalesweep.jobs.stage.RelativeCurves;
 import org.scalesweep.jobs.stage.SimulateStage;
+import org.scalesweep.jobs.table.OutputTables;
 
 /**
  * docs/OUTPUTS.md, rendered from the stages' StructType constants: every column of every output

@@ -1,9 +1,5 @@
 package org.scalesweep.jobs.ingest;
 
-import org.scalesweep.jobs.table.RunRow;
-
-import org.scalesweep.jobs.table.OutputTables;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.stage.SimulateStage;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.RunRow;
 
 /**
  * A validated input in the pipeline's terms: run-level rows (for item-level input, each run

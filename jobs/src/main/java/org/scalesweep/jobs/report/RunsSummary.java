@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.report;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -19,7 +17,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * report/runs_summary.csv: one row per (study, corpus, subgroup, run), losses averaged over seed
@@ -30,7 +29,7 @@ import org.scalesweep.jobs.stage.Outputs;
  * depends on partitioning, and the report must be the same bits on any number of partitions.
  */
 public final class RunsSummary {
-  public static final String CSV = "runs_summary.csv";
+  public static final String CSV = Outputs.RUNS_SUMMARY_CSV;
 
   /** Columns read from runs.parquet; the optional ones are null when a source does not have them. */
   private static final List<String> RUN_COLUMNS = List.of("study", "corpus", "subgroup", "run_id", "budget", "params",

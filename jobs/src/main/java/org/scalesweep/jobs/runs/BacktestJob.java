@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.runs;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -27,6 +25,7 @@ import org.scalesweep.boot.Backtest;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.boot.WeightKind;
 import org.scalesweep.fit.RunLaw;
+import org.scalesweep.jobs.table.OutputTables;
 
 /**
  * backtest: per group of runs, fit on all budgets but the largest {@code holdout}, predict the held-out

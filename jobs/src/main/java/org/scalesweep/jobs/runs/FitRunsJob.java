@@ -1,8 +1,5 @@
 package org.scalesweep.jobs.runs;
 
-import org.scalesweep.jobs.table.FitRow;
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -30,8 +27,10 @@ import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.RunLaw;
 import org.scalesweep.fit.RunLawFit;
 import org.scalesweep.fit.RunPoints;
-import org.scalesweep.jobs.stage.FitRows;
 import org.scalesweep.jobs.stage.FitStage;
+import org.scalesweep.jobs.table.FitRow;
+import org.scalesweep.jobs.table.FitRows;
+import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.law.Law;
 
 /**

@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
@@ -34,14 +32,20 @@ import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.Interval;
 import org.scalesweep.boot.Resampler;
-import org.scalesweep.jobs.config.Study;
-import org.scalesweep.law.RelativeLaw;
 import org.scalesweep.fit.FitFlag;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.table.CrossoverRow;
 import org.scalesweep.jobs.table.DrawRow;
+import org.scalesweep.jobs.table.FitRows;
 import org.scalesweep.jobs.table.Nullable;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.PackedDoubles;
 import org.scalesweep.jobs.table.SignificanceRow;
 import org.scalesweep.jobs.table.Table;
+import org.scalesweep.law.RelativeLaw;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.ContrastVerdict;
 import org.scalesweep.relative.CorpusRuns;

@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -28,6 +26,11 @@ import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.calib.ReplicateOutcome;
 import org.scalesweep.calib.SweepCalibration;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.report.CalibrationReport;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.SimulatedSweep;
 
@@ -144,7 +147,7 @@ public final class CalibrateStage implements Stage {
         .coalesce(1);
     rows.put(OutcomeRows.SUMMARY, ctx.outputs().writeParquet(OutcomeRows.SUMMARY, table));
     List<Row> summary = ctx.outputs().readStaged(OutcomeRows.SUMMARY).collectAsList();
-    rows.put(Outputs.REPORT, (long) CalibrationReport.calibration(ctx, summary));
+    rows.put(Outputs.REPORT, (long) CalibrationReport.calibration(ctx.outputs(), ctx.study(), summary));
     for (Row r : summary) {
       boolean law = "law".equals(r.getAs("kind"));
       if (!law && !"all".equals(r.getAs("statistic"))) {

@@ -1,9 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.CalibrationRow;
-
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
@@ -28,6 +24,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.fit.Fit;
 import org.scalesweep.fit.SigmoidCalibrationFitter;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.CalibrationRow;
+import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.law.SigmoidCalibration;
 
 /**

@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -22,14 +20,17 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.design.ReplicateResampler;
 import org.scalesweep.alignment.AlignmentResults;
 import org.scalesweep.alignment.AlignmentStudy;
+import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.design.DesignedStudy;
 import org.scalesweep.design.Point;
-import org.scalesweep.boot.BootstrapSummary;
+import org.scalesweep.design.ReplicateResampler;
 import org.scalesweep.fit.IsoFlopOptimum;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The stages of designed studies (kinds alignment-pretraining and post-training), thin as the

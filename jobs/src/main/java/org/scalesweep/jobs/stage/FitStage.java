@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -29,8 +27,13 @@ import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.Lbfgs;
 import org.scalesweep.fit.OffsetPowerLawFitter;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.table.FitRow;
+import org.scalesweep.jobs.table.FitRows;
 import org.scalesweep.jobs.table.FrontierRow;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.jobs.table.Table;
 import org.scalesweep.law.Law;
 import org.scalesweep.law.OffsetPowerLaw;

@@ -1,9 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.GridRow;
-
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -19,6 +15,11 @@ import org.apache.spark.sql.types.StructType;
 import org.scalesweep.grid.IsoFlopGrid;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.GridRow;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /** grid → grid.parquet: one row per model configuration and corpus. */
 public final class GridStage implements Stage {

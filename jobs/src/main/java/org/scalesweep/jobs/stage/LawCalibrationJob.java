@@ -1,7 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -23,6 +21,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.calib.LawCalibration;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
 
 /**
  * calibrate for seed 000's study: coverage of the intervals of E, A, α, B, β and a, b over R

@@ -16,6 +16,7 @@ import org.scalesweep.boot.IntervalMethod;
 import org.scalesweep.calib.BinomialInterval;
 import org.scalesweep.calib.CalibrationSummary;
 import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The tables of {@code calibrate}: one row per replicate and statistic (what its bootstrap decided)
@@ -23,8 +24,8 @@ import org.scalesweep.calib.ReplicateOutcome;
  * (kind, truth, scheme, study, corpus, statistic); statistic "all" pools a scheme's cells.
  */
 final class OutcomeRows {
-  static final String REPLICATES = "calibration_replicates.parquet";
-  static final String SUMMARY = "calibration_summary.parquet";
+  static final String REPLICATES = Outputs.CALIBRATION_REPLICATES;
+  static final String SUMMARY = Outputs.CALIBRATION_SUMMARY;
   /** Leading key columns shared by both tables. */
   static final int KEYS = 8;
 

@@ -1,13 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.PowerRow;
-
-import org.scalesweep.jobs.table.PowerDesignRow;
-
-import org.scalesweep.jobs.table.PowerOutcomeRow;
-
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -36,6 +28,14 @@ import org.scalesweep.calib.PowerDesign;
 import org.scalesweep.calib.PowerPoint;
 import org.scalesweep.calib.PowerStudy;
 import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.report.CalibrationReport;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.PowerDesignRow;
+import org.scalesweep.jobs.table.PowerOutcomeRow;
+import org.scalesweep.jobs.table.PowerRow;
 import org.scalesweep.law.RelativeLaw;
 
 /**
@@ -46,8 +46,8 @@ import org.scalesweep.law.RelativeLaw;
  * streams (common random numbers); counts are aggregated per (design, effect) in the executors.
  */
 public final class PowerStage implements Stage {
-  static final String POWER = "power.parquet";
-  static final String DESIGNS = "power_designs.parquet";
+  static final String POWER = Outputs.POWER;
+  static final String DESIGNS = Outputs.POWER_DESIGNS;
 
   /**
    * @param caseStudy case study whose baseline the treatment is compared with
@@ -111,7 +111,7 @@ public final class PowerStage implements Stage {
         OutputTables.POWER_DESIGNS.schema()).coalesce(1)));
     List<Row> smallest = ctx.outputs().readStaged(DESIGNS).orderBy("effect").collectAsList();
     String subject = opts.caseStudy() + " baseline on " + opts.corpus() + " (" + opts.scheme().key() + " scheme)";
-    rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx, subject, table, smallest, opts.target()));
+    rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx.outputs(), ctx.study(), subject, table, smallest, opts.target()));
     for (Row r : smallest) {
       ctx.log().println(String.format(java.util.Locale.ROOT, "delta-beta %+.4f (%+.2f%% per 10x): %s", r.getDouble(0),
           100 * r.getDouble(1), r.isNullAt(3) ? "no design reaches " + opts.target() + " power"

@@ -1,8 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.fit.FitFlag;
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -23,8 +20,13 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.scalesweep.fit.FitFlag;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * runs.parquet as the fit and bootstrap stages read it, whoever wrote it (simulate, ingest, a

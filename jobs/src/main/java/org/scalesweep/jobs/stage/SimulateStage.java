@@ -1,9 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import org.scalesweep.jobs.table.RunRow;
-
-import org.scalesweep.jobs.table.OutputTables;
-
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -31,7 +27,12 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.spark.InternalRows;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.RunRow;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.Keys;
 import org.scalesweep.sim.Observation;

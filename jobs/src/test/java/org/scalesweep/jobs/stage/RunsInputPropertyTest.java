@@ -28,6 +28,8 @@ import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * Randomly damaged runs.parquet files (columns dropped or retyped, cells null, NaN, infinite, zero,

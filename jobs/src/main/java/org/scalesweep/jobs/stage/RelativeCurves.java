@@ -1,8 +1,4 @@
-package org.scalesweep.jobs.report;
-
-import org.scalesweep.jobs.table.OutputTables;
-
-import org.scalesweep.jobs.table.RelativeCurveRow;
+package org.scalesweep.jobs.stage;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -19,9 +15,10 @@ import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.Interval;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.BootstrapInput;
-import org.scalesweep.jobs.stage.BootstrapStage;
-import org.scalesweep.jobs.stage.StageContext;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.RelativeCurveRow;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.Frontier;
 import org.scalesweep.relative.RelativeBootstrap;
@@ -38,7 +35,7 @@ import org.scalesweep.relative.RelativeScaling;
  * interval agree, at a cost of O(resamples × runs × subgroups) per (corpus, case study).
  */
 public final class RelativeCurves {
-  public static final String CSV = "relative_curves.csv";
+  public static final String CSV = Outputs.RELATIVE_CURVES_CSV;
   /** A pointwise percentile band is stable well before this; it bounds the driver's memory on huge runs. */
   static final int MAX_RESAMPLES = 2000;
   /** Log-spaced points between the smallest and largest budget, besides the budgets themselves. */

@@ -1,11 +1,8 @@
-package org.scalesweep.jobs.stage;
-
-import org.scalesweep.jobs.table.FitRow;
+package org.scalesweep.jobs.table;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.fit.Allocation;
 import org.scalesweep.fit.Approach2;
@@ -18,13 +15,13 @@ import org.scalesweep.law.Law;
 public final class FitRows {
   private FitRows() {}
 
-  static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+  public static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names) {
     return of(study, corpus, subgroup, fitOn, fit, names, null, "", "");
   }
 
   /** Rows of a fit with a flag and a note of the pipeline's own (e.g. left-out data) beside lib's. */
-  static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+  public static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names, String extraFlag, String extraNote) {
     return of(study, corpus, subgroup, fitOn, fit, names, null, extraFlag, extraNote);
   }
@@ -67,13 +64,13 @@ public final class FitRows {
   }
 
   /** Two notes joined by a separator; lib's notes end in "; ", which is not doubled. */
-  static String join(String a, String b, String sep) {
+  public static String join(String a, String b, String sep) {
     String head = a.replaceAll("[;,\\s]+$", "");
     return head.isEmpty() ? b : b.isEmpty() ? head : head + sep + b;
   }
 
   /** Allocation exponents a (N*) and b (D*) of Approach 2 as law "approach2". */
-  static List<FitRow> allocation(String study, String corpus, String subgroup, Approach2.Result r) {
+  public static List<FitRow> allocation(String study, String corpus, String subgroup, Approach2.Result r) {
     return allocation(study, corpus, subgroup, r, null);
   }
 
