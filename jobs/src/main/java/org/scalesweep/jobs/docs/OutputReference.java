@@ -17,8 +17,8 @@ import org.scalesweep.jobs.stage.SimulateStage;
 import org.scalesweep.jobs.table.OutputTables;
 
 /**
- * docs/OUTPUTS.md, rendered from the stages' StructType constants: every column of every output
- * with its type, nullability and meaning. A column without a meaning below stops the rendering,
+ * docs/OUTPUTS.md, rendered from {@link org.scalesweep.jobs.table.OutputTables}: every column of
+ * every output with its type, nullability and meaning. A column without a meaning below stops the rendering,
  * so a new column cannot reach the docs undescribed.
  */
 public final class OutputReference {

@@ -57,8 +57,8 @@ import org.scalesweep.relative.RelativeScaling;
 /**
  * bootstrap → significance.parquet and crossovers.parquet (and boot/ draws on request).
  *
- * <p>Distributed as DESIGN.md says: {@code spark.range(B)} of resample indices over partitions;
- * each task rebuilds resample b's weights from its keyed streams and recomputes every contrast
+ * <p>Distributed as docs/ARCHITECTURE.md (Bootstrap) says: {@code spark.range(B)} of resample
+ * indices over partitions; each task rebuilds resample b's weights from its keyed streams and recomputes every contrast
  * from broadcast inputs; rows are aggregated by contrast in the executors (no per-resample row
  * reaches the driver). The driver only prepares the inputs: run-level tables (and item matrices for
  * the item schemes), full-sample estimates and the jackknife for BCa.
