@@ -55,7 +55,7 @@ public final class FitRunsJob {
   /** One group's full-sample result, broadcast to the resample tasks. */
   private record Input(RunGroup group, Law full, boolean allocation) implements Serializable {}
 
-  /** fits.parquet rows ({@link FitStage#FITS_SCHEMA}) of every group. */
+  /** fits.parquet rows ({@link OutputTables#FITS}) of every group. */
   public static Dataset<Row> run(SparkSession spark, List<RunGroup> groups, Settings s) {
     JointLawFitter fitter = fitter(s.screen());
     List<Input> inputs = new ArrayList<>();

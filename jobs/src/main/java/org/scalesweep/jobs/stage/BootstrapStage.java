@@ -263,7 +263,7 @@ public final class BootstrapStage implements Stage {
   }
 
   /**
-   * Partial rows of a partition's resamples (see {@link #PARTIAL_SCHEMA}): statistics are kept in
+   * Partial rows of a partition's resamples (see {@link Partial}): statistics are kept in
    * primitive arrays per contrast while blocks of consecutive indices are evaluated, then packed
    * once per run of consecutive indices. γ and the two β are kept only when draws are written.
    */

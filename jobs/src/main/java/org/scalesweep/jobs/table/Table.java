@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -101,16 +101,25 @@ public final class Table<R extends Record> implements Serializable {
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot read " + type.getSimpleName(), e);
     }
-    return RowFactory.create(values);
+    return new GenericRowWithSchema(values, schema);
   }
 
-  /** The record of a Spark row that has this table's columns (by name; more columns are ignored). */
+  /**
+   * The record of a Spark row that has this table's columns (by name; more columns are ignored). A
+   * row without a schema (Spark may hand a function the very objects another function returned)
+   * must be one this table built, and is read in its column order.
+   */
   public R fromRow(Row row) {
     Constructor<R> make = constructor();
     String[] names = schema.fieldNames();
     Object[] values = new Object[names.length];
+    boolean named = row.schema() != null;
+    if (!named && row.length() != names.length) {
+      throw new IllegalArgumentException(type.getSimpleName() + ": a row without a schema has " + row.length()
+          + " values, the table " + names.length + " columns");
+    }
     for (int i = 0; i < names.length; i++) {
-      Object v = row.get(row.fieldIndex(names[i]));
+      Object v = row.get(named ? row.fieldIndex(names[i]) : i);
       if (v == null && !schema.fields()[i].nullable()) {
         throw new IllegalArgumentException(type.getSimpleName() + ": column " + names[i] + " is null");
       }
