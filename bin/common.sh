@@ -18,7 +18,9 @@ needs_build() {
 ensure_built() {
   if needs_build; then
     echo "scalesweep: building the jar with Maven (first use or sources changed)..." >&2
-    (cd "$HOME_DIR" && mvn -B -q -DskipTests package >&2)
+    # Maven 3.8's console prints bare colour resets (ESC[0m) even with -B -q: strip escape sequences so
+    # the first run's output is plain text (the pipeline keeps Maven's exit status: callers set pipefail)
+    (cd "$HOME_DIR" && mvn -B -q -DskipTests package 2>&1 | sed $'s/\x1b\\[[0-9;]*[A-Za-z]//g' >&2)
   fi
 }
 

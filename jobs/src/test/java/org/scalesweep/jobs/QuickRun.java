@@ -8,7 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.stage.Stages;
 
 /**
  * The quick study run once per test JVM on the shared local session: the reference output that
@@ -35,7 +36,7 @@ public final class QuickRun {
         Path root = Files.createTempDirectory("scalesweep-quick");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
         Path out = root.resolve("quick");
-        StudySession.execute(study(), SparkTestSession.get(), out.toString(), Pipeline.simulated(), false);
+        Pipeline.execute(study(), SparkTestSession.get(), out.toString(), Stages.simulated(), false);
         dir = out;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -44,6 +44,22 @@ public record BootstrapSummary(double estimate, double standardError, Interval p
     return of(estimate, resampled, jackknife, level, 0, 1);
   }
 
+  /**
+   * Below this fraction of estimable (finite) resamples a bootstrap is unstable: its intervals rest
+   * on the resamples that happened to be estimable, which are not a random subset.
+   */
+  public static final double MIN_VALID_FRACTION = 0.9;
+
+  /** Whether fewer than {@link #MIN_VALID_FRACTION} of the resamples were estimable. */
+  public static boolean unstable(int valid, int resamples) {
+    return valid < MIN_VALID_FRACTION * resamples;
+  }
+
+  /** Whether fewer than {@link #MIN_VALID_FRACTION} of this bootstrap's resamples were estimable. */
+  public boolean unstable() {
+    return unstable(valid, resamples);
+  }
+
   /** The interval of a method. */
   public Interval interval(IntervalMethod method) {
     return switch (method) {

@@ -1,6 +1,10 @@
 package org.scalesweep.fit;
 
-/** Why a fit's estimates should not be taken at face value. Flags travel with every result. */
+/**
+ * Why an estimate should not be taken at face value: the one set of flags of every output table
+ * (fits, significance, crossovers). Flags travel with every result; a table writes them
+ * lower-case ({@link #key()}), comma-separated, in an empty string when clean.
+ */
 public enum FitFlag {
   /** Fewer points with positive weight than the law has parameters (e.g. in a sparse resample). */
   TOO_FEW_POINTS,
@@ -13,5 +17,20 @@ public enum FitFlag {
   /** A parabola opens downward, so it has no minimum. */
   NOT_CONVEX,
   /** An optimum lies outside the range of the data it came from. */
-  EXTRAPOLATED
+  EXTRAPOLATED,
+  /** Fewer than 90% of the bootstrap resamples were estimable ({@code BootstrapSummary.unstable}). */
+  UNSTABLE,
+  /** Observations the input had were left out (non-finite or non-positive values) before fitting. */
+  DROPPED_POINTS,
+  /** The full-sample estimate itself is not finite. */
+  NOT_ESTIMABLE,
+  /** A subgroup the estimate needs has no runs on this corpus. */
+  NO_DATA,
+  /** An item-resampling scheme was chosen, but a subgroup has no item-level data. */
+  NO_ITEMS;
+
+  /** The flag as written in tables: its name in lower case, e.g. {@code too_few_points}. */
+  public String key() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -7,7 +7,7 @@ import org.scalesweep.law.JointLaw;
  * Chinchilla Approach 3: the joint law L = E + A/N^α + B/D^β fitted by minimising the summed Huber
  * loss of log-space residuals r = LSE(a − α·ln N, b − β·ln D, e) − ln L from a grid of starts with
  * L-BFGS, keeping the best converged start, then polishing it with Levenberg–Marquardt (L-BFGS alone
- * stops short of the optimum when residuals are tiny, see DESIGN.md).
+ * stops short of the optimum when residuals are tiny, see docs/ARCHITECTURE.md, Fitting).
  */
 public final class JointLawFitter {
   /** Exponents above this are treated as runaway (the start grid ends at 2). */

@@ -1,7 +1,7 @@
 package org.scalesweep.sim;
 
 /**
- * The lognormal noise of DESIGN.md: an observation is ℓ = L·exp(u_i + η_rs + η_rsg + ε_rsgi) with
+ * The lognormal noise of docs/ARCHITECTURE.md (Simulation): an observation is ℓ = L·exp(u_i + η_rs + η_rsg + ε_rsgi) with
  *
  * @param sigmaRun σ of η_rs, run-to-run (seed) noise shared by every subgroup of a run replicate
  * @param sigmaRunSubgroup σ of η_rsg, seed noise specific to a subgroup (does not cancel in ratios)

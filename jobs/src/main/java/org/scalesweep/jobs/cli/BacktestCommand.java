@@ -13,13 +13,14 @@ import org.apache.spark.sql.SparkSession;
 import org.scalesweep.fit.RunLaw;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.config.StudyLoader;
-import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.IngestOptions;
+import org.scalesweep.jobs.ingest.Ingested;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.runs.BacktestJob;
 import org.scalesweep.jobs.runs.RunGroup;
-import org.scalesweep.jobs.stage.Outputs;
-import org.scalesweep.jobs.stage.Pipeline;
-import org.scalesweep.jobs.stage.Stage;
+import org.scalesweep.jobs.stage.Stages;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.sim.CorpusTruth;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -114,10 +115,10 @@ final class BacktestCommand extends RunsCommand {
       if (study != null) {
         // the study's runs, made in a scratch directory: simulate (grid + simulate) or ingest
         tmp = Files.createTempDirectory("scalesweep-backtest");
-        List<Stage> stages = Pipeline.all(study).stream().filter(s -> List.of("grid", "simulate", "ingest")
+        List<Stage> stages = Stages.all(study).stream().filter(s -> List.of("grid", "simulate", "ingest")
             .contains(s.name())).toList();
         try {
-          StudySession.execute(study, spark, tmp.toString(), stages, false);
+          Pipeline.execute(study, spark, tmp.toString(), stages, false);
           in = IngestCommand.load(spark, tmp.resolve(Outputs.RUNS), IngestOptions.defaults());
         } catch (RuntimeException e) {
           StudySession.clearOutput(tmp.toString());

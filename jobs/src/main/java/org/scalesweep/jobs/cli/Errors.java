@@ -1,8 +1,8 @@
 package org.scalesweep.jobs.cli;
 
 import org.scalesweep.jobs.config.ConfigException;
-import org.scalesweep.jobs.stage.InvalidInputException;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.table.Outputs;
 import picocli.CommandLine;
 
 /**

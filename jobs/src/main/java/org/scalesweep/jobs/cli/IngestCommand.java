@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.ingest.Ingest;
-import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.IngestOptions;
+import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.RunRecord;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.Outputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,9 @@
 package org.scalesweep.jobs.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import org.scalesweep.jobs.config.Version;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code scalesweep} command line. Exit codes: 0 success, 1 failure, 2 bad usage or config. */
 @Command(name = "scalesweep", mixinStandardHelpOptions = true, versionProvider = Version.class,

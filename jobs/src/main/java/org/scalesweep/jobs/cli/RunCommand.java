@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.stage.Stages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     Study study = StudySession.load(c, opts);
     String dir = out != null ? out : Path.of("out", study.name()).toString();
     long t0 = System.nanoTime();
-    StudySession.run(study, dir, opts, Pipeline.all(study), true, overwrite, resume);
+    StudySession.run(study, dir, opts, Stages.all(study), true, overwrite, resume);
     double secs = (System.nanoTime() - t0) / 1e9;
     Path report = Path.of(dir, "report", "index.html").toAbsolutePath();
     System.out.printf(Locale.ROOT, "Study %s finished in %.1fs.%n", study.name(), secs);

@@ -9,9 +9,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.StudyLoader;
 import org.scalesweep.jobs.ingest.IngestOptions;
+import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.Sessions;
-import org.scalesweep.jobs.stage.Manifest;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.Outputs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.stage.Stages;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,7 @@ abstract class StageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Study study = StudySession.load(conf, opts);
-    StudySession.run(study, out, opts, List.of(Pipeline.stage(stage())), false, false, false);
+    StudySession.run(study, out, opts, List.of(Stages.stage(stage())), false, false, false);
     return 0;
   }
 

@@ -10,14 +10,15 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.config.StudyLoader;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.ExecutorWatch;
 import org.scalesweep.jobs.spark.Progress;
 import org.scalesweep.jobs.spark.Sessions;
-import org.scalesweep.jobs.stage.Manifest;
-import org.scalesweep.jobs.stage.Outputs;
-import org.scalesweep.jobs.stage.Pipeline;
-import org.scalesweep.jobs.stage.Stage;
-import org.scalesweep.jobs.stage.StageContext;
+import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * One command's life: validate the config (before any directory or Spark job exists), check the
@@ -62,7 +63,7 @@ public final class StudySession {
         () -> Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose),
         Duration.ofSeconds(opts.connectTimeout));
     try (ExecutorWatch watch = c.watch()) {
-      execute(study, c.spark(), out, stages, resume);
+      Pipeline.execute(study, c.spark(), out, stages, resume);
     } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
       throw c.watch().explain(e);
     } finally {
@@ -83,40 +84,6 @@ public final class StudySession {
   static void clearOutput(String out) {
     if (Files.isDirectory(Path.of(out))) {
       deleteRecursively(Path.of(out).toFile());
-    }
-  }
-
-  /** Runs stages of a study on a given session (the CLI's and the tests' common path). */
-  public static void execute(Study study, SparkSession spark, String out, List<Stage> stages, boolean resume) {
-    Progress progress = new Progress(System.err);
-    spark.sparkContext().addSparkListener(progress);
-    try {
-      Outputs outputs = new Outputs(spark, out);
-      Manifest manifest = new Manifest(study.name(), study.configHash(), study.resolvedConfigJson(), Version.current(),
-          spark.sparkContext().master(), study.seed(), study.replicates());
-      restore(outputs, manifest);
-      StageContext ctx = new StageContext(study, spark, outputs, manifest, progress, System.err);
-      Pipeline.run(ctx, stages, resume);
-    } finally {
-      spark.sparkContext().removeSparkListener(progress);
-    }
-  }
-
-  /** Keeps earlier stages' manifest entries (single-stage commands, --resume). */
-  @SuppressWarnings("unchecked")
-  private static void restore(Outputs outputs, Manifest manifest) {
-    if (!outputs.exists(Outputs.MANIFEST)) {
-      return;
-    }
-    try {
-      Map<String, Object> old = ConfigFactory.parseFile(new File(outputs.localRoot().toFile(), Outputs.MANIFEST))
-          .root().unwrapped();
-      Object stages = old.get("stages");
-      if (stages instanceof Map<?, ?> m) {
-        manifest.restore((Map<String, Object>) m);
-      }
-    } catch (RuntimeException e) {
-      // a damaged manifest only costs --resume its shortcut
     }
   }
 

@@ -15,11 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.scalesweep.jobs.spark.ClusterException;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1, from the project's Maven classpath: one master and
- * N workers, each in its own JVM (DESIGN.md, "Facts found on these machines"), with shared-secret
+ * N workers, each in its own JVM (docs/ARCHITECTURE.md, "Local cluster"), with shared-secret
  * authentication, the REST server off and UIs bound to loopback. Its state lives in a
  * {@link ClusterDir}; {@code bin/local-cluster} and the cluster tests drive it through this class.
  */

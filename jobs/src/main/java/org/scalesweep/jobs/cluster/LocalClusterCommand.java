@@ -5,18 +5,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.scalesweep.jobs.spark.ClusterException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code bin/local-cluster start|stop|status}: a Spark standalone cluster on this machine. start
  * prints only the master URL on stdout (for {@code MASTER=$(bin/local-cluster start)}); the rest
  * goes to stderr. Exit codes: 0 ok, 1 failure, 2 bad usage, 3 (status) not running.
  */
-@Command(name = "local-cluster", mixinStandardHelpOptions = true, versionProvider = org.scalesweep.jobs.cli.Version.class,
+@Command(name = "local-cluster", mixinStandardHelpOptions = true, versionProvider = org.scalesweep.jobs.config.Version.class,
     description = "Start, inspect or stop a Spark standalone cluster (master + workers, each in its own JVM) on "
         + "127.0.0.1, with shared-secret authentication. State, logs and the secret live in .cluster/ "
         + "(or $SCALESWEEP_CLUSTER_DIR).")

@@ -12,10 +12,9 @@ import org.scalesweep.grid.GridRules;
 import org.scalesweep.law.JointLaw;
 import org.scalesweep.law.SigmoidCalibration;
 import org.scalesweep.relative.Contrast;
+import org.scalesweep.sim.CaseStudyTruth;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.NoiseModel;
-import org.scalesweep.sim.Subgroup;
-import org.scalesweep.sim.SubgroupTruth;
 
 /**
  * A validated study: everything the stages need, resolved from HOCON. Serializable so executors
@@ -76,7 +75,7 @@ public record Study(
       org.scalesweep.alignment.AlignmentTruth truth, Map<String, Double> published) implements Serializable {}
 
   /** Name of the overall-loss subgroup that defines each corpus's compute-optimal frontier. */
-  public static final String OVERALL = "overall";
+  public static final String OVERALL = CaseStudyTruth.OVERALL;
 
   /** A training corpus and the law of its overall validation loss. */
   public record Corpus(String name, JointLaw overall) implements Serializable {}
@@ -111,22 +110,15 @@ public record Study(
       return anchorCompute / 3;
     }
 
-    /**
-     * γ of a subgroup on a corpus: configured, or solved from its anchor so the truth passes through
-     * the anchor value at anchor-compute (baseline: against the overall loss at its optimum there;
-     * treatment: against the baseline's anchor).
-     */
-    public double gammaFor(Corpus corpus, SubgroupSpec s) {
-      if (!s.anchor().containsKey(corpus.name())) {
-        return s.gammaFor(corpus.name());
+    /** The truths of this case study on one corpus (lib's science: γ, Δβ, anchors, crossovers). */
+    public CaseStudyTruth on(Corpus corpus) {
+      List<CaseStudyTruth.Spec> specs = new ArrayList<>();
+      for (SubgroupSpec s : subgroups) {
+        specs.add(new CaseStudyTruth.Spec(s.name(), s.gamma().getOrDefault(corpus.name(), Double.NaN),
+            s.deltaBetaFor(corpus.name()), s.items(), s.anchor().get(corpus.name())));
       }
-      double fa = anchorForwardFlops() / referenceCompute;
-      if (s.name().equals(baseline)) {
-        double overall = corpus.overall().optimalLoss(anchorCompute);
-        return s.anchor().get(corpus.name()) / (overall * Math.pow(fa, s.deltaBetaFor(corpus.name())));
-      }
-      double vb = subgroup(baseline).anchor().get(corpus.name());
-      return s.anchor().get(corpus.name()) / vb / Math.pow(fa, s.deltaBetaFor(corpus.name()));
+      return new CaseStudyTruth(corpus.name(), corpus.overall(), baseline, referenceCompute, anchorCompute, accuracy,
+          questions, specs);
     }
 
     /** The same case study with other subgroups. */
@@ -152,14 +144,7 @@ public record Study(
 
     /** True log10 crossover compute of two treatments on a corpus, from the configured truths. */
     public double trueLog10Crossover(Corpus corpus, String t1, String t2) {
-      SubgroupSpec a = subgroup(t1);
-      SubgroupSpec b = subgroup(t2);
-      double ds = b.deltaBetaFor(corpus.name()) - a.deltaBetaFor(corpus.name());
-      if (ds == 0) {
-        return Double.NaN;
-      }
-      // G_i(F) = gamma_i (F / F_ref)^db_i: equal where log10 F = log10 F_ref + log10(g_a/g_b)/ds
-      return Math.log10(referenceCompute) + Math.log10(gammaFor(corpus, a) / gammaFor(corpus, b)) / ds;
+      return on(corpus).log10Crossover(t1, t2);
     }
 
     /** True Δβ of a contrast on a corpus (the treatment's configured delta-beta). */
@@ -169,18 +154,7 @@ public record Study(
 
     /** The lib truth of this case study on one corpus: the overall law plus every subgroup. */
     public CorpusTruth truth(Corpus corpus) {
-      SubgroupSpec base = subgroup(baseline);
-      double gb = gammaFor(corpus, base);
-      double db = base.deltaBetaFor(corpus.name());
-      List<Subgroup> list = new ArrayList<>();
-      list.add(new Subgroup(OVERALL, new SubgroupTruth.Absolute(corpus.overall()), 0, null));
-      for (SubgroupSpec s : subgroups) {
-        double g = s.name().equals(baseline) ? gb : gb * gammaFor(corpus, s);
-        double d = s.name().equals(baseline) ? db : db + s.deltaBetaFor(corpus.name());
-        list.add(new Subgroup(s.name(), new SubgroupTruth.Relative(OVERALL, g, d, referenceCompute), s.items(),
-            accuracy, questions));
-      }
-      return new CorpusTruth(corpus.name(), list);
+      return on(corpus).corpusTruth();
     }
   }
 

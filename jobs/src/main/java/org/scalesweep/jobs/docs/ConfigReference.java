@@ -24,7 +24,7 @@ public final class ConfigReference {
     SECTIONS.put("replicates", "Seed replicates per model configuration.");
     SECTIONS.put("grid", "The IsoFLOP grid: budgets and the rules that turn a budget into model configurations "
         + "(seed 003, App. A).");
-    SECTIONS.put("noise", "The simulator's lognormal noise model (DESIGN.md, Simulation).");
+    SECTIONS.put("noise", "The simulator's lognormal noise model (docs/ARCHITECTURE.md, Simulation).");
     SECTIONS.put("corpora", "One entry per training corpus: the joint law E + A/N^alpha + B/D^beta of its overall "
         + "validation loss, which defines the compute-optimal frontier.");
     SECTIONS.put("case-studies", "Groups of subgroups compared with a baseline subgroup (MMLU domains, ICE varieties, "

@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.jobs.report.RelativeCurves;
 import org.scalesweep.jobs.report.RunsSummary;
 import org.scalesweep.jobs.stage.BootstrapStage;
 import org.scalesweep.jobs.stage.CalibrationFit;
 import org.scalesweep.jobs.stage.DesignedStages;
 import org.scalesweep.jobs.stage.FitStage;
 import org.scalesweep.jobs.stage.GridStage;
+import org.scalesweep.jobs.stage.RelativeCurves;
 import org.scalesweep.jobs.stage.SimulateStage;
+import org.scalesweep.jobs.table.OutputTables;
 
 /**
- * docs/OUTPUTS.md, rendered from the stages' StructType constants: every column of every output
- * with its type, nullability and meaning. A column without a meaning below stops the rendering,
+ * docs/OUTPUTS.md, rendered from {@link org.scalesweep.jobs.table.OutputTables}: every column of
+ * every output with its type, nullability and meaning. A column without a meaning below stops the rendering,
  * so a new column cannot reach the docs undescribed.
  */
 public final class OutputReference {
@@ -28,45 +29,45 @@ public final class OutputReference {
 
   static final List<Output> OUTPUTS = List.of(
       new Output("grid.parquet", "One row per model configuration and corpus: the IsoFLOP grid (stage grid).",
-          GridStage.SCHEMA),
+          OutputTables.GRID.schema()),
       new Output("runs.parquet", "One row per run, seed replicate and subgroup: what a run measured (stage simulate, "
           + "or ingest). The overall loss is stored once per run under study `overall`, subgroup `overall`.",
-          SimulateStage.RUNS_SCHEMA),
+          OutputTables.RUNS.schema()),
       new Output("items.parquet", "One row per run, seed, subgroup and evaluation item, for item-level subgroups "
-          + "(`items > 0`).", SimulateStage.ITEMS_SCHEMA),
+          + "(`items > 0`).", OutputTables.ITEMS.schema()),
       new Output("fits.parquet", "Long format, one row per fitted parameter (stage fit). Laws: `power` "
           + "(E = alpha·F^-beta) and `offset-power` (E + A·F^-alpha) of each subgroup along the frontier "
           + "(`fit_on = frontier`); `chinchilla`, the joint law E + A/N^alpha + B/D^beta by Approach 3 on every run "
           + "replicate (`fit_on = runs`); `approach2`, allocation exponents a (N* ~ C^a) and b (D* ~ C^b) of the "
-          + "overall loss.", FitStage.FITS_SCHEMA),
+          + "overall loss.", OutputTables.FITS.schema()),
       new Output("frontier.parquet", "The compute-optimal point of each budget and every subgroup's loss there "
-          + "(stage fit).", FitStage.FRONTIER_SCHEMA),
+          + "(stage fit).", OutputTables.FRONTIER.schema()),
       new Output("significance.parquet", "One row per contrast (treatment vs baseline, per corpus): Δβ, γ, "
-          + "intervals and the sign test (stage bootstrap).", BootstrapStage.SIGNIFICANCE_SCHEMA),
+          + "intervals and the sign test (stage bootstrap).", OutputTables.SIGNIFICANCE.schema()),
       new Output("crossovers.parquet", "One row per pair of treatments of a case study and corpus: where their "
-          + "relative curves cross (stage bootstrap).", BootstrapStage.CROSSOVER_SCHEMA),
+          + "relative curves cross (stage bootstrap).", OutputTables.CROSSOVERS.schema()),
       new Output("boot/", "Every resample's statistics, with `bootstrap.write-draws = true`; partitioned by kind, "
-          + "study, corpus and treatment (those columns are in the directory names).", BootstrapStage.DRAWS_SCHEMA),
+          + "study, corpus and treatment (those columns are in the directory names).", OutputTables.DRAWS.schema()),
       new Output("report/runs_summary.csv", "One row per (study, corpus, subgroup, run): losses averaged over seed "
           + "replicates, with the run's configuration (stage report; what the dashboard and notebooks draw).",
-          RunsSummary.SCHEMA),
+          OutputTables.RUNS_SUMMARY.schema()),
       new Output("calibration.parquet", "Loss → accuracy calibration of item-level case studies with an accuracy map "
           + "(stage fit): MLlib's logistic regression over every item, lib's fit of the same curve on binned items "
-          + "(the cross-check) and lib's floored sigmoid.", CalibrationFit.SCHEMA),
+          + "(the cross-check) and lib's floored sigmoid.", OutputTables.CALIBRATION.schema()),
       new Output("grid.parquet (alignment-pretraining)", "One row per design point of seed 000's experiments, with "
           + "its attributes (null where an experiment has no such attribute). runs.parquet adds `seed` and `loss`.",
-          DesignedStages.grid(alignmentExample())),
+          OutputTables.designedGrid(alignmentExample())),
       new Output("grid.parquet (post-training)", "One row per design point of the post-training study; runs.parquet "
           + "adds `seed` and `loss` (the observed error rate or reward).",
-          DesignedStages.grid(org.scalesweep.posttraining.PostTrainingStudy.defaults())),
+          OutputTables.designedGrid(org.scalesweep.posttraining.PostTrainingStudy.defaults())),
       new Output("fits.parquet (designed kinds)", "One row per statistic of the study's analysis on the observed data "
-          + "(stage fit), with its value on noiseless data and the source's published figure.", DesignedStages.ESTIMATES),
+          + "(stage fit), with its value on noiseless data and the source's published figure.", OutputTables.ESTIMATES.schema()),
       new Output("intervals.parquet", "Designed kinds (stage bootstrap): every statistic with its bootstrap interval "
-          + "over keyed reweightings of run replicates.", DesignedStages.INTERVALS),
+          + "over keyed reweightings of run replicates.", OutputTables.INTERVALS.schema()),
       new Output("frontier.parquet (alignment-pretraining)", "Experiment 3's Approach 2 optimum per budget.",
-          DesignedStages.FRONTIER),
+          OutputTables.DESIGNED_FRONTIER.schema()),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
-          + "log-spaced points between them, with pointwise bootstrap bands (stage report).", RelativeCurves.SCHEMA));
+          + "log-spaced points between them, with pointwise bootstrap bands (stage report).", OutputTables.RELATIVE_CURVES.schema()));
 
   private static org.scalesweep.design.DesignedStudy alignmentExample() {
     return new org.scalesweep.alignment.AlignmentStudy(org.scalesweep.alignment.AlignmentDesign.seed000(),

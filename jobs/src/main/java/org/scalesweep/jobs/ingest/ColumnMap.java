@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.ingest;
 
-import org.scalesweep.jobs.stage.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

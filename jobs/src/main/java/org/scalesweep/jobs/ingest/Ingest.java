@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.ingest;
 
-import org.scalesweep.jobs.stage.InvalidInputException;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.scalesweep.jobs.stage.SimulateStage;
+import org.scalesweep.jobs.table.ItemRow;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.RunRow;
 
 /**
  * A validated input in the pipeline's terms: run-level rows (for item-level input, each run
@@ -45,17 +46,17 @@ public record Ingested(String source, List<RunRecord> runs, List<RunRecord> item
     return out;
   }
 
-  /** runs.parquet rows ({@link SimulateStage#RUNS_SCHEMA}), sorted. */
+  /** runs.parquet rows ({@link OutputTables#RUNS}), sorted. */
   public Dataset<Row> runsFrame(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
-    runs.stream().sorted(ORDER).forEach(r -> rows.add(RowFactory.create(r.study(), r.corpus(), r.subgroup(), r.runId(),
+    runs.stream().sorted(ORDER).forEach(r -> rows.add(OutputTables.RUNS.toRow(new RunRow(r.study(), r.corpus(), r.subgroup(), r.runId(),
         r.seed(), r.budget(), r.width(), r.depth(), r.params(), r.tokens(), r.flops(), r.loss(), r.accuracy(),
-        r.items())));
-    return spark.createDataFrame(rows, SimulateStage.RUNS_SCHEMA).coalesce(1);
+        r.items()))));
+    return spark.createDataFrame(rows, OutputTables.RUNS.schema()).coalesce(1);
   }
 
   /**
-   * items.parquet rows ({@link SimulateStage#ITEMS_SCHEMA}), sorted; {@code item} is the rank of
+   * items.parquet rows ({@link OutputTables#ITEMS}), sorted; {@code item} is the rank of
    * item_id among its subgroup's ids (numeric order when every id is an integer, else text order).
    */
   public Dataset<Row> itemsFrame(SparkSession spark) {
@@ -69,10 +70,11 @@ public record Ingested(String source, List<RunRecord> runs, List<RunRecord> item
       index.put(k, m);
     });
     List<Row> rows = new ArrayList<>();
-    items.stream().sorted(ORDER.thenComparing(RunRecord::itemId, ID_ORDER)).forEach(r -> rows.add(RowFactory.create(
-        r.study(), r.corpus(), r.subgroup(), r.runId(), r.seed(), index.get(r.corpus() + "\u0001" + r.subgroup())
-            .get(r.itemId()), r.loss(), r.accuracy() == null ? null : r.accuracy() == 1.0, r.itemId())));
-    return spark.createDataFrame(rows, SimulateStage.ITEMS_SCHEMA).coalesce(1);
+    items.stream().sorted(ORDER.thenComparing(RunRecord::itemId, ID_ORDER)).forEach(r -> rows.add(
+        OutputTables.ITEMS.toRow(new ItemRow(r.study(), r.corpus(), r.subgroup(), r.runId(), r.seed(),
+            index.get(r.corpus() + "\u0001" + r.subgroup()).get(r.itemId()), r.loss(),
+            r.accuracy() == null ? null : r.accuracy() == 1.0, r.itemId()))));
+    return spark.createDataFrame(rows, OutputTables.ITEMS.schema()).coalesce(1);
   }
 
   /** Integer ids in numeric order before any other id in text order. */

@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.ingest;
 
-import org.scalesweep.jobs.stage.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

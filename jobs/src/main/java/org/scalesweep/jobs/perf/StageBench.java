@@ -14,9 +14,10 @@ import org.scalesweep.fit.LineSums;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.config.StudyLoader;
+import org.scalesweep.jobs.pipeline.Pipeline;
 import org.scalesweep.jobs.spark.Sessions;
-import org.scalesweep.jobs.stage.Outputs;
-import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.stage.Stages;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.perf.BenchTable;
 
 /**
@@ -91,8 +92,8 @@ public final class StageBench {
       long rows = 0;
       for (int r = 0; r < o.repeats(); r++) {
         String dir = freshDir("simulate");
-        StudySession.execute(study, spark, dir, List.of(Pipeline.stage("grid")), false);
-        sim[r] = seconds(() -> StudySession.execute(study, spark, dir, List.of(Pipeline.stage("simulate")), false));
+        Pipeline.execute(study, spark, dir, List.of(Stages.stage("grid")), false);
+        sim[r] = seconds(() -> Pipeline.execute(study, spark, dir, List.of(Stages.stage("simulate")), false));
         rows = spark.read().parquet(new File(dir, Outputs.ITEMS).toString()).count();
         int partitions = (int) Math.max(1, 8L * spark.sparkContext().defaultParallelism());
         long n = rows;
@@ -243,14 +244,14 @@ public final class StageBench {
   /** runs.parquet (grid + simulate) of a study, in a fresh directory; returns it. */
   private String prepareRuns(SparkSession spark, Study study) {
     String dir = freshDir("runs");
-    StudySession.execute(study, spark, dir, List.of(Pipeline.stage("grid"), Pipeline.stage("simulate")), false);
+    Pipeline.execute(study, spark, dir, List.of(Stages.stage("grid"), Stages.stage("simulate")), false);
     return dir;
   }
 
   /** An untimed bootstrap run: the first one in a JVM also pays class loading and JIT compilation. */
   private void warmUp(SparkSession spark, Study study, String runsDir) {
     if (!o.smoke()) {
-      StudySession.execute(study, spark, runsDir, List.of(Pipeline.stage("bootstrap")), false);
+      Pipeline.execute(study, spark, runsDir, List.of(Stages.stage("bootstrap")), false);
     }
   }
 
@@ -269,7 +270,7 @@ public final class StageBench {
     for (int r = 0; r < o.repeats(); r++) {
       try (HeapSampler heap = new HeapSampler()) {
         long c0 = os.getProcessCpuTime();
-        t[r] = seconds(() -> StudySession.execute(study, spark, runsDir, List.of(Pipeline.stage("bootstrap")), false));
+        t[r] = seconds(() -> Pipeline.execute(study, spark, runsDir, List.of(Stages.stage("bootstrap")), false));
         cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
         used = Math.max(used, heap.peakUsedMiB());
         live = Math.max(live, heap.peakLiveMiB());

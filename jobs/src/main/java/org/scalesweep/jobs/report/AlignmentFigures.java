@@ -17,7 +17,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.law.JointLaw;
 
 /** Seed 000's figures: Experiments 1 and 2 with fits, the frontier, the post-training heatmap, mixtures. */

@@ -7,8 +7,9 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.scalesweep.jobs.stage.Outputs;
-import org.scalesweep.jobs.stage.StageContext;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The report's interactive part: report/dashboard.html, with the report's tables embedded as JSON.
@@ -19,9 +20,9 @@ public final class Dashboard {
   private Dashboard() {}
 
   /** Writes the dashboard into {@code reportDir}; returns rows per CSV written, keyed like the manifest. */
-  public static void write(StageContext ctx, Path reportDir, List<Row> runs, List<Row> curves) throws IOException {
-    ctx.begin("report", "dashboard");
-    Outputs out = ctx.outputs();
+  public static void write(Outputs outputs, Study study, Path reportDir, List<Row> runs, List<Row> curves)
+      throws IOException {
+    Outputs out = outputs;
 
     Dataset<Row> frontier = out.readParquet(Outputs.FRONTIER).orderBy("study", "corpus", "subgroup", "budget");
     Dataset<Row> powerFits = out.readParquet(Outputs.FITS)
@@ -31,14 +32,14 @@ public final class Dashboard {
     Dataset<Row> significance = out.readParquet(Outputs.SIGNIFICANCE).orderBy("study", "corpus", "treatment");
     Dataset<Row> crossovers = out.readParquet(Outputs.CROSSOVERS)
         .orderBy("study", "corpus", "treatment_1", "treatment_2");
-    String json = new DashboardData(ctx.study())
-        .table("runs", RunsSummary.SCHEMA, runs)
+    String json = new DashboardData(study)
+        .table("runs", OutputTables.RUNS_SUMMARY.schema(), runs)
         .table("frontier", frontier.schema(), frontier.collectAsList())
         .table("power_fits", powerFits.schema(), powerFits.collectAsList())
         .table("significance", significance.schema(), significance.collectAsList())
         .table("crossovers", crossovers.schema(), crossovers.collectAsList())
-        .table("curves", RelativeCurves.SCHEMA, curves)
+        .table("curves", OutputTables.RELATIVE_CURVES.schema(), curves)
         .toJson();
-    DashboardPage.write(out.fs(), reportDir, ctx.study().reportTitle(), json);
+    DashboardPage.write(out.fs(), reportDir, study.reportTitle(), json);
   }
 }

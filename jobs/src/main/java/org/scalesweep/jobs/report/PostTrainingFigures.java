@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.knowm.xchart.XYChart;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.law.Overoptimization;
 import org.scalesweep.law.ScaleRlSigmoid;
 

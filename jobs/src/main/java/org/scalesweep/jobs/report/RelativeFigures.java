@@ -21,7 +21,7 @@ import org.scalesweep.fit.LineSums;
 import org.scalesweep.fit.Parabola;
 import org.scalesweep.fit.QuadraticSums;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The relative-scaling figures of seed 003: IsoFLOP curves with parabolas and optima, the
@@ -156,7 +156,7 @@ public final class RelativeFigures {
       if (sg.name().equals(cs.baseline())) {
         continue;
       }
-      List<Row> curve = t.where(RelativeCurves.CSV, r -> corpus.equals(s(r, "corpus")) && cs.name().equals(s(r, "study"))
+      List<Row> curve = t.where(Outputs.RELATIVE_CURVES_CSV, r -> corpus.equals(s(r, "corpus")) && cs.name().equals(s(r, "study"))
           && sg.name().equals(s(r, "treatment")));
       List<Row> observed = curve.stream().filter(r -> r.getAs("observed") != null).toList();
       Charts.points(c, sg.name(), observed.stream().mapToDouble(r -> d(r, "flops")).toArray(),

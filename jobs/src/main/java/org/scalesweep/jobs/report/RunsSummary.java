@@ -17,7 +17,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.jobs.stage.Outputs;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * report/runs_summary.csv: one row per (study, corpus, subgroup, run), losses averaged over seed
@@ -28,27 +29,7 @@ import org.scalesweep.jobs.stage.Outputs;
  * depends on partitioning, and the report must be the same bits on any number of partitions.
  */
 public final class RunsSummary {
-  public static final String CSV = "runs_summary.csv";
-
-  public static final StructType SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("run_id", StringType, false)
-      .add("budget", DoubleType, false)
-      .add("params", LongType, false)
-      .add("tokens", LongType, false)
-      .add("flops", DoubleType, false)
-      .add("width", IntegerType, true)
-      .add("depth", IntegerType, true)
-      .add("heads", IntegerType, true)
-      .add("batch", LongType, true)
-      .add("steps", LongType, true)
-      .add("learning_rate", DoubleType, true)
-      .add("loss", DoubleType, false)
-      .add("loss_sd", DoubleType, true)
-      .add("accuracy", DoubleType, true)
-      .add("replicates", IntegerType, false);
+  public static final String CSV = Outputs.RUNS_SUMMARY_CSV;
 
   /** Columns read from runs.parquet; the optional ones are null when a source does not have them. */
   private static final List<String> RUN_COLUMNS = List.of("study", "corpus", "subgroup", "run_id", "budget", "params",
@@ -57,7 +38,7 @@ public final class RunsSummary {
 
   private RunsSummary() {}
 
-  /** The summary rows (schema {@link #SCHEMA}) ordered by study, corpus, subgroup, budget, tokens, run. */
+  /** The summary rows (schema {@link #OutputTables.RUNS_SUMMARY.schema()}) ordered by study, corpus, subgroup, budget, tokens, run. */
   public static List<Row> rows(Outputs outputs) {
     Dataset<Row> runs = outputs.readParquet(Outputs.RUNS);
     List<String> have = Arrays.asList(runs.columns());

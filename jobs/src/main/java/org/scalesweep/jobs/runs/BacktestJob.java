@@ -25,6 +25,7 @@ import org.scalesweep.boot.Backtest;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.boot.WeightKind;
 import org.scalesweep.fit.RunLaw;
+import org.scalesweep.jobs.table.OutputTables;
 
 /**
  * backtest: per group of runs, fit on all budgets but the largest {@code holdout}, predict the held-out
@@ -32,43 +33,9 @@ import org.scalesweep.fit.RunLaw;
  * spread over tasks; each group's resamples are keyed, so results do not depend on the spread.
  */
 public final class BacktestJob {
-  public static final StructType POINTS_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("law", StringType, false)
-      .add("budget", DoubleType, false)
-      .add("params", DoubleType, true)
-      .add("tokens", DoubleType, true)
-      .add("observed", DoubleType, false)
-      .add("predicted", DoubleType, false)
-      .add("relative_error", DoubleType, false)
-      .add("pi_low", DoubleType, false)
-      .add("pi_high", DoubleType, false)
-      .add("inside", BooleanType, false)
-      .add("truth", DoubleType, true)
-      .add("truth_inside", BooleanType, true);
-
-  public static final StructType SUMMARY_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("law", StringType, false)
-      .add("train_budgets", StringType, false)
-      .add("heldout_budgets", StringType, false)
-      .add("points", IntegerType, false)
-      .add("mean_abs_rel_error", DoubleType, false)
-      .add("max_abs_rel_error", DoubleType, false)
-      .add("coverage", DoubleType, false)
-      .add("level", DoubleType, false)
-      .add("resamples", IntegerType, false)
-      .add("valid_resamples", IntegerType, false)
-      .add("fit", StringType, false)
-      .add("flags", StringType, false)
-      .add("reason", StringType, false);
 
   private static final StructType UNION = new StructType().add("kind", StringType, false)
-      .add("point", POINTS_SCHEMA, true).add("summary", SUMMARY_SCHEMA, true);
+      .add("point", OutputTables.BACKTEST_POINTS.schema(), true).add("summary", OutputTables.BACKTEST_SUMMARY.schema(), true);
 
   private BacktestJob() {}
 
@@ -81,14 +48,14 @@ public final class BacktestJob {
     Double at(RunGroup group, double budget, double params, double tokens);
   }
 
-  /** Held-out points ({@link #POINTS_SCHEMA}) and per-group summaries ({@link #SUMMARY_SCHEMA}), sorted. */
+  /** Held-out points ({@link #OutputTables.BACKTEST_POINTS.schema()}) and per-group summaries ({@link #OutputTables.BACKTEST_SUMMARY.schema()}), sorted. */
   public record Output(List<Row> points, List<Row> summary) {
     public Dataset<Row> pointsFrame(SparkSession spark) {
-      return spark.createDataFrame(points, POINTS_SCHEMA).coalesce(1);
+      return spark.createDataFrame(points, OutputTables.BACKTEST_POINTS.schema()).coalesce(1);
     }
 
     public Dataset<Row> summaryFrame(SparkSession spark) {
-      return spark.createDataFrame(summary, SUMMARY_SCHEMA).coalesce(1);
+      return spark.createDataFrame(summary, OutputTables.BACKTEST_SUMMARY.schema()).coalesce(1);
     }
   }
 

@@ -27,8 +27,10 @@ import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.RunLaw;
 import org.scalesweep.fit.RunLawFit;
 import org.scalesweep.fit.RunPoints;
-import org.scalesweep.jobs.stage.FitRows;
 import org.scalesweep.jobs.stage.FitStage;
+import org.scalesweep.jobs.table.FitRow;
+import org.scalesweep.jobs.table.FitRows;
+import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.law.Law;
 
 /**
@@ -53,7 +55,7 @@ public final class FitRunsJob {
   /** One group's full-sample result, broadcast to the resample tasks. */
   private record Input(RunGroup group, Law full, boolean allocation) implements Serializable {}
 
-  /** fits.parquet rows ({@link FitStage#FITS_SCHEMA}) of every group. */
+  /** fits.parquet rows ({@link OutputTables#FITS}) of every group. */
   public static Dataset<Row> run(SparkSession spark, List<RunGroup> groups, Settings s) {
     JointLawFitter fitter = fitter(s.screen());
     List<Input> inputs = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class FitRunsJob {
       inputs.add(new Input(g, full.hasEstimate() ? full.law() : null, alloc != null));
     }
     double[][][] draws = draws(spark, inputs, s);
-    List<Row> rows = new ArrayList<>();
+    List<FitRow> rows = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       RunGroup g = groups.get(i);
       Input in = inputs.get(i);
@@ -81,7 +83,7 @@ public final class FitRunsJob {
             sum == null ? null : sum.subList(k, k + 2)));
       }
     }
-    return spark.createDataFrame(rows, FitStage.FITS_SCHEMA).coalesce(1);
+    return OutputTables.FITS.frame(spark, rows).coalesce(1);
   }
 
   /** Approach 3 with the replication grid, L-BFGS from the best {@code screen} starts (0: all 4,500). */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.scalesweep.jobs.cluster.ClusterException;
 
 /**
  * The shaded application jar ({@code scalesweep-jobs-VERSION-app.jar}: ScaleSweep, lib and their

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.scalesweep.jobs.cluster.ClusterDir;
+import org.scalesweep.jobs.cluster.ClusterException;
 
 /**
  * The spark.* settings a driver needs to join a standalone cluster, above all its shared secret:

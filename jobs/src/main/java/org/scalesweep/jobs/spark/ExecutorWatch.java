@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.scalesweep.jobs.cluster.ClusterException;
 
 /**
  * Guards a run on a cluster against waiting forever. Spark itself never fails a job for lack of

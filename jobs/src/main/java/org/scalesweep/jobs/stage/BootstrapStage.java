@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -25,17 +26,28 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.Interval;
 import org.scalesweep.boot.Resampler;
-import org.scalesweep.boot.SignTest;
+import org.scalesweep.fit.FitFlag;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.CrossoverRow;
+import org.scalesweep.jobs.table.DrawRow;
+import org.scalesweep.jobs.table.FitRows;
+import org.scalesweep.jobs.table.Nullable;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.PackedDoubles;
+import org.scalesweep.jobs.table.SignificanceRow;
+import org.scalesweep.jobs.table.Table;
 import org.scalesweep.law.RelativeLaw;
 import org.scalesweep.relative.Contrast;
+import org.scalesweep.relative.ContrastVerdict;
 import org.scalesweep.relative.CorpusRuns;
 import org.scalesweep.relative.Crossovers;
 import org.scalesweep.relative.ItemLosses;
@@ -45,87 +57,30 @@ import org.scalesweep.relative.RelativeScaling;
 /**
  * bootstrap → significance.parquet and crossovers.parquet (and boot/ draws on request).
  *
- * <p>Distributed as DESIGN.md says: {@code spark.range(B)} of resample indices over partitions;
- * each task rebuilds resample b's weights from its keyed streams and recomputes every contrast
+ * <p>Distributed as docs/ARCHITECTURE.md (Bootstrap) says: {@code spark.range(B)} of resample
+ * indices over partitions; each task rebuilds resample b's weights from its keyed streams and recomputes every contrast
  * from broadcast inputs; rows are aggregated by contrast in the executors (no per-resample row
  * reaches the driver). The driver only prepares the inputs: run-level tables (and item matrices for
  * the item schemes), full-sample estimates and the jackknife for BCa.
  */
 public final class BootstrapStage implements Stage {
-  public static final StructType DRAWS_SCHEMA = new StructType()
-      .add("kind", StringType, false)
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("baseline", StringType, false)
-      .add("treatment", StringType, false)
-      .add("index", IntegerType, false)
-      .add("resample", LongType, false)
-      .add("delta_beta", DoubleType, false)
-      .add("gamma", DoubleType, false)
-      .add("beta_baseline", DoubleType, false)
-      .add("beta_treatment", DoubleType, false);
-
   /**
    * What a partition hands to the aggregation: per (input, contrast or crossover) and run of
    * consecutive resample indices, the statistics of every resample of the run as packed doubles
    * ({@link PackedDoubles}). One row per partition and contrast instead of one per resample and
-   * contrast: at B = 100k the flagship would otherwise shuffle 21 M rows.
+   * contrast: at B = 100k the flagship would otherwise shuffle 21 M rows. γ and the two β are kept
+   * only when draws are written.
    */
-  static final StructType PARTIAL_SCHEMA = new StructType(Arrays.copyOf(DRAWS_SCHEMA.fields(), 6)) // kind … index
-      .add("first", LongType, false)
-      .add("count", IntegerType, false)
-      .add("delta_beta", BinaryType, false)
-      .add("gamma", BinaryType, true)
-      .add("beta_baseline", BinaryType, true)
-      .add("beta_treatment", BinaryType, true);
+  record Partial(String kind, String study, String corpus, String baseline, String treatment, int index, long first,
+      int count, byte[] deltaBeta, @Nullable byte[] gamma, @Nullable byte[] betaBaseline,
+      @Nullable byte[] betaTreatment) {}
 
-  public static final StructType SIGNIFICANCE_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("baseline", StringType, false)
-      .add("treatment", StringType, false)
-      .add("delta_beta", DoubleType, false)
-      .add("gamma", DoubleType, false)
-      .add("beta_baseline", DoubleType, false)
-      .add("beta_treatment", DoubleType, false)
-      .add("change_per_decade", DoubleType, false)
-      .add("ci_low", DoubleType, false)
-      .add("ci_high", DoubleType, false)
-      .add("ci_method", StringType, false)
-      .add("pct_low", DoubleType, false)
-      .add("pct_high", DoubleType, false)
-      .add("bca_low", DoubleType, false)
-      .add("bca_high", DoubleType, false)
-      .add("std_error", DoubleType, false)
-      .add("p_value", DoubleType, false)
-      .add("significant", BooleanType, false)
-      .add("alpha", DoubleType, false)
-      .add("level", DoubleType, false)
-      .add("resamples", IntegerType, false)
-      .add("valid_resamples", IntegerType, false)
-      .add("scheme", StringType, false)
-      .add("cluster_by", StringType, false)
-      .add("true_delta_beta", DoubleType, true)
-      .add("covers_truth", BooleanType, true)
-      .add("flags", StringType, false)
-      .add("reason", StringType, false);
+  static final Table<Partial> PARTIAL = Table.of(Partial.class);
 
-  public static final StructType CROSSOVER_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("treatment_1", StringType, false)
-      .add("treatment_2", StringType, false)
-      .add("log10_crossover", DoubleType, false)
-      .add("ci_low", DoubleType, false)
-      .add("ci_high", DoubleType, false)
-      .add("in_range", BooleanType, false)
-      .add("resamples", IntegerType, false)
-      .add("valid_resamples", IntegerType, false);
+  /** Tagged union of the two summaries, split after one pass. */
+  record Summary(String kind, SignificanceRow significance, CrossoverRow crossover) {}
 
-  private static final StructType SUMMARY = new StructType()
-      .add("kind", StringType, false)
-      .add("significance", SIGNIFICANCE_SCHEMA, true)
-      .add("crossover", CROSSOVER_SCHEMA, true);
+  private static final Table<Summary> SUMMARY = Table.of(Summary.class);
 
   @Override
   public String name() {
@@ -165,23 +120,25 @@ public final class BootstrapStage implements Stage {
     boolean drawsOut = bs.writeDraws();
     Dataset<Row> partial = ctx.spark().range(0, bs.resamples(), 1, partitions)
         .mapPartitions((MapPartitionsFunction<Long, Row>) it -> evaluate(studyBc.value(), inBc.value(), it, drawsOut),
-            Encoders.row(PARTIAL_SCHEMA));
+            PARTIAL.encoder());
     Map<String, Long> rows = new LinkedHashMap<>();
     if (drawsOut) {
       partial = partial.persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> draws = partial.flatMap((FlatMapFunction<Row, Row>) BootstrapStage::drawRows,
-          Encoders.row(DRAWS_SCHEMA));
+          OutputTables.DRAWS.encoder());
       rows.put(Outputs.DRAWS, ctx.outputs().writeParquet(Outputs.DRAWS, draws, "kind", "study", "corpus", "treatment"));
     }
     Dataset<Row> summary = partial
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "\u0001" + r.getString(1) + "\u0001"
-            + r.getString(2) + "\u0001" + r.getInt(5), Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          Partial p = PARTIAL.fromRow(r);
+          return p.kind() + "\u0001" + p.study() + "\u0001" + p.corpus() + "\u0001" + p.index();
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summarize(studyBc.value(), inBc.value(), k, it),
-            Encoders.row(SUMMARY))
+            SUMMARY.encoder())
         .persist(StorageLevel.MEMORY_AND_DISK());
     // a few hundred rows: one sorted partition, without orderBy's sampling job and shuffle
     Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
-        .union(ctx.spark().createDataFrame(prepared.notEstimable(), SIGNIFICANCE_SCHEMA))
+        .union(OutputTables.SIGNIFICANCE.frame(ctx.spark(), prepared.notEstimable()))
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment");
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment_1", "treatment_2");
@@ -201,7 +158,7 @@ public final class BootstrapStage implements Stage {
    * @param inputs one per (corpus, case study) with at least one estimable contrast
    * @param notEstimable flagged significance rows of contrasts without the data to estimate them
    */
-  record Prepared(List<BootstrapInput> inputs, List<Row> notEstimable) {}
+  record Prepared(List<BootstrapInput> inputs, List<SignificanceRow> notEstimable) {}
 
   /**
    * The inputs of every (corpus, case study) with an estimable contrast. Public for the report's
@@ -225,7 +182,7 @@ public final class BootstrapStage implements Stage {
     Gemm gemm = Gemm.best();
     Resampler resampler = new Resampler(study.seed(), study.bootstrap().weights());
     List<BootstrapInput> inputs = new ArrayList<>();
-    List<Row> notEstimable = new ArrayList<>();
+    List<SignificanceRow> notEstimable = new ArrayList<>();
     // the configured corpora when simulated (missing ones are flagged), whatever the input has when ingested
     java.util.SortedSet<String> corpora = new java.util.TreeSet<>(study.corpora().isEmpty() ? byCorpus.keySet()
         : study.corpora().stream().map(Study.Corpus::name).toList());
@@ -239,7 +196,7 @@ public final class BootstrapStage implements Stage {
           if (why.isEmpty()) {
             contrasts.add(c);
           } else {
-            notEstimable.add(notEstimable(study, cs.name(), corpus, c, "no_data", why));
+            notEstimable.add(notEstimable(study, cs.name(), corpus, c, FitFlag.NO_DATA, why));
           }
         }
         if (contrasts.isEmpty()) {
@@ -254,7 +211,7 @@ public final class BootstrapStage implements Stage {
         }
         if (items && il.isEmpty()) {
           for (Contrast c : contrasts) {
-            notEstimable.add(notEstimable(study, cs.name(), corpus, c, "no_items", "scheme '"
+            notEstimable.add(notEstimable(study, cs.name(), corpus, c, FitFlag.NO_ITEMS, "scheme '"
                 + study.bootstrap().scheme().key() + "' resamples items, but case study " + cs.name()
                 + " has no item-level data on corpus " + corpus));
           }
@@ -292,12 +249,13 @@ public final class BootstrapStage implements Stage {
   }
 
   /** A significance row for a contrast the data cannot estimate. */
-  private static Row notEstimable(Study study, String cs, String corpus, Contrast c, String flag, String reason) {
+  private static SignificanceRow notEstimable(Study study, String cs, String corpus, Contrast c, FitFlag flag,
+      String reason) {
     Study.BootstrapSettings bs = study.bootstrap();
     double nan = Double.NaN;
-    return RowFactory.create(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
+    return new SignificanceRow(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
         bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
-        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag, reason);
+        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag.key(), reason);
   }
 
   private static Double truth(Study study, String cs, String corpus, String treatment) {
@@ -305,7 +263,7 @@ public final class BootstrapStage implements Stage {
   }
 
   /**
-   * Partial rows of a partition's resamples (see {@link #PARTIAL_SCHEMA}): statistics are kept in
+   * Partial rows of a partition's resamples (see {@link Partial}): statistics are kept in
    * primitive arrays per contrast while blocks of consecutive indices are evaluated, then packed
    * once per run of consecutive indices. γ and the two β are kept only when draws are written.
    */
@@ -353,17 +311,17 @@ public final class BootstrapStage implements Stage {
         }
         for (int c = 0; c < in.contrasts().size(); c++) {
           Contrast ct = in.contrasts().get(c);
-          out.add(RowFactory.create("contrast", in.study(), in.corpus(), ct.baseline(), ct.treatment(), c, bs[from],
-              to - from, PackedDoubles.pack(byStat[c * p], from, to),
+          out.add(PARTIAL.toRow(new Partial("contrast", in.study(), in.corpus(), ct.baseline(), ct.treatment(), c,
+              bs[from], to - from, PackedDoubles.pack(byStat[c * p], from, to),
               draws ? PackedDoubles.pack(byStat[c * p + 1], from, to) : null,
               draws ? PackedDoubles.pack(byStat[c * p + 2], from, to) : null,
-              draws ? PackedDoubles.pack(byStat[c * p + 3], from, to) : null));
+              draws ? PackedDoubles.pack(byStat[c * p + 3], from, to) : null)));
         }
         for (int x = 0; x < pairs; x++) {
           int[] pr = in.crossovers().get(x);
-          out.add(RowFactory.create("crossover", in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
+          out.add(PARTIAL.toRow(new Partial("crossover", in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
               in.contrasts().get(pr[1]).treatment(), x, bs[from], to - from,
-              PackedDoubles.pack(crossing[x], from, to), null, null, null));
+              PackedDoubles.pack(crossing[x], from, to), null, null, null)));
         }
         from = to;
       }
@@ -386,17 +344,17 @@ public final class BootstrapStage implements Stage {
   }
 
   /** One draw row per resample of a partial row (only when boot/ is written). */
-  private static Iterator<Row> drawRows(Row r) {
-    double[] db = PackedDoubles.unpack(r.getAs(8));
-    double[] g = r.isNullAt(9) ? null : PackedDoubles.unpack(r.getAs(9));
-    double[] bb = r.isNullAt(10) ? null : PackedDoubles.unpack(r.getAs(10));
-    double[] bt = r.isNullAt(11) ? null : PackedDoubles.unpack(r.getAs(11));
-    long first = r.getLong(6);
+  private static Iterator<Row> drawRows(Row row) {
+    Partial r = PARTIAL.fromRow(row);
+    double[] db = PackedDoubles.unpack(r.deltaBeta());
+    double[] g = r.gamma() == null ? null : PackedDoubles.unpack(r.gamma());
+    double[] bb = r.betaBaseline() == null ? null : PackedDoubles.unpack(r.betaBaseline());
+    double[] bt = r.betaTreatment() == null ? null : PackedDoubles.unpack(r.betaTreatment());
     List<Row> out = new ArrayList<>(db.length);
     for (int j = 0; j < db.length; j++) {
-      out.add(RowFactory.create(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-          r.getInt(5), first + j, db[j], g == null ? Double.NaN : g[j],
-          bb == null ? Double.NaN : bb[j], bt == null ? Double.NaN : bt[j]));
+      out.add(OutputTables.DRAWS.toRow(new DrawRow(r.kind(), r.study(), r.corpus(), r.baseline(), r.treatment(),
+          r.index(), r.first() + j, db[j], g == null ? Double.NaN : g[j], bb == null ? Double.NaN : bb[j],
+          bt == null ? Double.NaN : bt[j])));
     }
     return out.iterator();
   }
@@ -412,9 +370,9 @@ public final class BootstrapStage implements Stage {
     double[] v1 = new double[bs.resamples()];
     int seen = 0;
     while (it.hasNext()) {
-      Row r = it.next();
-      double[] v = PackedDoubles.unpack(r.getAs(8));
-      System.arraycopy(v, 0, v1, (int) r.getLong(6), v.length);
+      Partial r = PARTIAL.fromRow(it.next());
+      double[] v = PackedDoubles.unpack(r.deltaBeta());
+      System.arraycopy(v, 0, v1, (int) r.first(), v.length);
       seen += v.length;
     }
     if (seen != v1.length) {
@@ -430,10 +388,10 @@ public final class BootstrapStage implements Stage {
       double[] budgets = in.runs().distinctBudgets();
       double lo = Math.log10(budgets[0]);
       double hi = Math.log10(budgets[budgets.length - 1]);
-      Row row = RowFactory.create(in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
+      CrossoverRow row = new CrossoverRow(in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
           in.contrasts().get(pr[1]).treatment(), est, s.percentile().low(), s.percentile().high(),
           Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid());
-      return List.of(RowFactory.create("crossover", null, row)).iterator();
+      return List.of(SUMMARY.toRow(new Summary("crossover", null, row))).iterator();
     }
     Contrast ct = in.contrasts().get(index);
     double[] jackDb = column(in.jackknife(), index * p);
@@ -442,39 +400,17 @@ public final class BootstrapStage implements Stage {
     BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level(), 1); // expanded: clusters as units
     Interval chosen = s.interval(bs.interval());
     Double truth = truth(study, in.study(), in.corpus(), ct.treatment());
-    List<String> flags = new ArrayList<>();
-    StringBuilder reason = new StringBuilder();
-    if (!Double.isFinite(est)) {
-      flags.add("not_estimable");
-      reason.append("full-sample delta-beta is not estimable; ");
-    }
-    if (s.valid() < 0.9 * s.resamples()) {
-      flags.add("unstable");
-      reason.append(s.resamples() - s.valid()).append(" of ").append(s.resamples())
-          .append(" resamples not estimable; ");
-    }
-    String note = in.notes().get(index);
-    if (!note.isEmpty()) {
-      flags.add(RunsInput.DROPPED);
-      reason.append(note).append("; ");
-    }
-    List<String> itemLevel = in.items().stream().map(ItemLosses::subgroup).toList();
-    for (String g : List.of(ct.baseline(), ct.treatment())) {
-      if (bs.scheme().resamplesItems() && !itemLevel.contains(g)) {
-        flags.add("no_items");
-        reason.append("subgroup ").append(g).append(" has no item-level data: the ").append(bs.scheme().key())
-            .append(" scheme does not resample its items; ");
-      }
-    }
-    boolean significant = Double.isFinite(s.pValue()) && SignTest.significant(s.pValue(), bs.alpha());
+    ContrastVerdict verdict = ContrastVerdict.of(s, chosen, bs.alpha(), in.notes().get(index), bs.scheme().key(),
+        bs.scheme().resamplesItems(), in.items().stream().map(ItemLosses::subgroup).collect(Collectors.toSet()), ct,
+        truth);
     double changePerDecade = Double.isFinite(est) && gamma > 0 ? new RelativeLaw(gamma, est).changePerDecade() : Double.NaN;
-    Row row = RowFactory.create(in.study(), in.corpus(), ct.baseline(), ct.treatment(), est, gamma,
+    SignificanceRow row = new SignificanceRow(in.study(), in.corpus(), ct.baseline(), ct.treatment(), est, gamma,
         in.estimate()[index * p + 2], in.estimate()[index * p + 3], changePerDecade, chosen.low(), chosen.high(),
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
-        s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, significant, bs.alpha(), bs.level(),
-        s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth,
-        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()), reason.toString().strip().replaceAll(";$", ""));
-    return List.of(RowFactory.create("contrast", row, null)).iterator();
+        s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, verdict.significant(), bs.alpha(),
+        bs.level(), s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth, verdict.coversTruth(),
+        verdict.flagKeys(), verdict.reason());
+    return List.of(SUMMARY.toRow(new Summary("contrast", row, null))).iterator();
   }
 
   private static double[] column(double[][] m, int j) {

@@ -26,6 +26,11 @@ import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.calib.ReplicateOutcome;
 import org.scalesweep.calib.SweepCalibration;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.report.CalibrationReport;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.SimulatedSweep;
 
@@ -113,7 +118,7 @@ public final class CalibrateStage implements Stage {
         .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getInt(0), r.getString(1), r.getInt(2),
             r.getInt(3), r.getLong(4)), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), it),
-            Encoders.row(OutcomeRows.REPLICATE_SCHEMA))
+            Encoders.row(OutputTables.CALIBRATION_REPLICATES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> rows = write(ctx, replicates, cal.design().level());
     replicates.unpersist();
@@ -129,7 +134,7 @@ public final class CalibrateStage implements Stage {
     Dataset<Row> cells = replicates
         .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r)), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.split(k), it, level),
-            Encoders.row(OutcomeRows.SUMMARY_SCHEMA));
+            Encoders.row(OutputTables.CALIBRATION_SUMMARY.schema()));
     Dataset<Row> pooled = replicates
         .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getString(0), r.getString(1), r.getString(2)),
             Encoders.STRING())
@@ -137,12 +142,12 @@ public final class CalibrateStage implements Stage {
           Object[] p = OutcomeRows.split(k);
           return summaryRow(OutcomeRows.key((String) p[0], (String) p[1], (String) p[2], "all", "all", "all", null, null),
               it, level);
-        }, Encoders.row(OutcomeRows.SUMMARY_SCHEMA));
+        }, Encoders.row(OutputTables.CALIBRATION_SUMMARY.schema()));
     Dataset<Row> table = cells.union(pooled).orderBy("kind", "truth", "scheme", "study", "corpus", "statistic")
         .coalesce(1);
     rows.put(OutcomeRows.SUMMARY, ctx.outputs().writeParquet(OutcomeRows.SUMMARY, table));
     List<Row> summary = ctx.outputs().readStaged(OutcomeRows.SUMMARY).collectAsList();
-    rows.put(Outputs.REPORT, (long) CalibrationReport.calibration(ctx, summary));
+    rows.put(Outputs.REPORT, (long) CalibrationReport.calibration(ctx.outputs(), ctx.study(), summary));
     for (Row r : summary) {
       boolean law = "law".equals(r.getAs("kind"));
       if (!law && !"all".equals(r.getAs("statistic"))) {

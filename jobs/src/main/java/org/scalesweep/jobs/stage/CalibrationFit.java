@@ -24,6 +24,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.fit.Fit;
 import org.scalesweep.fit.SigmoidCalibrationFitter;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.CalibrationRow;
+import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.law.SigmoidCalibration;
 
 /**
@@ -35,18 +38,6 @@ import org.scalesweep.law.SigmoidCalibration;
 public final class CalibrationFit {
   /** Width of the ln(loss) bins of the aggregated fit. */
   static final double BIN = 0.01;
-
-  public static final StructType SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("method", StringType, false)
-      .add("floor", DoubleType, false)
-      .add("a", DoubleType, false)
-      .add("b", DoubleType, false)
-      .add("items", LongType, false)
-      .add("bins", IntegerType, false)
-      .add("max_abs_diff_vs_mllib", DoubleType, false)
-      .add("converged", org.apache.spark.sql.types.DataTypes.BooleanType, false)
-      .add("flags", StringType, false);
 
   private CalibrationFit() {}
 
@@ -99,12 +90,12 @@ public final class CalibrationFit {
         out.add(row(cs.name(), (String) e[0], law, n, bins.size(), diff, f.converged(), f.flagString()));
       }
     }
-    return ctx.spark().createDataFrame(out, SCHEMA).coalesce(1);
+    return ctx.spark().createDataFrame(out, OutputTables.CALIBRATION.schema()).coalesce(1);
   }
 
   private static Row row(String study, String method, SigmoidCalibration c, long n, int bins, double diff,
       boolean converged, String flags) {
-    return RowFactory.create(study, method, c.floor(), c.a(), c.b(), n, bins, diff, converged, flags);
+    return OutputTables.CALIBRATION.toRow(new CalibrationRow(study, method, c.floor(), c.a(), c.b(), n, bins, diff, converged, flags));
   }
 
   /** Largest difference of two calibration curves over the observed loss range. */

@@ -20,14 +20,17 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.scalesweep.design.ReplicateResampler;
 import org.scalesweep.alignment.AlignmentResults;
 import org.scalesweep.alignment.AlignmentStudy;
+import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.design.DesignedStudy;
 import org.scalesweep.design.Point;
-import org.scalesweep.boot.BootstrapSummary;
+import org.scalesweep.design.ReplicateResampler;
 import org.scalesweep.fit.IsoFlopOptimum;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The stages of designed studies (kinds alignment-pretraining and post-training), thin as the
@@ -36,49 +39,6 @@ import org.scalesweep.jobs.config.Study;
  * then the study's attribute columns); runs.parquet adds seed and the observed value (loss).
  */
 public final class DesignedStages {
-  /** grid.parquet of a designed study: experiment, run_id and its attribute columns (null where absent). */
-  public static StructType grid(DesignedStudy d) {
-    StructType t = new StructType().add("experiment", StringType, false).add("run_id", StringType, false);
-    for (String a : d.attributes()) {
-      t = t.add(a, DoubleType, true);
-    }
-    return t;
-  }
-
-  public static StructType runs(DesignedStudy d) {
-    return grid(d).add("seed", IntegerType, false).add("loss", DoubleType, false);
-  }
-
-  public static final StructType ESTIMATES = new StructType()
-      .add("statistic", StringType, false)
-      .add("estimate", DoubleType, false)
-      .add("truth", DoubleType, false)
-      .add("published", DoubleType, true);
-
-  public static final StructType FRONTIER = new StructType()
-      .add("budget", DoubleType, false)
-      .add("params_opt", DoubleType, false)
-      .add("tokens_opt", DoubleType, false)
-      .add("loss_opt", DoubleType, false)
-      .add("flags", StringType, false);
-
-  public static final StructType INTERVALS = new StructType()
-      .add("statistic", StringType, false)
-      .add("estimate", DoubleType, false)
-      .add("std_error", DoubleType, false)
-      .add("ci_low", DoubleType, false)
-      .add("ci_high", DoubleType, false)
-      .add("ci_method", StringType, false)
-      .add("truth", DoubleType, false)
-      .add("covers_truth", BooleanType, false)
-      .add("published", DoubleType, true)
-      .add("resamples", IntegerType, false)
-      .add("valid_resamples", IntegerType, false);
-
-  private static final StructType DRAW = new StructType()
-      .add("statistic", StringType, false)
-      .add("resample", LongType, false)
-      .add("value", DoubleType, false);
 
   private DesignedStages() {}
 
@@ -90,7 +50,7 @@ public final class DesignedStages {
       rows.add(designRow(d, p));
     }
     return Map.of(Outputs.GRID, ctx.outputs().writeParquet(Outputs.GRID,
-        ctx.spark().createDataFrame(rows, grid(d)).coalesce(1)));
+        ctx.spark().createDataFrame(rows, OutputTables.designedGrid(d)).coalesce(1)));
   }
 
   static Map<String, Long> simulate(StageContext ctx) {
@@ -120,7 +80,7 @@ public final class DesignedStages {
             out.add(RowFactory.create(v));
           }
           return out.iterator();
-        }, Encoders.row(runs(design)));
+        }, Encoders.row(OutputTables.designedRuns(design)));
     return Map.of(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
   }
 
@@ -174,13 +134,13 @@ public final class DesignedStages {
     est.forEach((k, v) -> estimates.add(RowFactory.create(k, v, truth.getOrDefault(k, Double.NaN),
         study.published().get(k))));
     Map<String, Long> out = new LinkedHashMap<>();
-    out.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, ctx.spark().createDataFrame(estimates, ESTIMATES)
+    out.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, ctx.spark().createDataFrame(estimates, OutputTables.ESTIMATES.schema())
         .coalesce(1)));
     if (!frontier.isEmpty()) {
       List<Row> front = new ArrayList<>();
       frontier.forEach((b, f) -> front.add(RowFactory.create(b, f[0], f[1], f[2], "")));
       out.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER,
-          ctx.spark().createDataFrame(front, FRONTIER).coalesce(1)));
+          ctx.spark().createDataFrame(front, OutputTables.DESIGNED_FRONTIER.schema()).coalesce(1)));
     }
     return out;
   }
@@ -203,7 +163,7 @@ public final class DesignedStages {
     ctx.begin("bootstrap", bs.resamples() + " resamples of every estimate over " + partitions + " partitions");
     Dataset<Row> draws = ctx.spark().range(0, bs.resamples(), 1, partitions)
         .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), data.value(), it),
-            Encoders.row(DRAW));
+            Encoders.row(OutputTables.STATISTIC_DRAWS.schema()));
     Dataset<Row> intervals = draws.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (stat, it) -> {
           List<double[]> v = new ArrayList<>();
@@ -216,7 +176,7 @@ public final class DesignedStages {
           var iv = sum.percentile();
           return List.of(RowFactory.create(stat, rf[0], sum.standardError(), iv.low(), iv.high(), iv.method().key(),
               rf[1], iv.contains(rf[1]), Double.isNaN(rf[2]) ? null : rf[2], sum.resamples(), sum.valid())).iterator();
-        }, Encoders.row(INTERVALS)).orderBy("statistic").coalesce(1);
+        }, Encoders.row(OutputTables.INTERVALS.schema())).orderBy("statistic").coalesce(1);
     return Map.of(Outputs.INTERVALS, ctx.outputs().writeParquet(Outputs.INTERVALS, intervals));
   }
 

@@ -17,7 +17,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.boot.ClusterBy;
@@ -28,6 +27,14 @@ import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.Lbfgs;
 import org.scalesweep.fit.OffsetPowerLawFitter;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.FitRow;
+import org.scalesweep.jobs.table.FitRows;
+import org.scalesweep.jobs.table.FrontierRow;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.Table;
 import org.scalesweep.law.Law;
 import org.scalesweep.law.OffsetPowerLaw;
 import org.scalesweep.law.PowerLaw;
@@ -41,46 +48,11 @@ import org.scalesweep.relative.RelativeScaling;
  * per corpus, Approach 2's allocation exponents of the overall loss.
  */
 public final class FitStage implements Stage {
-  public static final StructType FITS_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("law", StringType, false)
-      .add("fit_on", StringType, false)
-      .add("param", StringType, false)
-      .add("estimate", DoubleType, false)
-      .add("objective", DoubleType, false)
-      .add("r_squared", DoubleType, false)
-      .add("converged", BooleanType, false)
-      .add("points", IntegerType, false)
-      .add("starts", IntegerType, false)
-      .add("starts_converged", IntegerType, false)
-      .add("iterations", IntegerType, false)
-      .add("flags", StringType, false)
-      .add("reason", StringType, false)
-      // bootstrap uncertainty of the parameter (fit-runs); null where the fit was not bootstrapped
-      .add("std_error", DoubleType, true)
-      .add("ci_low", DoubleType, true)
-      .add("ci_high", DoubleType, true)
-      .add("resamples", IntegerType, true)
-      .add("valid_resamples", IntegerType, true);
-
-  public static final StructType FRONTIER_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("budget", DoubleType, false)
-      .add("tokens_opt", DoubleType, false)
-      .add("params_opt", DoubleType, false)
-      .add("loss_opt", DoubleType, false)
-      .add("usable", BooleanType, false)
-      .add("extrapolated", BooleanType, false);
 
   /** Tagged union of the per-corpus outputs, split after one pass. */
-  private static final StructType PER_CORPUS = new StructType()
-      .add("kind", StringType, false)
-      .add("fit", FITS_SCHEMA, true)
-      .add("frontier", FRONTIER_SCHEMA, true);
+  record PerCorpus(String kind, FitRow fit, FrontierRow frontier) {}
+
+  private static final Table<PerCorpus> PER_CORPUS = Table.of(PerCorpus.class);
 
   @Override
   public String name() {
@@ -112,7 +84,7 @@ public final class FitStage implements Stage {
     ctx.begin(name(), "frontier and E(F) per corpus");
     Dataset<Row> perCorpus = runs.groupByKey((MapFunction<Row, String>) r -> r.getAs("corpus"), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (corpus, it) -> perCorpus(bc.value(), corpus, it),
-            Encoders.row(PER_CORPUS))
+            PER_CORPUS.encoder())
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> frontier = perCorpus.filter(col("kind").equalTo("frontier")).select("frontier.*")
         .orderBy("study", "corpus", "subgroup", "budget").coalesce(1);
@@ -123,7 +95,7 @@ public final class FitStage implements Stage {
         .groupByKey((MapFunction<Row, String>) r -> r.getAs("corpus") + "\u0001" + r.getAs("study") + "\u0001"
             + r.getAs("subgroup"), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, it) -> jointLaw(bc.value(), key, it),
-            Encoders.row(FITS_SCHEMA));
+            Encoders.row(OutputTables.FITS.schema()));
     Dataset<Row> fits = input.flagLost(frontierFits.union(joint), col("study"), col("corpus"), col("subgroup"))
         .orderBy("study", "corpus", "subgroup", "law", "param").coalesce(1);
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -175,19 +147,19 @@ public final class FitStage implements Stage {
       if (absent.isEmpty()) {
         int g = t.runs().subgroupIndex(sub);
         for (int j = 0; j < f.budgets().length; j++) {
-          out.add(RowFactory.create("frontier", null, RowFactory.create(studyName, corpus, sub, f.budgets()[j],
-              Math.pow(10, f.log10Tokens()[j]), Math.pow(10, f.log10Params()[j]), f.lossAtOptimum()[g][j],
-              f.usable()[j], f.extrapolated()[j])));
+          out.add(PER_CORPUS.toRow(new PerCorpus("frontier", null, new FrontierRow(studyName, corpus, sub,
+              f.budgets()[j], Math.pow(10, f.log10Tokens()[j]), Math.pow(10, f.log10Params()[j]),
+              f.lossAtOptimum()[g][j], f.usable()[j], f.extrapolated()[j]))));
         }
       }
       // a subgroup without data: its own reason only, the table's notes are about the others
       String f1 = absent.isEmpty() ? flag : "";
       String n1 = absent.isEmpty() ? note : "";
-      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", power, List.of("alpha", "beta"), f1, n1)) {
-        out.add(RowFactory.create("fit", r, null));
+      for (FitRow r : FitRows.of(studyName, corpus, sub, "frontier", power, List.of("alpha", "beta"), f1, n1)) {
+        out.add(PER_CORPUS.toRow(new PerCorpus("fit", r, null)));
       }
-      for (Row r : FitRows.of(studyName, corpus, sub, "frontier", offset, List.of("E", "A", "alpha"), f1, n1)) {
-        out.add(RowFactory.create("fit", r, null));
+      for (FitRow r : FitRows.of(studyName, corpus, sub, "frontier", offset, List.of("E", "A", "alpha"), f1, n1)) {
+        out.add(PER_CORPUS.toRow(new PerCorpus("fit", r, null)));
       }
     }
   }
@@ -227,7 +199,7 @@ public final class FitStage implements Stage {
       l[i] = rows.get(i).loss();
       b[i] = rows.get(i).budget();
     }
-    List<Row> out = new ArrayList<>();
+    List<FitRow> out = new ArrayList<>();
     JointLawFitter fitter = JointLawFitter.defaults().withHuberDelta(study.fit().huberDelta())
         .withScreening(study.fit().approach3Screen())
         .withLbfgs(Lbfgs.defaults().withMaxIterations(study.fit().approach3MaxIterations()));
@@ -242,6 +214,6 @@ public final class FitStage implements Stage {
       Approach2.Result a2 = Approach2.defaults().fit(b, n, d, l, null);
       out.addAll(FitRows.allocation(studyName, corpus, subgroup, a2));
     }
-    return out.iterator();
+    return OutputTables.FITS.rows(out).iterator();
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.scalesweep.jobs.pipeline.StageContext;
 
 /**
  * Warning lines for the flagged rows of an output (its {@code flags} and {@code reason} columns):

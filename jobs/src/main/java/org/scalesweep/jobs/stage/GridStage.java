@@ -15,27 +15,14 @@ import org.apache.spark.sql.types.StructType;
 import org.scalesweep.grid.IsoFlopGrid;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.GridRow;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /** grid → grid.parquet: one row per model configuration and corpus. */
 public final class GridStage implements Stage {
-  public static final StructType SCHEMA = new StructType()
-      .add("corpus", StringType, false)
-      .add("run_id", StringType, false)
-      .add("budget", DoubleType, false)
-      .add("width", IntegerType, false)
-      .add("depth", IntegerType, false)
-      .add("heads", IntegerType, false)
-      .add("ffn", IntegerType, false)
-      .add("batch", LongType, false)
-      .add("steps", LongType, false)
-      .add("tokens", LongType, false)
-      .add("params", LongType, false)
-      .add("flops_per_token", DoubleType, false)
-      .add("forward_flops", DoubleType, false)
-      .add("flops", DoubleType, false)
-      .add("learning_rate", DoubleType, false)
-      .add("beta2", DoubleType, false)
-      .add("architecture", StringType, false);
 
   @Override
   public String name() {
@@ -71,12 +58,12 @@ public final class GridStage implements Stage {
     List<Row> rows = new ArrayList<>();
     for (Study.Corpus corpus : study.corpora()) {
       for (ModelConfig c : configs) {
-        rows.add(RowFactory.create(corpus.name(), runId(corpus.name(), c), c.budget(), c.width(), c.depth(), c.heads(),
+        rows.add(OutputTables.GRID.toRow(new GridRow(corpus.name(), runId(corpus.name(), c), c.budget(), c.width(), c.depth(), c.heads(),
             c.ffn(), c.batch(), c.steps(), c.tokens(), c.params(), c.flopsPerToken(), c.forwardFlops(), c.sixND(),
-            c.learningRate(), c.beta2(), "d" + c.width() + "-L" + c.depth()));
+            c.learningRate(), c.beta2(), "d" + c.width() + "-L" + c.depth())));
       }
     }
-    Dataset<Row> df = ctx.spark().createDataFrame(rows, SCHEMA).coalesce(1);
+    Dataset<Row> df = ctx.spark().createDataFrame(rows, OutputTables.GRID.schema()).coalesce(1);
     return Map.of(Outputs.GRID, ctx.outputs().writeParquet(Outputs.GRID, df));
   }
 }

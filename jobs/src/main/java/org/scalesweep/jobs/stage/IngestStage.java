@@ -10,10 +10,13 @@ import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
 import org.scalesweep.jobs.ingest.ColumnMap;
 import org.scalesweep.jobs.ingest.Ingest;
-import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.IngestOptions;
+import org.scalesweep.jobs.ingest.Ingested;
 import org.scalesweep.jobs.ingest.InputFormat;
-import org.scalesweep.jobs.stage.InvalidInputException;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * ingest → runs.parquet (and items.parquet for item-level input) from the study's ingest.path, in

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.Outputs;
 
 /** items.parquet as the item-resampling bootstrap reads it: one runs x items matrix per subgroup. */
 final class ItemsInput {

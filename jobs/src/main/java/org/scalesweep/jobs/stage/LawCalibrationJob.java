@@ -21,6 +21,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.calib.LawCalibration;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
 
 /**
  * calibrate for seed 000's study: coverage of the intervals of E, A, α, B, β and a, b over R
@@ -55,7 +57,7 @@ final class LawCalibrationJob {
     Dataset<Row> replicates = draws
         .groupByKey((MapFunction<Row, String>) r -> r.getLong(0) + "/" + r.getInt(2), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), opts, it),
-            Encoders.row(OutcomeRows.REPLICATE_SCHEMA))
+            Encoders.row(OutputTables.CALIBRATION_REPLICATES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> rows = CalibrateStage.write(ctx, replicates, study.bootstrap().level());
     replicates.unpersist();

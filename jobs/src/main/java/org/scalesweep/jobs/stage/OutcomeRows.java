@@ -16,6 +16,7 @@ import org.scalesweep.boot.IntervalMethod;
 import org.scalesweep.calib.BinomialInterval;
 import org.scalesweep.calib.CalibrationSummary;
 import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The tables of {@code calibrate}: one row per replicate and statistic (what its bootstrap decided)
@@ -23,68 +24,12 @@ import org.scalesweep.calib.ReplicateOutcome;
  * (kind, truth, scheme, study, corpus, statistic); statistic "all" pools a scheme's cells.
  */
 final class OutcomeRows {
-  static final String REPLICATES = "calibration_replicates.parquet";
-  static final String SUMMARY = "calibration_summary.parquet";
+  static final String REPLICATES = Outputs.CALIBRATION_REPLICATES;
+  static final String SUMMARY = Outputs.CALIBRATION_SUMMARY;
   /** Leading key columns shared by both tables. */
   static final int KEYS = 8;
 
-  static final StructType REPLICATE_SCHEMA = keys(new StructType())
-      .add("replicate", LongType, false)
-      .add("true_value", DoubleType, false)
-      .add("estimate", DoubleType, false)
-      .add("std_error", DoubleType, false)
-      .add("p_value", DoubleType, false)
-      .add("significant", BooleanType, false)
-      .add("correct_sign", BooleanType, false)
-      .add("wrong_sign", BooleanType, false)
-      .add("pct_low", DoubleType, false)
-      .add("pct_high", DoubleType, false)
-      .add("bca_low", DoubleType, false)
-      .add("bca_high", DoubleType, false)
-      .add("exp_low", DoubleType, false)
-      .add("exp_high", DoubleType, false)
-      .add("resamples", IntegerType, false)
-      .add("valid_resamples", IntegerType, false)
-      .add("alpha", DoubleType, false)
-      .add("level", DoubleType, false);
-
-  static final StructType SUMMARY_SCHEMA = keys(new StructType())
-      .add("replicates", IntegerType, false)
-      .add("true_value", DoubleType, false)
-      .add("false_positive_rate", DoubleType, true)
-      .add("ci_low", DoubleType, true)
-      .add("ci_high", DoubleType, true)
-      .add("power", DoubleType, true)
-      .add("power_low", DoubleType, true)
-      .add("power_high", DoubleType, true)
-      .add("wrong_sign", LongType, false)
-      .add("coverage_percentile", DoubleType, false)
-      .add("coverage_percentile_low", DoubleType, false)
-      .add("coverage_percentile_high", DoubleType, false)
-      .add("coverage_bca", DoubleType, false)
-      .add("coverage_bca_low", DoubleType, false)
-      .add("coverage_bca_high", DoubleType, false)
-      .add("coverage_expanded", DoubleType, false)
-      .add("coverage_expanded_low", DoubleType, false)
-      .add("coverage_expanded_high", DoubleType, false)
-      .add("bias", DoubleType, false)
-      .add("spread", DoubleType, false)
-      .add("mean_std_error", DoubleType, false)
-      .add("se_ratio", DoubleType, false)
-      .add("level", DoubleType, false);
-
   private OutcomeRows() {}
-
-  private static StructType keys(StructType s) {
-    return s.add("kind", StringType, false)
-        .add("truth", StringType, false)
-        .add("scheme", StringType, false)
-        .add("study", StringType, false)
-        .add("corpus", StringType, false)
-        .add("statistic", StringType, false)
-        .add("baseline", StringType, true)
-        .add("treatment", StringType, true);
-  }
 
   /** The key values of a cell, in schema order. */
   static Object[] key(String kind, String truth, String scheme, String study, String corpus, String statistic,

@@ -28,6 +28,14 @@ import org.scalesweep.calib.PowerDesign;
 import org.scalesweep.calib.PowerPoint;
 import org.scalesweep.calib.PowerStudy;
 import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.report.CalibrationReport;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.PowerDesignRow;
+import org.scalesweep.jobs.table.PowerOutcomeRow;
+import org.scalesweep.jobs.table.PowerRow;
 import org.scalesweep.law.RelativeLaw;
 
 /**
@@ -38,8 +46,8 @@ import org.scalesweep.law.RelativeLaw;
  * streams (common random numbers); counts are aggregated per (design, effect) in the executors.
  */
 public final class PowerStage implements Stage {
-  static final String POWER = "power.parquet";
-  static final String DESIGNS = "power_designs.parquet";
+  static final String POWER = Outputs.POWER;
+  static final String DESIGNS = Outputs.POWER_DESIGNS;
 
   /**
    * @param caseStudy case study whose baseline the treatment is compared with
@@ -58,44 +66,6 @@ public final class PowerStage implements Stage {
       effects = effects.clone();
     }
   }
-
-  private static final StructType OUTCOMES = new StructType()
-      .add("design", IntegerType, false)
-      .add("effect", IntegerType, false)
-      .add("replicate", LongType, false)
-      .add("correct_sign", BooleanType, false)
-      .add("significant", BooleanType, false)
-      .add("wrong_sign", BooleanType, false)
-      .add("estimate", DoubleType, false);
-
-  static final StructType POWER_SCHEMA = new StructType()
-      .add("design", StringType, false)
-      .add("configs_per_budget", IntegerType, false)
-      .add("budgets", IntegerType, false)
-      .add("items", IntegerType, false)
-      .add("seeds", IntegerType, false)
-      .add("runs", IntegerType, false)
-      .add("effect", DoubleType, false)
-      .add("change_per_decade", DoubleType, false)
-      .add("replicates", IntegerType, false)
-      .add("power", DoubleType, false)
-      .add("power_low", DoubleType, false)
-      .add("power_high", DoubleType, false)
-      .add("rejection_rate", DoubleType, false)
-      .add("wrong_sign", LongType, false)
-      .add("mean_estimate", DoubleType, false)
-      .add("scheme", StringType, false)
-      .add("alpha", DoubleType, false);
-
-  static final StructType DESIGNS_SCHEMA = new StructType()
-      .add("effect", DoubleType, false)
-      .add("change_per_decade", DoubleType, false)
-      .add("target", DoubleType, false)
-      .add("design", StringType, true)
-      .add("runs", IntegerType, true)
-      .add("power", DoubleType, true)
-      .add("power_low", DoubleType, true)
-      .add("power_high", DoubleType, true);
 
   private final Options options;
 
@@ -126,22 +96,22 @@ public final class PowerStage implements Stage {
     ctx.begin(name(), opts.designs().size() + " designs x " + opts.replicates() + " replicates x " + opts.resamples()
         + " resamples (" + opts.scheme().key() + ") over " + partitions + " partitions");
     Dataset<Row> outcomes = ctx.spark().range(0, units, 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(OUTCOMES));
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(OutputTables.POWER_OUTCOMES.schema()));
     double alpha = ctx.study().bootstrap().alpha();
     double level = ctx.study().bootstrap().level();
     Dataset<Row> power = outcomes
         .groupByKey((MapFunction<Row, String>) r -> r.getInt(0) + "/" + r.getInt(1), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> powerRow(opts, runs, k, it, alpha, level),
-            Encoders.row(POWER_SCHEMA))
+            Encoders.row(OutputTables.POWER.schema()))
         .orderBy("runs", "configs_per_budget", "budgets", "items", "seeds", "effect").coalesce(1);
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(POWER, ctx.outputs().writeParquet(POWER, power));
     List<Row> table = ctx.outputs().readStaged(POWER).collectAsList();
     rows.put(DESIGNS, ctx.outputs().writeParquet(DESIGNS, ctx.spark().createDataFrame(smallest(opts, table, level),
-        DESIGNS_SCHEMA).coalesce(1)));
+        OutputTables.POWER_DESIGNS.schema()).coalesce(1)));
     List<Row> smallest = ctx.outputs().readStaged(DESIGNS).orderBy("effect").collectAsList();
     String subject = opts.caseStudy() + " baseline on " + opts.corpus() + " (" + opts.scheme().key() + " scheme)";
-    rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx, subject, table, smallest, opts.target()));
+    rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx.outputs(), ctx.study(), subject, table, smallest, opts.target()));
     for (Row r : smallest) {
       ctx.log().println(String.format(java.util.Locale.ROOT, "delta-beta %+.4f (%+.2f%% per 10x): %s", r.getDouble(0),
           100 * r.getDouble(1), r.isNullAt(3) ? "no design reaches " + opts.target() + " power"
@@ -162,7 +132,7 @@ public final class PowerStage implements Stage {
       List<ReplicateOutcome> o = study.replicate(opts.designs().get(d), opts.effects(), r, gemm);
       for (int e = 0; e < o.size(); e++) {
         ReplicateOutcome x = o.get(e);
-        out.add(RowFactory.create(d, e, r, x.correctSign(), x.significant(), x.wrongSign(), x.summary().estimate()));
+        out.add(OutputTables.POWER_OUTCOMES.toRow(new PowerOutcomeRow(d, e, r, x.correctSign(), x.significant(), x.wrongSign(), x.summary().estimate())));
       }
     }
     return out.iterator();
@@ -188,9 +158,9 @@ public final class PowerStage implements Stage {
     }
     PowerDesign pd = opts.designs().get(d);
     BinomialInterval p = BinomialInterval.clopperPearson(correct, n, level);
-    return List.of(RowFactory.create(pd.label(), pd.configsPerBudget(), pd.budgets(), pd.items(), pd.seeds(), runs[d],
+    return List.of(OutputTables.POWER.toRow(new PowerRow(pd.label(), pd.configsPerBudget(), pd.budgets(), pd.items(), pd.seeds(), runs[d],
         effect, new RelativeLaw(1, effect).changePerDecade(), (int) n, p.rate(), p.low(), p.high(),
-        (double) rejected / n, wrong, sum / n, opts.scheme().key(), alpha)).iterator();
+        (double) rejected / n, wrong, sum / n, opts.scheme().key(), alpha))).iterator();
   }
 
   /** Per effect, the cheapest design reaching the target (nulls when none does). */
@@ -207,9 +177,9 @@ public final class PowerStage implements Stage {
     for (double e : java.util.Arrays.stream(opts.effects()).distinct().sorted().toArray()) {
       Optional<PowerPoint> best = PowerPoint.smallest(points, e, opts.target());
       double change = new RelativeLaw(1, e).changePerDecade();
-      out.add(best.map(p -> RowFactory.create(e, change, opts.target(), p.design().label(), p.runs(), p.power().rate(),
-          p.power().low(), p.power().high())).orElse(RowFactory.create(e, change, opts.target(), null, null, null, null,
-          null)));
+      out.add(best.map(p -> OutputTables.POWER_DESIGNS.toRow(new PowerDesignRow(e, change, opts.target(), p.design().label(), p.runs(), p.power().rate(),
+          p.power().low(), p.power().high()))).orElse(OutputTables.POWER_DESIGNS.toRow(new PowerDesignRow(e, change, opts.target(), null, null, null, null,
+          null))));
     }
     return out;
   }

@@ -11,12 +11,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.report.Dashboard;
+import org.scalesweep.jobs.report.DesignedReport;
 import org.scalesweep.jobs.report.Figure;
-import org.scalesweep.jobs.report.RelativeCurves;
 import org.scalesweep.jobs.report.RelativeFigures;
+import org.scalesweep.jobs.report.ReportHtml;
 import org.scalesweep.jobs.report.RunsSummary;
 import org.scalesweep.jobs.report.Tables;
+import org.scalesweep.jobs.table.Csv;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * report → report/index.html with figures (PNG + SVG under report/figures/), comparison tables
@@ -41,7 +47,8 @@ public final class ReportStage implements Stage {
   @Override
   public Map<String, Long> run(StageContext ctx) {
     if (ctx.study().isDesigned()) {
-      return DesignedReport.run(ctx);
+      ctx.begin(name(), "tables, figures and index.html");
+      return DesignedReport.run(ctx.outputs(), ctx.study());
     }
     ctx.begin(name(), "tables, figures and index.html");
     Map<String, List<Row>> tables = new LinkedHashMap<>();
@@ -58,11 +65,11 @@ public final class ReportStage implements Stage {
         tables.put(t, df.collectAsList());
       }
     }
-    tables.put(RunsSummary.CSV, withSchema(RunsSummary.rows(ctx.outputs()), RunsSummary.SCHEMA));
-    schemas.put(RunsSummary.CSV, RunsSummary.SCHEMA);
+    tables.put(RunsSummary.CSV, withSchema(RunsSummary.rows(ctx.outputs()), OutputTables.RUNS_SUMMARY.schema()));
+    schemas.put(RunsSummary.CSV, OutputTables.RUNS_SUMMARY.schema());
     // G(F) with bootstrap bands: for the figures, the CSV mirror and the dashboard alike
-    tables.put(RelativeCurves.CSV, withSchema(RelativeCurves.rows(ctx), RelativeCurves.SCHEMA));
-    schemas.put(RelativeCurves.CSV, RelativeCurves.SCHEMA);
+    tables.put(RelativeCurves.CSV, withSchema(RelativeCurves.rows(ctx), OutputTables.RELATIVE_CURVES.schema()));
+    schemas.put(RelativeCurves.CSV, OutputTables.RELATIVE_CURVES.schema());
     Tables data = new Tables(tables);
 
     Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);
@@ -70,7 +77,7 @@ public final class ReportStage implements Stage {
     try {
       ctx.outputs().fs().mkdirs(new Path(tmp, "figures"));
       for (Map.Entry<String, List<Row>> e : tables.entrySet()) {
-        String csv = csvName(e.getKey());
+        String csv = Outputs.csvName(e.getKey());
         ctx.outputs().writeUtf8(new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
         rows.put(Outputs.REPORT + "/" + csv, (long) e.getValue().size());
       }
@@ -78,7 +85,8 @@ public final class ReportStage implements Stage {
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
       ctx.outputs().writeUtf8(new Path(tmp, "index.html"),
           ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
-      Dashboard.write(ctx, tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV));
+      ctx.begin(name(), "dashboard");
+      Dashboard.write(ctx.outputs(), ctx.study(), tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,65 +106,5 @@ public final class ReportStage implements Stage {
       v[i] = r.get(i);
     }
     return v;
-  }
-
-  static String csvName(String table) {
-    return table.endsWith(".csv") ? table : table.replace(".parquet", "") + ".csv";
-  }
-
-  /** One sentence per contrast, from the numbers: which gaps close, persist, widen. */
-  static List<String> findings(List<Row> significance) {
-    List<String> out = new ArrayList<>();
-    for (Row r : significance) {
-      double db = r.getAs("delta_beta");
-      double lo = r.getAs("ci_low");
-      double hi = r.getAs("ci_high");
-      double p = r.getAs("p_value");
-      boolean sig = r.getAs("significant");
-      String what;
-      if (!Double.isFinite(db)) {
-        what = "not estimable";
-      } else if (!sig) {
-        what = "no significant change of the gap with compute";
-      } else if (db < 0) {
-        what = "the gap narrows with compute (the treatment improves faster)";
-      } else {
-        what = "the gap widens with compute (the treatment improves more slowly)";
-      }
-      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.",
-          r.<String>getAs("study"), r.<String>getAs("corpus"), r.<String>getAs("treatment"),
-          r.<String>getAs("baseline"), db, lo, hi, p, what));
-    }
-    return out;
-  }
-
-  /** Pearson correlation of two equally long arrays (NaN pairs dropped). */
-  static double pearson(double[] x, double[] y) {
-    double sx = 0;
-    double sy = 0;
-    int n = 0;
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-        sx += x[i];
-        sy += y[i];
-        n++;
-      }
-    }
-    if (n < 3) {
-      return Double.NaN;
-    }
-    double mx = sx / n;
-    double my = sy / n;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-        syy += (y[i] - my) * (y[i] - my);
-      }
-    }
-    return sxy / Math.sqrt(sxx * syy);
   }
 }

@@ -20,8 +20,13 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.scalesweep.fit.FitFlag;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * runs.parquet as the fit and bootstrap stages read it, whoever wrote it (simulate, ingest, a
@@ -32,7 +37,7 @@ import org.scalesweep.jobs.ingest.Canonical;
  * contrasts it belonged to carry the flag {@value #DROPPED}.
  */
 final class RunsInput {
-  static final String DROPPED = "dropped_points";
+  static final String DROPPED = FitFlag.DROPPED_POINTS.key();
   static final String NOTE = "observations with a NaN, infinite or non-positive loss were left out";
   private static final Map<String, DataType> COLUMNS = new LinkedHashMap<>();
 
@@ -197,7 +202,7 @@ final class RunsInput {
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(file + ": " + String.join("; ", problems) + " (runs.parquet needs "
-          + String.join(", ", COLUMNS.keySet()) + "; see SimulateStage.RUNS_SCHEMA)");
+          + String.join(", ", COLUMNS.keySet()) + "; see OutputTables.RUNS.schema())");
     }
   }
 }

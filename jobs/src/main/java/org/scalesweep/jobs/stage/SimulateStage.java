@@ -27,7 +27,12 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.spark.InternalRows;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.RunRow;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.Keys;
 import org.scalesweep.sim.Observation;
@@ -41,34 +46,6 @@ import org.scalesweep.sim.Subgroup;
  * the values do not depend on partitioning.
  */
 public final class SimulateStage implements Stage {
-  public static final StructType RUNS_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("run_id", StringType, false)
-      .add("seed", IntegerType, false)
-      .add("budget", DoubleType, false)
-      // null for ingested runs that do not state their architecture
-      .add("width", IntegerType, true)
-      .add("depth", IntegerType, true)
-      .add("params", LongType, false)
-      .add("tokens", LongType, false)
-      .add("flops", DoubleType, false)
-      .add("loss", DoubleType, false)
-      .add("accuracy", DoubleType, true)
-      .add("items", IntegerType, false);
-
-  public static final StructType ITEMS_SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("subgroup", StringType, false)
-      .add("run_id", StringType, false)
-      .add("seed", IntegerType, false)
-      .add("item", IntegerType, false)
-      .add("loss", DoubleType, false)
-      .add("correct", BooleanType, true)
-      // the input's own item id of ingested items (null for simulated items: the id is {@code item})
-      .add("item_id", StringType, true);
 
   @Override
   public String name() {
@@ -95,7 +72,7 @@ public final class SimulateStage implements Stage {
 
     ctx.begin(name(), "run-level observations of " + units + " run replicates");
     Dataset<Row> runs = ctx.spark().range(0, units, 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> runRows(bc.value(), it), Encoders.row(RUNS_SCHEMA));
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> runRows(bc.value(), it), Encoders.row(OutputTables.RUNS.schema()));
     rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
 
     if (study.hasItems()) {
@@ -104,7 +81,7 @@ public final class SimulateStage implements Stage {
           : (int) Math.max(1, Math.min(units, 8L * ctx.parallelism()));
       JavaRDD<InternalRow> itemRows = ctx.spark().range(0, units, 1, itemPartitions).javaRDD()
           .mapPartitions((FlatMapFunction<Iterator<Long>, InternalRow>) it -> new ItemRows(bc.value(), it));
-      Dataset<Row> items = InternalRows.dataFrame(ctx.spark(), itemRows, ITEMS_SCHEMA);
+      Dataset<Row> items = InternalRows.dataFrame(ctx.spark(), itemRows, OutputTables.ITEMS.schema());
       rows.put(Outputs.ITEMS, ctx.outputs().writeParquet(Outputs.ITEMS, items));
     }
     bc.destroy();
@@ -131,9 +108,9 @@ public final class SimulateStage implements Stage {
           double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
           Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep, t.difficulties(sg));
           String studyName = g == 0 ? Study.OVERALL : study.caseStudies().get(s).name();
-          out.add(RowFactory.create(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
+          out.add(OutputTables.RUNS.toRow(new RunRow(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
               cfg.params(), cfg.tokens(), cfg.sixND(), o.loss(), Double.isNaN(o.accuracy()) ? null : o.accuracy(),
-              o.items()));
+              o.items())));
         }
       }
     }
@@ -150,8 +127,8 @@ public final class SimulateStage implements Stage {
     private final Study study;
     private final StudyTruths t;
     private final Iterator<Long> units;
-    private final SpecificInternalRow row = new SpecificInternalRow(ITEMS_SCHEMA);
-    private final UnsafeProjection project = UnsafeProjection.create(ITEMS_SCHEMA);
+    private final SpecificInternalRow row = new SpecificInternalRow(OutputTables.ITEMS.schema());
+    private final UnsafeProjection project = UnsafeProjection.create(OutputTables.ITEMS.schema());
     private final UTF8String[] studyNames;
     private long corpusKey;
     private ModelConfig cfg;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.scalesweep.boot.IntervalMethod;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalesweep.boot.IntervalMethod;
 import org.scalesweep.jobs.TestStudies;
 
 /** Usage of calibrate and power: help, and bad values rejected with exit 2 before any Spark job. */

@@ -19,8 +19,9 @@ import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Csv;
-import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.stage.Stages;
+import org.scalesweep.jobs.table.Csv;
 
 /** The pipeline on ingested runs: a simulated study's runs round-tripped through CSV, and the shipped example. */
 class IngestPipelineTest {
@@ -32,7 +33,7 @@ class IngestPipelineTest {
     SparkSession spark = SparkTestSession.get();
     Study sim = TestStudies.load("quick.conf");
     Path simOut = tmp.resolve("sim");
-    StudySession.execute(sim, spark, simOut.toString(), Pipeline.all(sim).subList(0, 4), false);
+    Pipeline.execute(sim, spark, simOut.toString(), Stages.all(sim).subList(0, 4), false);
 
     // export the runs as a user would: canonical columns only, no study column
     Dataset<Row> runs = spark.read().parquet(simOut.resolve("runs.parquet").toString()).select("run_id", "corpus",
@@ -41,9 +42,9 @@ class IngestPipelineTest {
     Files.writeString(csv, Csv.of(runs.schema(), runs.collectAsList()));
 
     Study ing = TestStudies.load("quick.conf", "source=ingest", "ingest.path=\"" + csv.toAbsolutePath() + "\"");
-    assertThat(Pipeline.all(ing)).extracting(s -> s.name()).containsExactly("ingest", "fit", "bootstrap", "report");
+    assertThat(Stages.all(ing)).extracting(s -> s.name()).containsExactly("ingest", "fit", "bootstrap", "report");
     Path ingOut = tmp.resolve("ing");
-    StudySession.execute(ing, spark, ingOut.toString(), Pipeline.all(ing).subList(0, 3), false);
+    Pipeline.execute(ing, spark, ingOut.toString(), Stages.all(ing).subList(0, 3), false);
 
     Map<String, Double> simFits = estimates(spark, simOut);
     Map<String, Double> ingFits = estimates(spark, ingOut);
@@ -77,7 +78,7 @@ class IngestPipelineTest {
     Study study = TestStudies.load("ingest-example.conf");
     assertThat(study.corpora()).isEmpty();
     Path out = tmp.resolve("example");
-    StudySession.execute(study, spark, out.toString(), Pipeline.all(study), false);
+    Pipeline.execute(study, spark, out.toString(), Stages.all(study), false);
     Row sig = spark.read().parquet(out.resolve("significance.parquet").toString()).collectAsList().get(0);
     assertThat(sig.<String>getAs("corpus")).isEqualTo("example");
     assertThat(sig.<String>getAs("treatment")).isEqualTo("code");

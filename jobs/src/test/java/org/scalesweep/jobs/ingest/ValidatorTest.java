@@ -1,6 +1,5 @@
 package org.scalesweep.jobs.ingest;
 
-import org.scalesweep.jobs.stage.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

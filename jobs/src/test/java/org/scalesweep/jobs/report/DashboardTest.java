@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.cli.StudySession;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.stage.RelativeCurves;
 import org.scalesweep.jobs.stage.ReportStage;
 
 /** What the report stage writes for the dashboard, checked against the Parquet it came from. */
@@ -158,7 +160,7 @@ class DashboardTest {
     for (String f : files) {
       before.put(f, Files.readAllBytes(report.resolve(f)));
     }
-    StudySession.execute(ReportFixture.study(), SparkTestSession.get(), out.toString(), List.of(new ReportStage()),
+    Pipeline.execute(ReportFixture.study(), SparkTestSession.get(), out.toString(), List.of(new ReportStage()),
         false);
     for (String f : files) {
       assertThat(new String(Files.readAllBytes(report.resolve(f)), StandardCharsets.UTF_8)).as(f)

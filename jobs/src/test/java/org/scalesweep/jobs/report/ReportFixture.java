@@ -10,7 +10,8 @@ import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.Pipeline;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.stage.Stages;
 
 /**
  * A fresh quick run shared by the dashboard, browser and notebook tests (run once per test JVM):
@@ -36,7 +37,7 @@ final class ReportFixture {
       Path out = Path.of("target", "dashboard-study").toAbsolutePath();
       delete(out);
       study = TestStudies.load("quick.conf", SETS);
-      StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(study), false);
+      Pipeline.execute(study, SparkTestSession.get(), out.toString(), Stages.all(study), false);
       dir = out;
     }
     return dir;

@@ -20,6 +20,7 @@ import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Pipeline;
 
 /**
  * calibrate and power on Spark compute exactly what lib computes in one loop, whatever the split of
@@ -41,7 +42,7 @@ class CalibrationStagesTest {
     List<ResampleScheme> schemes = List.of(ResampleScheme.values());
     Path dir = tmp.resolve("calibrate");
     SparkSession spark = SparkTestSession.get();
-    StudySession.execute(s, spark, dir.toString(), List.of(new CalibrateStage(new CalibrateStage.Options(3, schemes,
+    Pipeline.execute(s, spark, dir.toString(), List.of(new CalibrateStage(new CalibrateStage.Options(3, schemes,
         30, 3, List.of()))), false); // block 8: 4 chunks over 3 units
     List<Row> rows = spark.read().parquet(dir.resolve(OutcomeRows.REPLICATES).toString()).collectAsList();
     assertThat(rows).hasSize(2 * 3 * schemes.size() * 2);
@@ -81,7 +82,7 @@ class CalibrationStagesTest {
     double[] effects = {0.004, 0.03};
     Path dir = tmp.resolve("power");
     SparkSession spark = SparkTestSession.get();
-    StudySession.execute(s, spark, dir.toString(), List.of(new PowerStage(new PowerStage.Options("demo", "dclm",
+    Pipeline.execute(s, spark, dir.toString(), List.of(new PowerStage(new PowerStage.Options("demo", "dclm",
         ResampleScheme.WILD, effects, List.of(small, large), 12, 40, 0.8))), false);
     List<Row> power = spark.read().parquet(dir.resolve(PowerStage.POWER).toString()).collectAsList();
     assertThat(power).hasSize(4);
@@ -108,7 +109,7 @@ class CalibrationStagesTest {
     Study s = TestStudies.load("alignment-pretraining.conf");
     Path dir = tmp.resolve("law");
     SparkSession spark = SparkTestSession.get();
-    StudySession.execute(s, spark, dir.toString(), List.of(new CalibrateStage(new CalibrateStage.Options(1,
+    Pipeline.execute(s, spark, dir.toString(), List.of(new CalibrateStage(new CalibrateStage.Options(1,
         List.of(), 6, 2, List.of()))), false);
     List<Row> rows = spark.read().parquet(dir.resolve(OutcomeRows.REPLICATES).toString()).collectAsList();
     assertThat(rows).hasSize(LawCalibration.STATISTICS.size());

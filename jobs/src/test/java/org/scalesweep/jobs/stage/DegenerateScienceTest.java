@@ -19,6 +19,9 @@ import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.CliRun;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * Degenerate science flags rows and warns, and the study goes on: too few points per budget, all
@@ -51,7 +54,7 @@ class DegenerateScienceTest {
   void tooFewPointsPerBudgetFlagsEveryFitAndContrastAndTheStudyFinishes() {
     // widths 512 and 640 only: 2, 2 and 1 configurations at the three budgets, no IsoFLOP parabola
     Path out = tmp.resolve("few");
-    String log = StageRun.log(quick("grid.rules.max-width=640"), out, Pipeline.simulated(), false);
+    String log = StageRun.log(quick("grid.rules.max-width=640"), out, Stages.simulated(), false);
 
     List<Row> power = rows(out, Outputs.FITS, "law = 'power' and fit_on = 'frontier'");
     assertThat(power).hasSize(4 * 2);
@@ -79,7 +82,7 @@ class DegenerateScienceTest {
   void equalLossesAreFlaggedDegenerate() {
     Path out = tmp.resolve("equal");
     String log = StageRun.log(quick("corpora.dclm.A=0", "corpora.dclm.B=0", "noise.sigma-run=0",
-        "noise.sigma-run-subgroup=0", "case-studies.demo.subgroups.faster.delta-beta=0"), out, Pipeline.simulated(), false);
+        "noise.sigma-run-subgroup=0", "case-studies.demo.subgroups.faster.delta-beta=0"), out, Stages.simulated(), false);
     List<Row> joint = rows(out, Outputs.FITS, "law = 'chinchilla'");
     assertThat(joint).hasSize(4 * 5);
     for (Row r : joint) {
@@ -143,7 +146,7 @@ class DegenerateScienceTest {
     Path out = tmp.resolve("items");
     String log = StageRun.log(quick("bootstrap.scheme=items", "case-studies.demo.subgroups.base.items=40",
         "case-studies.demo.subgroups.faster.items=40", "case-studies.demo.subgroups.parallel.items=0"), out,
-        Pipeline.simulated(), false);
+        Stages.simulated(), false);
     Row faster = significance(out, "faster");
     assertThat(faster.<String>getAs("flags")).isEmpty();
     Row parallel = significance(out, "parallel");

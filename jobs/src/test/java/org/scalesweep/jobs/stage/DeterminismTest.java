@@ -16,6 +16,7 @@ import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Pipeline;
 
 /** Same config and seed ⇒ identical values on any number of partitions. */
 class DeterminismTest {
@@ -33,11 +34,11 @@ class DeterminismTest {
     Path b = tmp.resolve("local3");
     SparkSession one = SparkTestSession.local("local[1]", 1);
     Study q = TestStudies.load("quick.conf", "bootstrap.partitions=1", "simulate.partitions=1");
-    StudySession.execute(q, one, a.toString(), Pipeline.all(q), false);
+    Pipeline.execute(q, one, a.toString(), Stages.all(q), false);
     Map<String, List<Row>> first = OutputSnapshot.of(one, a);
     SparkSession three = SparkTestSession.local("local[3]", 7);
     Study s = TestStudies.load("quick.conf", "bootstrap.partitions=13", "simulate.partitions=5", "bootstrap.block=3");
-    StudySession.execute(s, three, b.toString(), Pipeline.all(s), false);
+    Pipeline.execute(s, three, b.toString(), Stages.all(s), false);
     Map<String, List<Row>> second = OutputSnapshot.of(three, b);
     assertThat(first.keySet()).contains("grid.parquet", "runs.parquet", "fits.parquet", "frontier.parquet",
         "significance.parquet", "crossovers.parquet");

@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalesweep.jobs.OutputSnapshot;
 import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.SparkTestSession;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.Outputs;
 
 /** A failed stage leaves nothing partial at a final path; reruns and --resume complete the study. */
 class FailureAndResumeTest {
@@ -57,7 +61,7 @@ class FailureAndResumeTest {
 
   private static List<Stage> withFailing(String name) {
     List<Stage> stages = new ArrayList<>();
-    for (Stage s : Pipeline.simulated()) {
+    for (Stage s : Stages.simulated()) {
       stages.add(s.name().equals(name) ? new FailsAfterWriting(s) : s);
     }
     return stages;
@@ -83,7 +87,7 @@ class FailureAndResumeTest {
     assertThat(out.resolve(Outputs.REPORT)).doesNotExist();
     assertThat(Files.getLastModifiedTime(out.resolve(Outputs.FITS)).toMillis()).isEqualTo(fitsModified);
 
-    String log = stageLog(out, Pipeline.simulated(), true);
+    String log = stageLog(out, Stages.simulated(), true);
     assertThat(log).contains("[grid] complete for this config; skipped (--resume)")
         .contains("[simulate] complete for this config; skipped").contains("[fit] complete for this config; skipped")
         .contains("[bootstrap] done in").contains("[report] done in");
@@ -140,7 +144,7 @@ class FailureAndResumeTest {
         .render(ConfigRenderOptions.concise()));
     long runsModified = Files.getLastModifiedTime(out.resolve(Outputs.RUNS)).toMillis();
 
-    String log = stageLog(out, Pipeline.simulated(), true);
+    String log = stageLog(out, Stages.simulated(), true);
     assertThat(log).contains("[grid] complete for this config; skipped").contains("[simulate] complete for this config")
         .contains("[fit] done in").contains("[bootstrap] done in").contains("[report] done in");
     assertThat(Files.getLastModifiedTime(out.resolve(Outputs.RUNS)).toMillis()).isEqualTo(runsModified);

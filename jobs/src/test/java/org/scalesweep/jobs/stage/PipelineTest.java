@@ -14,10 +14,11 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.QuickRun;
+import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Pipeline;
 
 /** The quick study end to end on the shared local session. */
 class PipelineTest {
@@ -92,7 +93,7 @@ class PipelineTest {
     File index = out.resolve("report/index.html").toFile();
     long before = index.lastModified();
     Thread.sleep(20);
-    StudySession.execute(study, SparkTestSession.get(), out.toString(), List.of(new ReportStage()), false);
+    Pipeline.execute(study, SparkTestSession.get(), out.toString(), List.of(new ReportStage()), false);
     assertThat(out.resolve("report/index.html").toFile().lastModified()).isGreaterThanOrEqualTo(before);
     assertThat(Files.list(out).map(p -> p.getFileName().toString())).doesNotContain(".tmp");
   }

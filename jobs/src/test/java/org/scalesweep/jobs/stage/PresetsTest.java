@@ -21,6 +21,7 @@ import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Pipeline;
 import org.scalesweep.law.JointLaw;
 import org.scalesweep.relative.Crossovers;
 
@@ -36,7 +37,7 @@ class PresetsTest {
   private static Path run(String conf, String... sets) {
     Study study = TestStudies.load(conf, sets);
     Path out = tmp.resolve(study.name());
-    StudySession.execute(study, SparkTestSession.get(), out.toString(), Pipeline.all(study), false);
+    Pipeline.execute(study, SparkTestSession.get(), out.toString(), Stages.all(study), false);
     checkReport(out);
     return out;
   }

@@ -27,6 +27,8 @@ import org.scalesweep.jobs.QuickRun;
 import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.ingest.InvalidInputException;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.testing.Cases;
 import org.scalesweep.testing.Gen;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.cli.StudySession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Pipeline;
+import org.scalesweep.jobs.pipeline.Stage;
 
 /** Runs stages of a study on the shared local session and returns what they wrote to stderr. */
 final class StageRun {
@@ -18,7 +20,7 @@ final class StageRun {
     PrintStream old = System.err;
     System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      StudySession.execute(study, SparkTestSession.get(), out.toString(), stages, resume);
+      Pipeline.execute(study, SparkTestSession.get(), out.toString(), stages, resume);
     } finally {
       System.setErr(old);
     }

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.cli;
+package org.scalesweep.jobs.config;
 
 import picocli.CommandLine;
 

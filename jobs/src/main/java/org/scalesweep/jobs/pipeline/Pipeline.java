@@ -1,31 +1,20 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.pipeline;
 
+import org.scalesweep.jobs.config.Version;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.spark.Progress;
+import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.Outputs;
 
 /** Runs stages in order, recording each in manifest.json as it completes. */
 public final class Pipeline {
   private Pipeline() {}
-
-  /** Every stage of a full run of a study, in order: ingested studies read their runs instead of simulating them. */
-  public static List<Stage> all(Study study) {
-    return study.ingested() ? List.of(new IngestStage(), new FitStage(), new BootstrapStage(), new ReportStage())
-        : simulated();
-  }
-
-  /** Every stage of a simulated study, grid to report. */
-  public static List<Stage> simulated() {
-    return List.of(new GridStage(), new SimulateStage(), new FitStage(), new BootstrapStage(), new ReportStage());
-  }
-
-  /** The stage of a command-line name. */
-  public static Stage stage(String name) {
-    return List.of(new GridStage(), new SimulateStage(), new IngestStage(), new FitStage(), new BootstrapStage(),
-        new ReportStage()).stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown stage '" + name + "'; allowed: grid, simulate, fit, "
-            + "bootstrap, report"));
-  }
 
   /**
    * Runs the stages. A stage's outputs appear at their final paths only when the whole stage has
@@ -62,5 +51,39 @@ public final class Pipeline {
 
   private static boolean complete(StageContext ctx, Stage s) {
     return ctx.manifest().current(s.name()) && s.outputs(ctx).stream().allMatch(o -> ctx.outputs().exists(o));
+  }
+
+  /** Runs stages of a study on a given session (the CLI's and the tests' common path). */
+  public static void execute(Study study, SparkSession spark, String out, List<Stage> stages, boolean resume) {
+    Progress progress = new Progress(System.err);
+    spark.sparkContext().addSparkListener(progress);
+    try {
+      Outputs outputs = new Outputs(spark, out);
+      Manifest manifest = new Manifest(study.name(), study.configHash(), study.resolvedConfigJson(), Version.current(),
+          spark.sparkContext().master(), study.seed(), study.replicates());
+      restore(outputs, manifest);
+      StageContext ctx = new StageContext(study, spark, outputs, manifest, progress, System.err);
+      Pipeline.run(ctx, stages, resume);
+    } finally {
+      spark.sparkContext().removeSparkListener(progress);
+    }
+  }
+
+  /** Keeps earlier stages' manifest entries (single-stage commands, --resume). */
+  @SuppressWarnings("unchecked")
+  private static void restore(Outputs outputs, Manifest manifest) {
+    if (!outputs.exists(Outputs.MANIFEST)) {
+      return;
+    }
+    try {
+      Map<String, Object> old = ConfigFactory.parseFile(new File(outputs.localRoot().toFile(), Outputs.MANIFEST))
+          .root().unwrapped();
+      Object stages = old.get("stages");
+      if (stages instanceof Map<?, ?> m) {
+        manifest.restore((Map<String, Object>) m);
+      }
+    } catch (RuntimeException e) {
+      // a damaged manifest only costs --resume its shortcut
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.table;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +7,15 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.report.Figure;
-import org.scalesweep.jobs.report.Html;
-import org.scalesweep.jobs.report.Tables;
+import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.law.RelativeLaw;
 
 /** The report's index.html: self-contained (inline CSS, local images), readable without the Parquet. */
-final class ReportHtml {
+public final class ReportHtml {
   private ReportHtml() {}
 
-  static String render(Study study, Tables t, Map<String, StructType> schemas, List<Figure> figures, Manifest manifest) {
+  public static String render(Study study, Tables t, Map<String, StructType> schemas, List<Figure> figures, Manifest manifest) {
     StringBuilder h = Html.page(study.reportTitle() + " — ScaleSweep report", study.reportTitle());
     if (!study.description().isBlank()) {
       h.append("<p>").append(Html.escape(study.description())).append("</p>\n");
@@ -42,7 +41,7 @@ final class ReportHtml {
       }
       List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")));
       h.append("<ul>\n");
-      for (String f : ReportStage.findings(sig)) {
+      for (String f : Findings.of(sig)) {
         h.append("<li>").append(Html.escape(f)).append("</li>\n");
       }
       h.append("</ul>\n");
@@ -57,7 +56,7 @@ final class ReportHtml {
     h.append("<h2>All tables</h2>\n");
     for (Map.Entry<String, StructType> e : schemas.entrySet()) {
       List<Row> rows = t.get(e.getKey());
-      String csv = ReportStage.csvName(e.getKey());
+      String csv = Outputs.csvName(e.getKey());
       h.append("<details><summary>").append(Html.escape(e.getKey())).append(" — ").append(rows.size()).append(" rows · <a href=\"")
           .append(csv).append("\">").append(csv).append("</a></summary>\n");
       if (rows.size() <= 2000) {
@@ -186,8 +185,8 @@ final class ReportHtml {
       }
       double[] c = cov.stream().mapToDouble(Double::doubleValue).toArray();
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>%n",
-          Html.escape(corpus.name()), ReportStage.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
-          ReportStage.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
+          Html.escape(corpus.name()), Findings.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
+          Findings.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
     }
     h.append("</table>\n");
   }

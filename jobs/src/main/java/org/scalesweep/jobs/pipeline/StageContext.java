@@ -1,8 +1,10 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.pipeline;
 
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.spark.Progress;
+import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * What every stage gets: the study, the session, the output directory, the manifest and progress.

@@ -1,6 +1,7 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.pipeline;
 
 import java.util.Map;
+import org.scalesweep.jobs.table.Outputs;
 
 /** A pipeline stage: reads earlier outputs, calls lib in executors, writes its outputs. */
 public interface Stage {

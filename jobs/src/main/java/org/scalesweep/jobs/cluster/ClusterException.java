@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.spark;
+package org.scalesweep.jobs.cluster;
 
 /**
  * A Spark cluster did not do what a run needs (no master, no executor, a secret it refuses, every

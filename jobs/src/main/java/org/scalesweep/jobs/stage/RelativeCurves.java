@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.report;
+package org.scalesweep.jobs.stage;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -15,9 +15,10 @@ import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.Interval;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.stage.BootstrapInput;
-import org.scalesweep.jobs.stage.BootstrapStage;
-import org.scalesweep.jobs.stage.StageContext;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.RelativeCurveRow;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.Frontier;
 import org.scalesweep.relative.RelativeBootstrap;
@@ -34,25 +35,11 @@ import org.scalesweep.relative.RelativeScaling;
  * interval agree, at a cost of O(resamples × runs × subgroups) per (corpus, case study).
  */
 public final class RelativeCurves {
-  public static final String CSV = "relative_curves.csv";
+  public static final String CSV = Outputs.RELATIVE_CURVES_CSV;
   /** A pointwise percentile band is stable well before this; it bounds the driver's memory on huge runs. */
   static final int MAX_RESAMPLES = 2000;
   /** Log-spaced points between the smallest and largest budget, besides the budgets themselves. */
   static final int BETWEEN = 24;
-
-  public static final StructType SCHEMA = new StructType()
-      .add("study", StringType, false)
-      .add("corpus", StringType, false)
-      .add("baseline", StringType, false)
-      .add("treatment", StringType, false)
-      .add("flops", DoubleType, false)
-      .add("at_budget", BooleanType, false)
-      .add("observed", DoubleType, true)
-      .add("fit", DoubleType, true)
-      .add("band_low", DoubleType, true)
-      .add("band_high", DoubleType, true)
-      .add("level", DoubleType, false)
-      .add("resamples", IntegerType, false);
 
   private RelativeCurves() {}
 
@@ -80,9 +67,9 @@ public final class RelativeCurves {
         for (int k = 0; k < flops.length; k++) {
           int j = java.util.Arrays.binarySearch(frontier.budgets(), flops[k]);
           Double observed = j >= 0 ? ratio(frontier, t, b, j) : null;
-          out.add(RowFactory.create(in.study(), in.corpus(), ct.baseline(), ct.treatment(), flops[k], j >= 0, observed,
+          out.add(OutputTables.RELATIVE_CURVES.toRow(new RelativeCurveRow(in.study(), in.corpus(), ct.baseline(), ct.treatment(), flops[k], j >= 0, observed,
               finiteOrNull(RelativeCurveBands.at(gamma, deltaBeta, flops[k])), finiteOrNull(bands[c][k].low()),
-              finiteOrNull(bands[c][k].high()), bs.level(), resamples));
+              finiteOrNull(bands[c][k].high()), bs.level(), resamples)));
         }
       }
     }

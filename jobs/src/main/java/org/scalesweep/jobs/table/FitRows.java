@@ -1,14 +1,13 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.table;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.fit.Allocation;
 import org.scalesweep.fit.Approach2;
 import org.scalesweep.fit.Fit;
+import org.scalesweep.fit.FitFlag;
 import org.scalesweep.fit.FitFlags;
 import org.scalesweep.law.Law;
 
@@ -16,13 +15,13 @@ import org.scalesweep.law.Law;
 public final class FitRows {
   private FitRows() {}
 
-  static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+  public static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names) {
     return of(study, corpus, subgroup, fitOn, fit, names, null, "", "");
   }
 
   /** Rows of a fit with a flag and a note of the pipeline's own (e.g. left-out data) beside lib's. */
-  static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+  public static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names, String extraFlag, String extraNote) {
     return of(study, corpus, subgroup, fitOn, fit, names, null, extraFlag, extraNote);
   }
@@ -31,7 +30,7 @@ public final class FitRows {
    * Rows with the bootstrap summary of each parameter ({@code boot} in {@code names} order, or null
    * when not bootstrapped).
    */
-  public static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+  public static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names, List<BootstrapSummary> boot) {
     return of(study, corpus, subgroup, fitOn, fit, names, boot, "", "");
   }
@@ -40,23 +39,23 @@ public final class FitRows {
    * @param extraFlag appended to the fit's flags ("" for none)
    * @param extraNote appended to its reason ("" for none); only written when some flag is set
    */
-  private static List<Row> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
+  private static List<FitRow> of(String study, String corpus, String subgroup, String fitOn, Fit<? extends Law> fit,
       List<String> names, List<BootstrapSummary> boot, String extraFlag, String extraNote) {
     String law = fit.hasEstimate() ? fit.law().name() : lawName(names);
     double[] p = fit.parametersOrNaN(names.size());
-    List<Row> rows = new ArrayList<>();
+    List<FitRow> rows = new ArrayList<>();
     String fitFlags = join(fit.flagString(), extraFlag, ",");
     String fitReason = join(fit.note(), fitFlags.isEmpty() ? "" : extraNote, "; ");
     for (int i = 0; i < names.size(); i++) {
       BootstrapSummary b = boot == null ? null : boot.get(i);
       String flags = fitFlags;
       String reason = fitReason;
-      if (b != null && b.valid() < UNSTABLE * b.resamples()) {
-        flags = flags.isEmpty() ? "unstable" : flags + ",unstable";
+      if (b != null && b.unstable()) {
+        flags = flags.isEmpty() ? FitFlag.UNSTABLE.key() : flags + "," + FitFlag.UNSTABLE.key();
         reason = (reason + " " + (b.resamples() - b.valid()) + " of " + b.resamples() + " resamples not estimable")
             .strip();
       }
-      rows.add(RowFactory.create(study, corpus, subgroup, law, fitOn, names.get(i), p[i], fit.objective(),
+      rows.add(new FitRow(study, corpus, subgroup, law, fitOn, names.get(i), p[i], fit.objective(),
           fit.rSquared(), fit.converged(), fit.points(), fit.starts(), fit.startsConverged(), fit.iterations(),
           flags, reason, b == null ? null : b.standardError(), b == null ? null : b.percentile().low(),
           b == null ? null : b.percentile().high(), b == null ? null : b.resamples(), b == null ? null : b.valid()));
@@ -64,31 +63,28 @@ public final class FitRows {
     return rows;
   }
 
-  /** Below this fraction of estimable resamples a parameter is flagged unstable. */
-  static final double UNSTABLE = 0.9;
-
   /** Two notes joined by a separator; lib's notes end in "; ", which is not doubled. */
-  static String join(String a, String b, String sep) {
+  public static String join(String a, String b, String sep) {
     String head = a.replaceAll("[;,\\s]+$", "");
     return head.isEmpty() ? b : b.isEmpty() ? head : head + sep + b;
   }
 
   /** Allocation exponents a (N*) and b (D*) of Approach 2 as law "approach2". */
-  static List<Row> allocation(String study, String corpus, String subgroup, Approach2.Result r) {
+  public static List<FitRow> allocation(String study, String corpus, String subgroup, Approach2.Result r) {
     return allocation(study, corpus, subgroup, r, null);
   }
 
   /** Allocation rows with their bootstrap summaries (a then b), or null when not bootstrapped. */
-  public static List<Row> allocation(String study, String corpus, String subgroup, Approach2.Result r,
+  public static List<FitRow> allocation(String study, String corpus, String subgroup, Approach2.Result r,
       List<BootstrapSummary> boot) {
-    List<Row> rows = new ArrayList<>();
+    List<FitRow> rows = new ArrayList<>();
     Allocation[] both = {r.params(), r.tokens()};
     for (int i = 0; i < 2; i++) {
       Allocation a = both[i];
       BootstrapSummary b = boot == null ? null : boot.get(i);
-      String flags = FitFlags.join(a.flags().isEmpty() ? EnumSet.noneOf(org.scalesweep.fit.FitFlag.class)
+      String flags = FitFlags.join(a.flags().isEmpty() ? EnumSet.noneOf(FitFlag.class)
           : EnumSet.copyOf(a.flags()));
-      rows.add(RowFactory.create(study, corpus, subgroup, "approach2", "runs", i == 0 ? "a" : "b", a.exponent(),
+      rows.add(new FitRow(study, corpus, subgroup, "approach2", "runs", i == 0 ? "a" : "b", a.exponent(),
           Double.NaN, a.rSquared(), a.flags().isEmpty(), a.budgets(), 1, a.flags().isEmpty() ? 1 : 0, 0, flags,
           a.flags().isEmpty() ? "" : "see flags: " + flags, b == null ? null : b.standardError(),
           b == null ? null : b.percentile().low(), b == null ? null : b.percentile().high(),

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.ingest;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.table;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +34,18 @@ public final class Outputs {
   public static final String DRAWS = "boot";
   public static final String REPORT = "report";
   public static final String MANIFEST = "manifest.json";
+  public static final String POWER = "power.parquet";
+  public static final String POWER_DESIGNS = "power_designs.parquet";
+  public static final String CALIBRATION_REPLICATES = "calibration_replicates.parquet";
+  public static final String CALIBRATION_SUMMARY = "calibration_summary.parquet";
+  /** Report tables that only exist as CSV (under report/). */
+  public static final String RUNS_SUMMARY_CSV = "runs_summary.csv";
+  public static final String RELATIVE_CURVES_CSV = "relative_curves.csv";
+
+  /** The CSV mirror's name of a table under report/ ({@code fits.parquet} → {@code fits.csv}). */
+  public static String csvName(String table) {
+    return table.endsWith(".csv") ? table : table.replace(".parquet", "") + ".csv";
+  }
 
   private final SparkSession spark;
   private final Path root;

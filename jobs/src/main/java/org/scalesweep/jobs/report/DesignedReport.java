@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.report;
 
 import static org.apache.spark.sql.functions.avg;
 
@@ -14,58 +14,54 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.design.DesignedStudy;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.report.AlignmentFigures;
-import org.scalesweep.jobs.report.Figure;
-import org.scalesweep.jobs.report.Html;
-import org.scalesweep.jobs.report.PostTrainingFigures;
-import org.scalesweep.jobs.report.Tables;
+import org.scalesweep.jobs.table.Csv;
+import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The report of a designed study: every statistic ours vs the noiseless truth vs the source paper,
  * with intervals, and the kind's figures.
  */
-final class DesignedReport {
+public final class DesignedReport {
   private DesignedReport() {}
 
-  static Map<String, Long> run(StageContext ctx) {
-    ctx.begin("report", "tables, figures and index.html");
+  public static Map<String, Long> run(Outputs outputs, Study study) {
     Map<String, List<Row>> tables = new LinkedHashMap<>();
     Map<String, StructType> schemas = new LinkedHashMap<>();
     for (String name : List.of(Outputs.FITS, Outputs.INTERVALS, Outputs.FRONTIER)) {
-      if (name.equals(Outputs.FRONTIER) && !ctx.outputs().exists(name)) {
+      if (name.equals(Outputs.FRONTIER) && !outputs.exists(name)) {
         continue;
       }
-      Dataset<Row> df = ctx.outputs().readParquet(name);
+      Dataset<Row> df = outputs.readParquet(name);
       schemas.put(name, df.schema());
       tables.put(name, df.collectAsList());
     }
-    DesignedStudy design = ctx.study().designed();
+    DesignedStudy design = study.designed();
     List<String> keys = new java.util.ArrayList<>(List.of("experiment", "run_id"));
     keys.addAll(design.attributes());
-    Dataset<Row> means = ctx.outputs().readParquet(Outputs.RUNS)
+    Dataset<Row> means = outputs.readParquet(Outputs.RUNS)
         .groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
         .agg(avg("loss").alias("loss")).orderBy("experiment", "run_id");
     schemas.put(AlignmentFigures.POINT_MEANS, means.schema());
     tables.put(AlignmentFigures.POINT_MEANS, means.collectAsList());
     Tables t = new Tables(tables);
-    Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);
+    Path tmp = outputs.tmpPath(Outputs.REPORT);
     Map<String, Long> rows = new LinkedHashMap<>();
     try {
-      ctx.outputs().fs().mkdirs(new Path(tmp, "figures"));
+      outputs.fs().mkdirs(new Path(tmp, "figures"));
       for (var e : tables.entrySet()) {
-        String csv = ReportStage.csvName(e.getKey());
-        ctx.outputs().writeUtf8(new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
+        String csv = Outputs.csvName(e.getKey());
+        outputs.writeUtf8(new Path(tmp, csv), Csv.of(schemas.get(e.getKey()), e.getValue()));
         rows.put(Outputs.REPORT + "/" + csv, (long) e.getValue().size());
       }
-      List<Figure> figures = ctx.study().kind() == Study.Kind.ALIGNMENT_PRETRAINING
-          ? AlignmentFigures.write(ctx.study(), t, ctx.outputs().fs(), new Path(tmp, "figures"))
-          : PostTrainingFigures.write(t, ctx.outputs().fs(), new Path(tmp, "figures"));
+      List<Figure> figures = study.kind() == Study.Kind.ALIGNMENT_PRETRAINING
+          ? AlignmentFigures.write(study, t, outputs.fs(), new Path(tmp, "figures"))
+          : PostTrainingFigures.write(t, outputs.fs(), new Path(tmp, "figures"));
       rows.put(Outputs.REPORT + "/figures", (long) figures.size());
-      ctx.outputs().writeUtf8(new Path(tmp, "index.html"), html(ctx.study(), t, figures));
+      outputs.writeUtf8(new Path(tmp, "index.html"), html(study, t, figures));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.outputs().stage(tmp, Outputs.REPORT);
+    outputs.stage(tmp, Outputs.REPORT);
     return rows;
   }
 

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,22 +12,21 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
-import org.scalesweep.jobs.report.CalibrationFigures;
 import org.scalesweep.jobs.report.CalibrationFigures.Rate;
-import org.scalesweep.jobs.report.Figure;
-import org.scalesweep.jobs.report.Html;
+import org.scalesweep.jobs.table.Csv;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
 
 /** report/ of calibrate and power: index.html with the tables and figures, and the tables as CSV. */
-final class CalibrationReport {
+public final class CalibrationReport {
   private static final String[] METHODS = {"percentile", "bca", "expanded"};
 
   private CalibrationReport() {}
 
   /** The calibration page; returns the number of figures. */
-  static int calibration(StageContext ctx, List<Row> summary) {
-    Study study = ctx.study();
+  public static int calibration(Outputs outputs, Study study, List<Row> summary) {
     StringBuilder h = head("Calibration of " + study.name(), study);
-    return page(ctx, h, OutcomeRows.SUMMARY_SCHEMA, summary, OutcomeRows.SUMMARY, dir -> {
+    return page(outputs, study, h, OutputTables.CALIBRATION_SUMMARY.schema(), summary, Outputs.CALIBRATION_SUMMARY, dir -> {
       List<Figure> figs = new ArrayList<>();
       List<Row> pooledNull = where(summary, r -> "all".equals(r.getAs("statistic")) && "null".equals(r.getAs("truth")));
       List<Row> pooledStudy = where(summary, r -> "all".equals(r.getAs("statistic")) && "study".equals(r.getAs("truth"))
@@ -45,7 +44,7 @@ final class CalibrationReport {
             + study.bootstrap().alpha(), "rate", pooledNull.stream().map(r -> s(r, "scheme")).toList(),
             Map.of("null truth", pooledNull.stream().map(r -> rate(r, "false_positive_rate", "ci_low", "ci_high"))
                 .toList()), study.bootstrap().alpha(), "False-positive rate per scheme with its exact 95% interval; "
-                + "the line is the nominal rate.", ctx.outputs().fs(), dir));
+                + "the line is the nominal rate.", outputs.fs(), dir));
       }
       if (!pooledStudy.isEmpty()) {
         h.append("<h2>Under the study's truths</h2>\n<p>Power: significant with the true sign (true Δβ ≠ 0 only). "
@@ -80,7 +79,7 @@ final class CalibrationReport {
       if (!coverage.isEmpty()) {
         figs.add(CalibrationFigures.rates("coverage", "Coverage of 95% intervals", "coverage", List.of(METHODS),
             coverage, study.bootstrap().level(), "Coverage per interval method with exact 95% intervals; the line is "
-                + "the nominal level.", ctx.outputs().fs(), dir));
+                + "the nominal level.", outputs.fs(), dir));
       }
       h.append("<h2>Every cell</h2>\n");
       table(h, where(summary, r -> !"all".equals(r.getAs("statistic"))), List.of("truth", "scheme", "study", "corpus",
@@ -93,10 +92,10 @@ final class CalibrationReport {
   }
 
   /** The power page; returns the number of figures. */
-  static int power(StageContext ctx, String subject, List<Row> power, List<Row> smallest, double target) {
-    Study study = ctx.study();
+  public static int power(Outputs outputs, Study study, String subject, List<Row> power, List<Row> smallest,
+      double target) {
     StringBuilder h = head("Power of the Δβ sign test: " + subject, study);
-    return page(ctx, h, PowerStage.POWER_SCHEMA, power, PowerStage.POWER, dir -> {
+    return page(outputs, study, h, OutputTables.POWER.schema(), power, Outputs.POWER, dir -> {
       h.append(String.format(Locale.ROOT, "<h2>Smallest design reaching %.0f%% power</h2>\n<p>Fewest training runs "
           + "(configurations × seeds), then fewest items.</p>\n", 100 * target));
       table(h, smallest, List.of("true Δβ", "change per 10x", "design", "runs", "power", "95% interval"),
@@ -114,7 +113,7 @@ final class CalibrationReport {
       }
       return List.of(CalibrationFigures.power("power", "Power, " + subject, effects, curves, target,
           "Probability of declaring the true sign at p < alpha against the true delta-beta, per design; the line "
-              + "is the target.", ctx.outputs().fs(), dir));
+              + "is the target.", outputs.fs(), dir));
     });
   }
 
@@ -122,22 +121,23 @@ final class CalibrationReport {
     List<Figure> write(Path figures) throws IOException;
   }
 
-  private static int page(StageContext ctx, StringBuilder h, StructType schema, List<Row> rows, String table, Body body) {
-    Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);
+  private static int page(Outputs outputs, Study study, StringBuilder h, StructType schema, List<Row> rows,
+      String table, Body body) {
+    Path tmp = outputs.tmpPath(Outputs.REPORT);
     try {
       Path figDir = new Path(tmp, "figures");
-      ctx.outputs().fs().mkdirs(figDir);
+      outputs.fs().mkdirs(figDir);
       List<Figure> figs = body.write(figDir);
       h.append("<h2>Figures</h2>\n");
       for (Figure fig : figs) {
         h.append(Html.figure(fig));
       }
-      h.append("<p class=\"meta\">Tables: <a href=\"").append(ReportStage.csvName(table)).append("\">")
-          .append(ReportStage.csvName(table)).append("</a> (and ").append(table).append(" beside report/).</p>\n")
+      h.append("<p class=\"meta\">Tables: <a href=\"").append(Outputs.csvName(table)).append("\">")
+          .append(Outputs.csvName(table)).append("</a> (and ").append(table).append(" beside report/).</p>\n")
           .append("</body></html>\n");
-      ctx.outputs().writeUtf8(new Path(tmp, ReportStage.csvName(table)), Csv.of(schema, rows));
-      ctx.outputs().writeUtf8(new Path(tmp, "index.html"), h.toString());
-      ctx.outputs().stage(tmp, Outputs.REPORT);
+      outputs.writeUtf8(new Path(tmp, Outputs.csvName(table)), Csv.of(schema, rows));
+      outputs.writeUtf8(new Path(tmp, "index.html"), h.toString());
+      outputs.stage(tmp, Outputs.REPORT);
       return figs.size();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.stage;
+package org.scalesweep.jobs.table;
 
 import java.util.List;
 import org.apache.spark.sql.Row;

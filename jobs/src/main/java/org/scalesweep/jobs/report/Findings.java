@@ -1,0 +1,67 @@
+package org.scalesweep.jobs.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+
+/** The report's sentences and summary statistics, from the numbers of the tables. */
+public final class Findings {
+  private Findings() {}
+
+  /** One sentence per contrast, from the numbers: which gaps close, persist, widen. */
+  public static List<String> of(List<Row> significance) {
+    List<String> out = new ArrayList<>();
+    for (Row r : significance) {
+      double db = r.getAs("delta_beta");
+      double lo = r.getAs("ci_low");
+      double hi = r.getAs("ci_high");
+      double p = r.getAs("p_value");
+      boolean sig = r.getAs("significant");
+      String what;
+      if (!Double.isFinite(db)) {
+        what = "not estimable";
+      } else if (!sig) {
+        what = "no significant change of the gap with compute";
+      } else if (db < 0) {
+        what = "the gap narrows with compute (the treatment improves faster)";
+      } else {
+        what = "the gap widens with compute (the treatment improves more slowly)";
+      }
+      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.",
+          r.<String>getAs("study"), r.<String>getAs("corpus"), r.<String>getAs("treatment"),
+          r.<String>getAs("baseline"), db, lo, hi, p, what));
+    }
+    return out;
+  }
+
+  /** Pearson correlation of two equally long arrays (NaN pairs dropped). */
+  public static double pearson(double[] x, double[] y) {
+    double sx = 0;
+    double sy = 0;
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        sx += x[i];
+        sy += y[i];
+        n++;
+      }
+    }
+    if (n < 3) {
+      return Double.NaN;
+    }
+    double mx = sx / n;
+    double my = sy / n;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+      }
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+}

@@ -1,0 +1,33 @@
+package org.scalesweep.jobs.table;
+
+/** A row of significance.parquet: one contrast of a case study on one corpus (stage bootstrap). */
+public record SignificanceRow(
+    String study,
+    String corpus,
+    String baseline,
+    String treatment,
+    double deltaBeta,
+    double gamma,
+    double betaBaseline,
+    double betaTreatment,
+    double changePerDecade,
+    double ciLow,
+    double ciHigh,
+    String ciMethod,
+    double pctLow,
+    double pctHigh,
+    double bcaLow,
+    double bcaHigh,
+    double stdError,
+    double pValue,
+    boolean significant,
+    double alpha,
+    double level,
+    int resamples,
+    int validResamples,
+    String scheme,
+    String clusterBy,
+    Double trueDeltaBeta,
+    Boolean coversTruth,
+    String flags,
+    String reason) {}
