@@ -125,7 +125,7 @@ public record LackOfFit(double statistic, int budgetDf, int residualDf, double p
         df += k - 3;
       }
     }
-    if (usable < 3 || df < 1 || !(rss > 0)) {
+    if (usable < 3 || df < 1 || !(rss / df > 1e-20)) { // σ below 1e-10: no noise to test against
       return UNTESTABLE;
     }
     // weighted least-squares line of ŷ_j on ln F_j, weights 1/h_j
