@@ -14,6 +14,7 @@ import org.scalesweep.law.SigmoidCalibration;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.NoiseModel;
+import org.scalesweep.sim.StructuredNoise;
 import org.scalesweep.sim.Subgroup;
 import org.scalesweep.sim.SubgroupTruth;
 
@@ -33,6 +34,7 @@ public record Study(
     List<Double> budgets,
     GridRules rules,
     NoiseModel noise,
+    StructuredNoise structure,
     List<Corpus> corpora,
     List<CaseStudy> caseStudies,
     int simulatePartitions,
@@ -83,10 +85,11 @@ public record Study(
 
   /**
    * One subgroup of a case study. Baseline: gamma and delta-beta against the overall loss.
-   * Treatment: against the baseline (the contrast's true values).
+   * Treatment: against the baseline (the contrast's true values), or its own joint law {@code law}
+   * (a non-proportional truth; null when none).
    */
   public record SubgroupSpec(String name, Map<String, Double> gamma, Map<String, Double> deltaBeta, int items,
-      Double covariate, String published, Map<String, Double> anchor) implements Serializable {
+      Double covariate, String published, Map<String, Double> anchor, JointLaw law) implements Serializable {
     public double gammaFor(String corpus) {
       return gamma.get(corpus);
     }
@@ -97,7 +100,7 @@ public record Study(
 
     /** The same subgroup with other per-corpus truths and item count. */
     public SubgroupSpec with(Map<String, Double> newGamma, Map<String, Double> newDeltaBeta, int newItems) {
-      return new SubgroupSpec(name, newGamma, newDeltaBeta, newItems, covariate, published, anchor);
+      return new SubgroupSpec(name, newGamma, newDeltaBeta, newItems, covariate, published, anchor, law);
     }
   }
 
@@ -175,6 +178,10 @@ public record Study(
       List<Subgroup> list = new ArrayList<>();
       list.add(new Subgroup(OVERALL, new SubgroupTruth.Absolute(corpus.overall()), 0, null));
       for (SubgroupSpec s : subgroups) {
+        if (s.law() != null) {
+          list.add(new Subgroup(s.name(), new SubgroupTruth.Absolute(s.law()), s.items(), accuracy, questions));
+          continue;
+        }
         double g = s.name().equals(baseline) ? gb : gb * gammaFor(corpus, s);
         double d = s.name().equals(baseline) ? db : db + s.deltaBetaFor(corpus.name());
         list.add(new Subgroup(s.name(), new SubgroupTruth.Relative(OVERALL, g, d, referenceCompute), s.items(),
@@ -216,14 +223,14 @@ public record Study(
   /** The same study with other corpora and case studies (benchmarks and calibration variants). */
   public Study with(List<Corpus> newCorpora, List<CaseStudy> newCaseStudies) {
     return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise,
-        List.copyOf(newCorpora), List.copyOf(newCaseStudies), simulatePartitions, fit, bootstrap, reportTitle,
+        structure, List.copyOf(newCorpora), List.copyOf(newCaseStudies), simulatePartitions, fit, bootstrap, reportTitle,
         resolvedConfigJson, configHash);
   }
 
   /** The same study with other bootstrap settings. */
   public Study with(BootstrapSettings newBootstrap) {
-    return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise, corpora,
-        caseStudies, simulatePartitions, fit, newBootstrap, reportTitle, resolvedConfigJson, configHash);
+    return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise, structure,
+        corpora, caseStudies, simulatePartitions, fit, newBootstrap, reportTitle, resolvedConfigJson, configHash);
   }
 
   public Corpus corpus(String n) {

@@ -36,6 +36,8 @@ import org.scalesweep.boot.SignTest;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.law.RelativeLaw;
 import org.scalesweep.relative.Contrast;
+import org.scalesweep.relative.LackOfFit;
+import org.scalesweep.relative.SimulatedCorpus;
 import org.scalesweep.relative.CorpusRuns;
 import org.scalesweep.relative.Crossovers;
 import org.scalesweep.relative.ItemLosses;
@@ -108,7 +110,10 @@ public final class BootstrapStage implements Stage {
       .add("true_delta_beta", DoubleType, true)
       .add("covers_truth", BooleanType, true)
       .add("flags", StringType, false)
-      .add("reason", StringType, false);
+      .add("reason", StringType, false)
+      // the relative law's lack-of-fit F-test across budgets (lib relative.LackOfFit); NaN when untestable
+      .add("lack_of_fit_f", DoubleType, false)
+      .add("lack_of_fit_p", DoubleType, false);
 
   public static final StructType CROSSOVER_SCHEMA = new StructType()
       .add("study", StringType, false)
@@ -297,11 +302,24 @@ public final class BootstrapStage implements Stage {
     double nan = Double.NaN;
     return RowFactory.create(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
         bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
-        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag, reason);
+        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c), null, flag, reason, nan, nan);
   }
 
-  private static Double truth(Study study, String cs, String corpus, String treatment) {
-    return "simulate".equals(study.source()) ? study.caseStudy(cs).trueDeltaBeta(corpus, treatment) : null;
+  /**
+   * The true Δβ of a simulated contrast: the configured one, or for a treatment with its own joint
+   * law the slope of the noiseless sweep (what Δβ̂ estimates on this design); null for ingested runs.
+   */
+  private static Double truth(Study study, String cs, String corpus, Contrast c) {
+    if (!"simulate".equals(study.source())) {
+      return null;
+    }
+    Study.CaseStudy caseStudy = study.caseStudy(cs);
+    if (caseStudy.subgroup(c.treatment()).law() == null) {
+      return caseStudy.trueDeltaBeta(corpus, c.treatment());
+    }
+    return new RelativeScaling(SimulatedCorpus.noiseless(caseStudy.truth(study.corpus(corpus)),
+        GridStage.configs(study), study.bootstrap().clusterBy(), Study.OVERALL), List.of(c)).estimate().get(0)
+        .deltaBeta();
   }
 
   /**
@@ -441,9 +459,16 @@ public final class BootstrapStage implements Stage {
     double gamma = in.estimate()[index * p + 1];
     BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level(), 1); // expanded: clusters as units
     Interval chosen = s.interval(bs.interval());
-    Double truth = truth(study, in.study(), in.corpus(), ct.treatment());
+    Double truth = truth(study, in.study(), in.corpus(), ct);
     List<String> flags = new ArrayList<>();
     StringBuilder reason = new StringBuilder();
+    LackOfFit lof = LackOfFit.of(in.runs(), ct);
+    if (lof.rejects(bs.alpha())) {
+      flags.add("lack_of_fit");
+      reason.append(String.format(java.util.Locale.ROOT, "the relative law does not fit across budgets: "
+          + "lack-of-fit F = %.2f on (%d, %d) df, p = %.2g; ", lof.statistic(), lof.budgetDf(), lof.residualDf(),
+          lof.pValue()));
+    }
     if (!Double.isFinite(est)) {
       flags.add("not_estimable");
       reason.append("full-sample delta-beta is not estimable; ");
@@ -473,7 +498,8 @@ public final class BootstrapStage implements Stage {
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, significant, bs.alpha(), bs.level(),
         s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth,
-        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()), reason.toString().strip().replaceAll(";$", ""));
+        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()),
+        reason.toString().strip().replaceAll(";$", ""), lof.statistic(), lof.pValue());
     return List.of(RowFactory.create("contrast", row, null)).iterator();
   }
 
