@@ -99,7 +99,8 @@ public final class SimulatedCorpus {
             continue;
           }
           int items = s.items();
-          if (scratch.length < items) {
+          if (scratch.length != items) {
+            // exactly the subgroup's length: itemLosses fills out.length values from its difficulties
             scratch = new double[items];
           }
           sim.itemLosses(l, corpusKey, Keys.name(s.name()), c.runKey(), rep, 0, difficulties[g], scratch);

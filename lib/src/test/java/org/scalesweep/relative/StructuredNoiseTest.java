@@ -101,6 +101,21 @@ class StructuredNoiseTest {
   static final long GOLDEN_BITS = 5485154723220059295L;
 
   @Test
+  void subgroupsWithFewerItemsAfterMoreItemsAreSimulatedLikeTheSimulatorObservesThem() {
+    Simulator sim = new Simulator(4, new NoiseModel(0.01, 0.004, 0.05, 0.5));
+    CorpusTruth t = new CorpusTruth("dclm", List.of(
+        new Subgroup("overall", new SubgroupTruth.Absolute(OVERALL), 0, null),
+        new Subgroup("base", new SubgroupTruth.Relative("overall", 1.05, 0, 1e18), 30, null),
+        new Subgroup("treat", new SubgroupTruth.Relative("overall", 1.2, -0.01, 1e18), 20, null)));
+    List<ModelConfig> one = SUITE.subList(0, 1);
+    CorpusRuns runs = SimulatedCorpus.runs(sim, t, one, 1, ClusterBy.ARCHITECTURE, "overall");
+    ModelConfig c = one.get(0);
+    double l = t.loss(2, c.params(), c.tokens(), c.budget());
+    assertThat(runs.loss()[2][0]).isCloseTo(sim.observe(t.subgroups().get(2), l, Keys.name("dclm"), c.runKey(), 0)
+        .loss(), org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
   void architectureEffectIsRecoveredFromRunResiduals() {
     double sigma = 0.02;
     List<Double> effects = new ArrayList<>();
