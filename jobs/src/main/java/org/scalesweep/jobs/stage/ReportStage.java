@@ -123,9 +123,16 @@ public final class ReportStage implements Stage {
       } else {
         what = "the gap widens with compute (the treatment improves more slowly)";
       }
-      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.",
+      String flags = r.getAs("flags");
+      String misfit = flags != null && java.util.Arrays.asList(flags.split(",")).contains("lack_of_fit")
+          ? String.format(Locale.ROOT, " Lack of fit (F = %.2f, p = %.2g): γ·F^Δβ does not describe this contrast "
+              + "across budgets, so Δβ is an average slope over the studied budgets and its sign test can be "
+              + "anti-conservative (docs/CALIBRATION.md, \"What breaks the test\").",
+              r.<Double>getAs("lack_of_fit_f"), r.<Double>getAs("lack_of_fit_p"))
+          : "";
+      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.%s",
           r.<String>getAs("study"), r.<String>getAs("corpus"), r.<String>getAs("treatment"),
-          r.<String>getAs("baseline"), db, lo, hi, p, what));
+          r.<String>getAs("baseline"), db, lo, hi, p, what, misfit));
     }
     return out;
   }
