@@ -23,7 +23,7 @@ import org.scalesweep.sim.SubgroupTruth;
 /**
  * A non-proportional truth (a treatment with its own joint law): its true Δβ is the noiseless
  * sweep's slope, estimates centre on it on the 7-budget suite (150 replicates; the 5-budget stress design
- * shows a bias of about 4 Monte Carlo SEs, docs/CALIBRATION.md), and its null truth has Δβ 0.
+ * design with 3 seeds shows a bias of about 4 Monte Carlo SEs on 5 and 7 budgets, docs/CALIBRATION.md), and its null truth has Δβ 0.
  */
 class MisspecifiedCalibrationTest {
   private static final JointLaw OWN = new JointLaw(2.3, 406, 0.34, 600, 0.30);
