@@ -148,14 +148,19 @@ public final class StudyLoader {
     // the misspecification keys have no schema default, so presets that do not set them keep their
     // resolved config and its hash; unset means off
     StructuredNoise off = StructuredNoise.NONE;
-    StructuredNoise structure = new StructuredNoise(or(c, "noise.sigma-arch", off.sigmaArch()),
-        or(c, "noise.sigma-arch-subgroup", off.sigmaArchSubgroup()), or(c, "noise.sigma-budget", off.sigmaBudget()),
-        or(c, "noise.sigma-budget-subgroup", off.sigmaBudgetSubgroup()),
-        or(c, "noise.seed-noise-exponent", off.seedNoiseExponent()),
-        or(c, "noise.seed-noise-compute-ref", off.seedNoiseComputeRef()),
-        or(c, "noise.mistuned-fraction", off.mistunedFraction()),
-        or(c, "noise.mistuned-inflation", off.mistunedInflation()),
-        or(c, "noise.missing-fraction", off.missingFraction()));
+    StructuredNoise structure = off;
+    try {
+      structure = new StructuredNoise(or(c, "noise.sigma-arch", off.sigmaArch()),
+          or(c, "noise.sigma-arch-subgroup", off.sigmaArchSubgroup()), or(c, "noise.sigma-budget", off.sigmaBudget()),
+          or(c, "noise.sigma-budget-subgroup", off.sigmaBudgetSubgroup()),
+          or(c, "noise.seed-noise-exponent", off.seedNoiseExponent()),
+          or(c, "noise.seed-noise-compute-ref", off.seedNoiseComputeRef()),
+          or(c, "noise.mistuned-fraction", off.mistunedFraction()),
+          or(c, "noise.mistuned-inflation", off.mistunedInflation()),
+          or(c, "noise.missing-fraction", off.missingFraction()));
+    } catch (IllegalArgumentException e) {
+      problems.add(origin + ": key " + e.getMessage());
+    }
 
     List<Study.Corpus> corpora = new ArrayList<>();
     if (c.hasPath("corpora")) {
@@ -366,6 +371,11 @@ public final class StudyLoader {
         } else if (gc.hasPath("gamma") || gc.hasPath("delta-beta") || gc.hasPath("anchor")) {
           problems.add(origin + ": key '" + where + ".law' is set with gamma, delta-beta or anchor; allowed: the law "
               + "alone");
+        } else if (!(gc.getDouble("law.A") > 0 && gc.getDouble("law.alpha") > 0 && gc.getDouble("law.B") > 0
+            && gc.getDouble("law.beta") > 0)) {
+          problems.add(origin + ": key '" + where + ".law' = (A " + gc.getDouble("law.A") + ", alpha "
+              + gc.getDouble("law.alpha") + ", B " + gc.getDouble("law.B") + ", beta " + gc.getDouble("law.beta")
+              + ") is invalid; allowed: A, alpha, B, beta > 0 (a loss that falls with size and data)");
         } else {
           law = new JointLaw(gc.getDouble("law.E"), gc.getDouble("law.A"), gc.getDouble("law.alpha"),
               gc.getDouble("law.B"), gc.getDouble("law.beta"));
