@@ -20,10 +20,12 @@ import org.scalesweep.boot.IntervalMethod;
  * @param bias mean estimate − truth
  * @param spread standard deviation of the errors (estimate − truth) over replicates
  * @param meanStandardError mean bootstrap standard error
+ * @param rmse root mean squared error √(mean (estimate − truth)²) over replicates with a finite estimate
+ * @param lackOfFit replicates whose lack-of-fit test rejected the relative law at α, among those tested
  */
 public record CalibrationSummary(int replicates, BinomialInterval rejections, BinomialInterval correctSign,
     long wrongSign, Map<IntervalMethod, BinomialInterval> coverage, double meanTruth, double bias, double spread,
-    double meanStandardError) implements java.io.Serializable {
+    double meanStandardError, double rmse, BinomialInterval lackOfFit) implements java.io.Serializable {
 
   public static CalibrationSummary of(List<ReplicateOutcome> outcomes, double level) {
     int n = outcomes.size();
@@ -39,8 +41,15 @@ public record CalibrationSummary(int replicates, BinomialInterval rejections, Bi
     double meanError = outcomes.stream().mapToDouble(o -> o.summary().estimate() - o.truth()).filter(Double::isFinite)
         .average().orElse(Double.NaN);
     double ss = 0;
+    double sq = 0;
     int finite = 0;
+    long lof = 0;
+    long tested = 0;
     for (ReplicateOutcome o : outcomes) {
+      if (Double.isFinite(o.lackOfFitP())) {
+        tested++;
+        lof += o.lackOfFit() ? 1 : 0;
+      }
       rejected += o.significant() ? 1 : 0;
       correct += o.correctSign() ? 1 : 0;
       effects += o.truth() != 0 ? 1 : 0;
@@ -53,6 +62,7 @@ public record CalibrationSummary(int replicates, BinomialInterval rejections, Bi
       if (Double.isFinite(e)) {
         err += e - o.truth();
         ss += (e - o.truth() - meanError) * (e - o.truth() - meanError);
+        sq += (e - o.truth()) * (e - o.truth());
         finite++;
       }
       if (Double.isFinite(o.summary().standardError())) {
@@ -65,7 +75,8 @@ public record CalibrationSummary(int replicates, BinomialInterval rejections, Bi
     return new CalibrationSummary(n, BinomialInterval.clopperPearson(rejected, n, level),
         BinomialInterval.clopperPearson(correct, effects, level), wrong, coverage, n == 0 ? Double.NaN : truth / n,
         finite == 0 ? Double.NaN : err / finite, finite < 2 ? Double.NaN : Math.sqrt(ss / (finite - 1)),
-        seCount == 0 ? Double.NaN : se / seCount);
+        seCount == 0 ? Double.NaN : se / seCount, finite == 0 ? Double.NaN : Math.sqrt(sq / finite),
+        BinomialInterval.clopperPearson(lof, tested, level));
   }
 
   /** Mean bootstrap SE over the errors' actual spread (1 when the bootstrap sees all the noise). */

@@ -38,6 +38,46 @@ public final class ContrastTruths {
     return new CorpusTruth(truth.corpus(), list);
   }
 
+  /**
+   * Whether the truth fixes the contrast's Δβ exactly (a proportional truth: the treatment relative
+   * to the baseline, or both relative to one absolute subgroup). When it does not (e.g. the
+   * treatment has its own joint law), the Δβ the estimator targets is the slope of the noiseless
+   * sweep (see {@code SimulatedCorpus.noiseless}).
+   */
+  public static boolean isFixed(CorpusTruth truth, Contrast c) {
+    try {
+      deltaBeta(truth, c);
+      return true;
+    } catch (IllegalArgumentException e) {
+      if (truth.indexOf(c.treatment()) < 0 || truth.indexOf(c.baseline()) < 0) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The truth with the contrast made proportional with Δβ = 0: the treatment becomes the baseline's
+   * curve times {@code gamma} (through the baseline's own reference when the baseline is relative).
+   * For contrasts whose Δβ is not fixed (see {@link #isFixed}); other subgroups unchanged.
+   */
+  public static CorpusTruth proportionalNull(CorpusTruth truth, Contrast c, double gamma) {
+    int i = truth.indexOf(c.treatment());
+    int b = truth.indexOf(c.baseline());
+    if (i < 0 || b < 0) {
+      throw new IllegalArgumentException("contrast " + c.label() + ": corpus " + truth.corpus()
+          + " lacks its baseline or treatment");
+    }
+    SubgroupTruth base = truth.subgroups().get(b).truth();
+    SubgroupTruth.Relative nulled = base instanceof SubgroupTruth.Relative r
+        ? new SubgroupTruth.Relative(r.baseline(), r.gamma() * gamma, r.deltaBeta(), r.computeRef())
+        : new SubgroupTruth.Relative(c.baseline(), gamma, 0, 1);
+    List<Subgroup> list = new ArrayList<>(truth.subgroups());
+    Subgroup s = list.get(i);
+    list.set(i, new Subgroup(s.name(), nulled, s.items(), s.accuracy(), s.questions()));
+    return new CorpusTruth(truth.corpus(), list);
+  }
+
   /** The null truth: every contrast's Δβ = 0. */
   public static CorpusTruth nulled(CorpusTruth truth, List<Contrast> contrasts) {
     CorpusTruth out = truth;

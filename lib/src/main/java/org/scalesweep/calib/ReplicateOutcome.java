@@ -12,8 +12,21 @@ import org.scalesweep.boot.SignTest;
  * @param truth the true value
  * @param summary the bootstrap's estimate, intervals and sign p-value
  * @param alpha significance level of the sign test
+ * @param lackOfFitP p-value of the relative law's lack-of-fit test on the replicate's full sample
+ *     (see {@code relative.LackOfFit}); NaN when not tested
  */
-public record ReplicateOutcome(double truth, BootstrapSummary summary, double alpha) implements java.io.Serializable {
+public record ReplicateOutcome(double truth, BootstrapSummary summary, double alpha, double lackOfFitP)
+    implements java.io.Serializable {
+
+  /** An outcome without a lack-of-fit test. */
+  public ReplicateOutcome(double truth, BootstrapSummary summary, double alpha) {
+    this(truth, summary, alpha, Double.NaN);
+  }
+
+  /** Whether the lack-of-fit test rejected the relative law at α (never when untested). */
+  public boolean lackOfFit() {
+    return Double.isFinite(lackOfFitP) && lackOfFitP < alpha;
+  }
 
   /** p &lt; α (a false positive when the truth is 0). */
   public boolean significant() {

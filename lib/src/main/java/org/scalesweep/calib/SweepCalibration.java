@@ -9,7 +9,10 @@ import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.boot.Resampler;
+import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.CorpusRuns;
+import org.scalesweep.relative.Frontier;
+import org.scalesweep.relative.LackOfFit;
 import org.scalesweep.relative.RelativeBootstrap;
 import org.scalesweep.relative.RelativeScaling;
 import org.scalesweep.relative.SimulatedCorpus;
@@ -46,8 +49,12 @@ public final class SweepCalibration implements java.io.Serializable {
   /** Δβ draws of a block of resamples of one scope under one scheme, [contrast][resample]. */
   public record Draws(int scope, ResampleScheme scheme, double[][] deltaBeta) {}
 
-  /** Full-sample Δβ of one scope per contrast, and its leave-one-cluster-out values [contrast][cluster]. */
-  public record Estimates(double[] deltaBeta, double[][] jackknife) implements java.io.Serializable {}
+  /**
+   * Full-sample Δβ of one scope per contrast, its leave-one-cluster-out values [contrast][cluster]
+   * and the p-value of each contrast's lack-of-fit test (see {@link LackOfFit}).
+   */
+  public record Estimates(double[] deltaBeta, double[][] jackknife, double[] lackOfFitP)
+      implements java.io.Serializable {}
 
   /** One cell of the calibration table. */
   public record Cell(Truth truth, ResampleScheme scheme, int scope, int contrast) {}
@@ -57,6 +64,10 @@ public final class SweepCalibration implements java.io.Serializable {
   private final SweepDesign design;
   private final List<ResampleScheme> schemes;
   private final int block;
+  /** [scope][contrast] true Δβ: exact for proportional truths, else the noiseless sweep's slope. */
+  private final double[][] trueDeltaBeta;
+  /** Per scope, the truth with every contrast's Δβ set to 0. */
+  private final List<CorpusTruth> nullTruths;
 
   /**
    * @param block resamples evaluated together (one item matrix product each)
@@ -77,11 +88,51 @@ public final class SweepCalibration implements java.io.Serializable {
     this.design = design;
     this.schemes = List.copyOf(schemes);
     this.block = block;
-    for (SweepScope s : this.scopes) {
-      for (var c : s.contrasts()) {
-        ContrastTruths.deltaBeta(s.truth(), c); // fails early, naming the contrast, when Δβ is not fixed
+    this.trueDeltaBeta = new double[this.scopes.size()][];
+    this.nullTruths = new ArrayList<>();
+    for (int k = 0; k < this.scopes.size(); k++) {
+      SweepScope s = this.scopes.get(k);
+      List<Contrast> contrasts = s.contrasts();
+      trueDeltaBeta[k] = new double[contrasts.size()];
+      Frontier noiseless = null;
+      double[] slope = null;
+      CorpusTruth nulled = s.truth();
+      for (int c = 0; c < contrasts.size(); c++) {
+        Contrast ct = contrasts.get(c);
+        if (ContrastTruths.isFixed(s.truth(), ct)) {
+          trueDeltaBeta[k][c] = ContrastTruths.deltaBeta(s.truth(), ct);
+          nulled = ContrastTruths.withDeltaBeta(nulled, ct, 0);
+          continue;
+        }
+        if (noiseless == null) {
+          RelativeScaling fit = new RelativeScaling(SimulatedCorpus.noiseless(s.truth(), design.configs(),
+              design.clusterBy(), s.frontierSubgroup()), contrasts);
+          noiseless = fit.frontier();
+          double[] est = new double[fit.statistics()];
+          fit.evaluateInto(null, null, est);
+          slope = est;
+        }
+        trueDeltaBeta[k][c] = slope[c * RelativeScaling.PER_CONTRAST];
+        nulled = ContrastTruths.proportionalNull(nulled, ct, meanRatio(noiseless, ct));
+      }
+      nullTruths.add(nulled);
+    }
+  }
+
+  /** exp(mean over usable budgets of ln(E_t/E_b)) on a frontier: the level of a null that keeps the contrast's gap. */
+  private static double meanRatio(Frontier f, Contrast c) {
+    int b = f.subgroups().indexOf(c.baseline());
+    int t = f.subgroups().indexOf(c.treatment());
+    double sum = 0;
+    int n = 0;
+    for (int j = 0; j < f.budgets().length; j++) {
+      double r = Math.log(f.lossAtOptimum()[t][j] / f.lossAtOptimum()[b][j]);
+      if (f.usable()[j] && Double.isFinite(r)) {
+        sum += r;
+        n++;
       }
     }
+    return n == 0 ? 1 : Math.exp(sum / n);
   }
 
   public List<SweepScope> scopes() {
@@ -98,13 +149,17 @@ public final class SweepCalibration implements java.io.Serializable {
 
   /** The truth of a scope that replicates of {@code truth} are simulated from. */
   public CorpusTruth truth(Truth truth, int scope) {
-    SweepScope s = scopes.get(scope);
-    return truth == Truth.NULL ? ContrastTruths.nulled(s.truth(), s.contrasts()) : s.truth();
+    return truth == Truth.NULL ? nullTruths.get(scope) : scopes.get(scope).truth();
   }
 
+  /**
+   * The Δβ replicates of a truth are scored against: 0 under the null; under the study's truth the
+   * configured Δβ of a proportional truth, else the slope the noiseless sweep gives on this design
+   * (what Δβ̂ estimates when the relative curve is not a power law: its average log-slope along the
+   * frontier over the studied budgets).
+   */
   public double trueDeltaBeta(Truth truth, int scope, int contrast) {
-    SweepScope s = scopes.get(scope);
-    return truth == Truth.NULL ? 0 : ContrastTruths.deltaBeta(s.truth(), s.contrasts().get(contrast));
+    return truth == Truth.NULL ? 0 : trueDeltaBeta[scope][contrast];
   }
 
   /** Replicate r's sweep of every scope (item matrices only when a scheme resamples items). */
@@ -113,8 +168,8 @@ public final class SweepCalibration implements java.io.Serializable {
     boolean items = schemes.stream().anyMatch(ResampleScheme::resamplesItems);
     List<SimulatedSweep> out = new ArrayList<>();
     for (int s = 0; s < scopes.size(); s++) {
-      out.add(SimulatedCorpus.sweep(sim, truth(truth, s), design.configs(), design.seeds(), design.clusterBy(),
-          scopes.get(s).frontierSubgroup(), items));
+      out.add(SimulatedCorpus.sweep(sim, design.structure(), truth(truth, s), design.configs(), design.seeds(),
+          design.clusterBy(), scopes.get(s).frontierSubgroup(), items));
     }
     return out;
   }
@@ -136,7 +191,12 @@ public final class SweepCalibration implements java.io.Serializable {
           jk[k][c] = jack[c][k * RelativeScaling.PER_CONTRAST];
         }
       }
-      out.add(new Estimates(db, jk));
+      Frontier frontier = boot.statistic().frontier();
+      double[] lof = new double[contrasts];
+      for (int k = 0; k < contrasts; k++) {
+        lof[k] = LackOfFit.of(data.get(s).runs(), scopes.get(s).contrasts().get(k), frontier).pValue();
+      }
+      out.add(new Estimates(db, jk, lof));
     }
     return out;
   }
@@ -192,14 +252,15 @@ public final class SweepCalibration implements java.io.Serializable {
    * interval counts the clusters as units and Δβ as one parameter (Hesterberg's original form).
    */
   public ReplicateOutcome outcome(Truth truth, int scope, int contrast, Estimates est, double[] draws) {
-    return outcome(truth, scope, contrast, est.deltaBeta()[contrast], est.jackknife()[contrast], draws);
+    return outcome(truth, scope, contrast, est.deltaBeta()[contrast], est.jackknife()[contrast],
+        est.lackOfFitP()[contrast], draws);
   }
 
-  /** As above, from one contrast's estimate and jackknife. */
+  /** As above, from one contrast's estimate, jackknife and lack-of-fit p-value. */
   public ReplicateOutcome outcome(Truth truth, int scope, int contrast, double estimate, double[] jackknife,
-      double[] draws) {
+      double lackOfFitP, double[] draws) {
     BootstrapSummary s = BootstrapSummary.of(estimate, draws, jackknife, design.level(), 1);
-    return new ReplicateOutcome(trueDeltaBeta(truth, scope, contrast), s, design.alpha());
+    return new ReplicateOutcome(trueDeltaBeta(truth, scope, contrast), s, design.alpha(), lackOfFitP);
   }
 
   /**

@@ -27,7 +27,12 @@ public enum FitFlag {
   /** A subgroup the estimate needs has no runs on this corpus. */
   NO_DATA,
   /** An item-resampling scheme was chosen, but a subgroup has no item-level data. */
-  NO_ITEMS;
+  NO_ITEMS,
+  /**
+   * The relative law γ·F^Δβ does not describe a contrast across budgets: its lack-of-fit F-test
+   * ({@code relative.LackOfFit}) rejects at the study's α, so Δβ is an average slope over the studied budgets.
+   */
+  LACK_OF_FIT;
 
   /** The flag as written in tables: its name in lower case, e.g. {@code too_few_points}. */
   public String key() {

@@ -3,6 +3,7 @@ package org.scalesweep.relative;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.scalesweep.boot.BootstrapSummary;
@@ -17,6 +18,8 @@ import org.scalesweep.fit.FitFlag;
  *
  * <p>The rules:
  * <ul>
+ *   <li>{@code lack_of_fit} when the relative law's lack-of-fit test across budgets rejects at α
+ *       ({@link LackOfFit#rejects});</li>
  *   <li>{@code not_estimable} when the full-sample Δβ is not finite;</li>
  *   <li>{@code unstable} when fewer than 90% of the resamples gave a finite Δβ
  *       ({@link BootstrapSummary#unstable()});</li>
@@ -53,8 +56,27 @@ public record ContrastVerdict(List<FitFlag> flags, String reason, boolean signif
    */
   public static ContrastVerdict of(BootstrapSummary summary, Interval chosen, double alpha, String droppedNote,
       String scheme, boolean resamplesItems, Set<String> itemLevel, Contrast contrast, Double truth) {
+    return of(summary, chosen, alpha, droppedNote, scheme, resamplesItems, itemLevel, contrast, truth,
+        LackOfFit.UNTESTABLE);
+  }
+
+  /**
+   * The verdict of one contrast, with the relative law's lack-of-fit test across budgets.
+   *
+   * @param lackOfFit the test of γ·F^Δβ across budgets ({@link LackOfFit#UNTESTABLE} when not tested)
+   * @see #of(BootstrapSummary, Interval, double, String, String, boolean, Set, Contrast, Double)
+   */
+  public static ContrastVerdict of(BootstrapSummary summary, Interval chosen, double alpha, String droppedNote,
+      String scheme, boolean resamplesItems, Set<String> itemLevel, Contrast contrast, Double truth,
+      LackOfFit lackOfFit) {
     List<FitFlag> flags = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
+    if (lackOfFit.rejects(alpha)) {
+      flags.add(FitFlag.LACK_OF_FIT);
+      reasons.add(String.format(Locale.ROOT, "the relative law does not fit across budgets: lack-of-fit F = %.2f on "
+          + "(%d, %d) df, p = %.2g", lackOfFit.statistic(), lackOfFit.budgetDf(), lackOfFit.residualDf(),
+          lackOfFit.pValue()));
+    }
     if (!Double.isFinite(summary.estimate())) {
       flags.add(FitFlag.NOT_ESTIMABLE);
       reasons.add("full-sample delta-beta is not estimable");

@@ -36,8 +36,14 @@ public record CaseStudyTruth(String corpus, JointLaw overall, String baseline, d
    * @param deltaBeta configured Δβ
    * @param items items simulated individually (0: run-level only)
    * @param anchor value at anchor-compute instead of γ, or null
+   * @param law the subgroup's own joint law (a non-proportional truth), or null: relative to the overall law
    */
-  public record Spec(String name, double gamma, double deltaBeta, int items, Double anchor) {}
+  public record Spec(String name, double gamma, double deltaBeta, int items, Double anchor, JointLaw law) {
+    /** A subgroup relative to the overall law (no law of its own). */
+    public Spec(String name, double gamma, double deltaBeta, int items, Double anchor) {
+      this(name, gamma, deltaBeta, items, anchor, null);
+    }
+  }
 
   public CaseStudyTruth {
     subgroups = List.copyOf(subgroups);
@@ -91,7 +97,10 @@ public record CaseStudyTruth(String corpus, JointLaw overall, String baseline, d
     return Math.log10(referenceCompute) + Math.log10(gamma(a) / gamma(b)) / ds;
   }
 
-  /** The simulator's truth: the overall law plus every subgroup relative to it. */
+  /**
+   * The simulator's truth: the overall law plus every subgroup, relative to it or, where a subgroup
+   * has a joint law of its own, absolute.
+   */
   public CorpusTruth corpusTruth() {
     Spec base = subgroup(baseline);
     double gb = gamma(base);
@@ -99,6 +108,10 @@ public record CaseStudyTruth(String corpus, JointLaw overall, String baseline, d
     List<Subgroup> list = new ArrayList<>();
     list.add(new Subgroup(OVERALL, new SubgroupTruth.Absolute(overall), 0, null));
     for (Spec s : subgroups) {
+      if (s.law() != null) {
+        list.add(new Subgroup(s.name(), new SubgroupTruth.Absolute(s.law()), s.items(), accuracy, questions));
+        continue;
+      }
       double g = s.name().equals(baseline) ? gb : gb * gamma(s);
       double d = s.name().equals(baseline) ? db : db + s.deltaBeta();
       list.add(new Subgroup(s.name(), new SubgroupTruth.Relative(OVERALL, g, d, referenceCompute), s.items(),

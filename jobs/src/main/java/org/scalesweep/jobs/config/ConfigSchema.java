@@ -53,6 +53,25 @@ public final class ConfigSchema {
       dbl("noise.sigma-item", "0.2", 0, 5, "Item-level log-noise of one run on one item."),
       dbl("noise.tau-item", "0.5", 0, 5, "Item difficulty log-spread, fixed per item across runs; each subgroup's "
           + "item set is centred (mean factor exp(tau^2/2)) so its level is its stated gamma."),
+      dbl("noise.sigma-arch", null, 0, 5, "Misspecification (unset: 0, off): log-effect of an architecture (width, depth), "
+          + "shared by all its subgroups, budgets and seeds; cancels in a contrast's ratio."),
+      dbl("noise.sigma-arch-subgroup", null, 0, 5, "Misspecification (unset: 0, off): log-effect of an architecture on one "
+          + "subgroup, shared across budgets and seeds; does not cancel (runs of an architecture are correlated)."),
+      dbl("noise.sigma-budget", null, 0, 5, "Misspecification (unset: 0, off): log-shock of a budget shared by all its runs "
+          + "and subgroups; cancels in a contrast's ratio."),
+      dbl("noise.sigma-budget-subgroup", null, 0, 5, "Misspecification (unset: 0, off): log-shock of a budget on one "
+          + "subgroup; moves a whole budget's log-ratio off the relative law (what the lack-of-fit test detects)."),
+      dbl("noise.seed-noise-exponent", null, -2, 2, "Misspecification (unset: 0, off): heteroscedastic seed noise, "
+          + "sigma-run and sigma-run-subgroup scaled by (budget / seed-noise-compute-ref)^exponent (negative: "
+          + "larger runs are less noisy)."),
+      dbl("noise.seed-noise-compute-ref", null, 1, 1e35, "Budget (forward FLOPs) at which the seed sigmas hold "
+          + "when seed-noise-exponent is not 0 (unset: 1e18)."),
+      dbl("noise.mistuned-fraction", null, 0, 1, "Misspecification (unset: 0, off): probability that a configuration is "
+          + "mis-tuned (e.g. learning rate off); all its seeds and subgroups are inflated by mistuned-inflation."),
+      dbl("noise.mistuned-inflation", null, 0, 10, "Relative loss inflation of a mis-tuned configuration, e.g. 0.02 "
+          + "for 2% (unset: 0, off)."),
+      dbl("noise.missing-fraction", null, 0, 0.9, "Misspecification (unset: 0, off): probability that a run replicate "
+          + "(configuration x seed) failed; its rows are absent from runs.parquet and items.parquet."),
       dbl("corpora.*.E", null, 0, 1e6, "Irreducible loss of the corpus's overall validation loss (the frontier)."),
       dbl("corpora.*.A", null, 0, 1e12, "Model-size coefficient of the overall loss."),
       dbl("corpora.*.alpha", null, 0, 5, "Model-size exponent of the overall loss."),
@@ -81,6 +100,13 @@ public final class ConfigSchema {
       dbl("case-studies.*.subgroups.*.delta-beta", "0", -1, 1,
           "Baseline: delta-beta vs the overall loss; treatment: true delta-beta vs the baseline (positive: gap widens)."),
       dbl("case-studies.*.subgroups.*.delta-beta.*", null, -1, 1, "Per-corpus delta-beta (key: corpus name)."),
+      dbl("case-studies.*.subgroups.*.law.E", null, 0, 1e6, "Non-proportional truth (treatments only): the subgroup's "
+          + "own joint law E + A/N^alpha + B/D^beta instead of gamma and delta-beta; its true delta-beta is the slope "
+          + "of the noiseless sweep (docs/CALIBRATION.md). Set all five of E, A, alpha, B, beta."),
+      dbl("case-studies.*.subgroups.*.law.A", null, 0, 1e12, "Own joint law: model-size coefficient."),
+      dbl("case-studies.*.subgroups.*.law.alpha", null, 0, 5, "Own joint law: model-size exponent."),
+      dbl("case-studies.*.subgroups.*.law.B", null, 0, 1e12, "Own joint law: data coefficient."),
+      dbl("case-studies.*.subgroups.*.law.beta", null, 0, 5, "Own joint law: data exponent."),
       integer("case-studies.*.subgroups.*.items", "0", 0, 10_000_000, "Items simulated individually (0: run-level only)."),
       dbl("case-studies.*.subgroups.*.covariate", null, -1e12, 1e12,
           "Optional covariate (e.g. log10 speakers) correlated with delta-beta in the report."),

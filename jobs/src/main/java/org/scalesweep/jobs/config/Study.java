@@ -15,6 +15,7 @@ import org.scalesweep.relative.Contrast;
 import org.scalesweep.sim.CaseStudyTruth;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.NoiseModel;
+import org.scalesweep.sim.StructuredNoise;
 
 /**
  * A validated study: everything the stages need, resolved from HOCON. Serializable so executors
@@ -32,6 +33,7 @@ public record Study(
     List<Double> budgets,
     GridRules rules,
     NoiseModel noise,
+    StructuredNoise structure,
     List<Corpus> corpora,
     List<CaseStudy> caseStudies,
     int simulatePartitions,
@@ -82,10 +84,11 @@ public record Study(
 
   /**
    * One subgroup of a case study. Baseline: gamma and delta-beta against the overall loss.
-   * Treatment: against the baseline (the contrast's true values).
+   * Treatment: against the baseline (the contrast's true values), or its own joint law {@code law}
+   * (a non-proportional truth; null when none).
    */
   public record SubgroupSpec(String name, Map<String, Double> gamma, Map<String, Double> deltaBeta, int items,
-      Double covariate, String published, Map<String, Double> anchor) implements Serializable {
+      Double covariate, String published, Map<String, Double> anchor, JointLaw law) implements Serializable {
     public double gammaFor(String corpus) {
       return gamma.get(corpus);
     }
@@ -96,7 +99,7 @@ public record Study(
 
     /** The same subgroup with other per-corpus truths and item count. */
     public SubgroupSpec with(Map<String, Double> newGamma, Map<String, Double> newDeltaBeta, int newItems) {
-      return new SubgroupSpec(name, newGamma, newDeltaBeta, newItems, covariate, published, anchor);
+      return new SubgroupSpec(name, newGamma, newDeltaBeta, newItems, covariate, published, anchor, law);
     }
   }
 
@@ -115,7 +118,7 @@ public record Study(
       List<CaseStudyTruth.Spec> specs = new ArrayList<>();
       for (SubgroupSpec s : subgroups) {
         specs.add(new CaseStudyTruth.Spec(s.name(), s.gamma().getOrDefault(corpus.name(), Double.NaN),
-            s.deltaBetaFor(corpus.name()), s.items(), s.anchor().get(corpus.name())));
+            s.deltaBetaFor(corpus.name()), s.items(), s.anchor().get(corpus.name()), s.law()));
       }
       return new CaseStudyTruth(corpus.name(), corpus.overall(), baseline, referenceCompute, anchorCompute, accuracy,
           questions, specs);
@@ -190,14 +193,14 @@ public record Study(
   /** The same study with other corpora and case studies (benchmarks and calibration variants). */
   public Study with(List<Corpus> newCorpora, List<CaseStudy> newCaseStudies) {
     return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise,
-        List.copyOf(newCorpora), List.copyOf(newCaseStudies), simulatePartitions, fit, bootstrap, reportTitle,
+        structure, List.copyOf(newCorpora), List.copyOf(newCaseStudies), simulatePartitions, fit, bootstrap, reportTitle,
         resolvedConfigJson, configHash);
   }
 
   /** The same study with other bootstrap settings. */
   public Study with(BootstrapSettings newBootstrap) {
-    return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise, corpora,
-        caseStudies, simulatePartitions, fit, newBootstrap, reportTitle, resolvedConfigJson, configHash);
+    return new Study(name, description, kind, alignment, seed, source, ingest, replicates, budgets, rules, noise, structure,
+        corpora, caseStudies, simulatePartitions, fit, newBootstrap, reportTitle, resolvedConfigJson, configHash);
   }
 
   public Corpus corpus(String n) {

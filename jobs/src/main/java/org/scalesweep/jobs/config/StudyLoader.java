@@ -27,6 +27,7 @@ import org.scalesweep.grid.GridRules;
 import org.scalesweep.law.JointLaw;
 import org.scalesweep.law.SigmoidCalibration;
 import org.scalesweep.sim.NoiseModel;
+import org.scalesweep.sim.StructuredNoise;
 
 /**
  * Reads a study from a HOCON file plus {@code --set key=value} overrides, validates every key
@@ -144,6 +145,22 @@ public final class StudyLoader {
     }
     NoiseModel noise = new NoiseModel(c.getDouble("noise.sigma-run"), c.getDouble("noise.sigma-run-subgroup"),
         c.getDouble("noise.sigma-item"), c.getDouble("noise.tau-item"));
+    // the misspecification keys have no schema default, so presets that do not set them keep their
+    // resolved config and its hash; unset means off
+    StructuredNoise off = StructuredNoise.NONE;
+    StructuredNoise structure = off;
+    try {
+      structure = new StructuredNoise(or(c, "noise.sigma-arch", off.sigmaArch()),
+          or(c, "noise.sigma-arch-subgroup", off.sigmaArchSubgroup()), or(c, "noise.sigma-budget", off.sigmaBudget()),
+          or(c, "noise.sigma-budget-subgroup", off.sigmaBudgetSubgroup()),
+          or(c, "noise.seed-noise-exponent", off.seedNoiseExponent()),
+          or(c, "noise.seed-noise-compute-ref", off.seedNoiseComputeRef()),
+          or(c, "noise.mistuned-fraction", off.mistunedFraction()),
+          or(c, "noise.mistuned-inflation", off.mistunedInflation()),
+          or(c, "noise.missing-fraction", off.missingFraction()));
+    } catch (IllegalArgumentException e) {
+      problems.add(origin + ": key " + e.getMessage());
+    }
 
     List<Study.Corpus> corpora = new ArrayList<>();
     if (c.hasPath("corpora")) {
@@ -226,7 +243,7 @@ public final class StudyLoader {
     String json = c.root().render(ConfigRenderOptions.concise());
     Study study = new Study(name, c.getString("study.description"), kind, alignment, c.getLong("seed"), source,
         ingest ? ingestSettings(c, origin) : null, c.getInt("replicates"), List.copyOf(budgets),
-        rules, noise, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
+        rules, noise, structure, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen"),
             c.getInt("fit.approach3.max-iterations")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
@@ -303,6 +320,11 @@ public final class StudyLoader {
         c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"));
   }
 
+  /** A number key's value, or {@code unset} when the config does not set it. */
+  private static double or(Config c, String key, double unset) {
+    return c.hasPath(key) ? c.getDouble(key) : unset;
+  }
+
   private static Study.CaseStudy caseStudy(Config c, String sn, List<String> corpora, String origin,
       List<String> problems, List<Double> budgets) {
     String base = "case-studies." + quoteKey(sn);
@@ -337,8 +359,30 @@ public final class StudyLoader {
       Map<String, Double> dbeta = perCorpus(gc, "delta-beta", 0.0, corpora, where, origin, problems);
       int items = gc.hasPath("items") ? gc.getInt("items") : 0;
       Double cov = gc.hasPath("covariate") ? gc.getDouble("covariate") : null;
+      JointLaw law = null;
+      if (gc.hasPath("law")) {
+        List<String> parts = List.of("E", "A", "alpha", "B", "beta");
+        List<String> absent = parts.stream().filter(k -> !gc.hasPath("law." + k)).toList();
+        if (!absent.isEmpty()) {
+          problems.add(origin + ": key '" + where + ".law' lacks " + absent + "; allowed: all of " + parts);
+        } else if (g.equals(baseline)) {
+          problems.add(origin + ": key '" + where + ".law' is set on the baseline; allowed: treatments only (the "
+              + "baseline keeps gamma and delta-beta against the overall loss)");
+        } else if (gc.hasPath("gamma") || gc.hasPath("delta-beta") || gc.hasPath("anchor")) {
+          problems.add(origin + ": key '" + where + ".law' is set with gamma, delta-beta or anchor; allowed: the law "
+              + "alone");
+        } else if (!(gc.getDouble("law.A") > 0 && gc.getDouble("law.alpha") > 0 && gc.getDouble("law.B") > 0
+            && gc.getDouble("law.beta") > 0)) {
+          problems.add(origin + ": key '" + where + ".law' = (A " + gc.getDouble("law.A") + ", alpha "
+              + gc.getDouble("law.alpha") + ", B " + gc.getDouble("law.B") + ", beta " + gc.getDouble("law.beta")
+              + ") is invalid; allowed: A, alpha, B, beta > 0 (a loss that falls with size and data)");
+        } else {
+          law = new JointLaw(gc.getDouble("law.E"), gc.getDouble("law.A"), gc.getDouble("law.alpha"),
+              gc.getDouble("law.B"), gc.getDouble("law.beta"));
+        }
+      }
       subgroups.add(new Study.SubgroupSpec(g, gamma, dbeta, items, cov,
-          gc.hasPath("published") ? gc.getString("published") : "", new LinkedHashMap<>(anchor)));
+          gc.hasPath("published") ? gc.getString("published") : "", new LinkedHashMap<>(anchor), law));
     }
     if (subgroups.stream().noneMatch(s -> s.name().equals(baseline))) {
       problems.add(origin + ": key '" + base.replace("\"", "") + ".baseline' = \"" + baseline

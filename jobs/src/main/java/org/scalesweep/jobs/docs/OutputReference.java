@@ -66,6 +66,12 @@ public final class OutputReference {
           + "over keyed reweightings of run replicates.", OutputTables.INTERVALS.schema()),
       new Output("frontier.parquet (alignment-pretraining)", "Experiment 3's Approach 2 optimum per budget.",
           OutputTables.DESIGNED_FRONTIER.schema()),
+      new Output("calibration_summary.parquet", "Command `calibrate`: one row per cell (kind, truth, scheme, study, "
+          + "corpus, statistic) over R replicate sweeps, and per (kind, truth, scheme) a pooled row with statistic "
+          + "`all`: false-positive rate or power with exact intervals, coverage, bias, RMSE, lack-of-fit rate.",
+          OutputTables.CALIBRATION_SUMMARY.schema()),
+      new Output("calibration_replicates.parquet", "Command `calibrate`: one row per replicate and cell: what its "
+          + "bootstrap decided.", OutputTables.CALIBRATION_REPLICATES.schema()),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
           + "log-spaced points between them, with pointwise bootstrap bands (stage report).", OutputTables.RELATIVE_CURVES.schema()));
 
@@ -145,6 +151,11 @@ public final class OutputReference {
     col("iterations", "Optimiser iterations of the best start.");
     col("flags", "Comma-separated warnings (e.g. `boundary`, `too_few_points`, `unstable`); empty when clean.");
     col("reason", "Why a row is flagged, in words; empty when clean.");
+    col("lack_of_fit_f", "Lack-of-fit F of the relative law across budgets: the per-budget log-ratios at the frontier "
+        + "around their fitted line against the within-budget noise of the runs' log-ratios, on (J − 2, Σ(K_j − 3)) "
+        + "df (docs/CALIBRATION.md); NaN with fewer than 3 usable budgets or no noise.");
+    col("lack_of_fit_p", "P-value of lack_of_fit_f; below alpha the row is flagged `lack_of_fit`: γ·F^Δβ does not "
+        + "describe the contrast across budgets and Δβ is an average slope over the studied range.");
     col("tokens_opt", "D* at the budget: vertex of the overall loss's parabola in log10 tokens (clamped into the "
         + "sampled range).");
     col("params_opt", "N* at the budget: vertex of the parabola in log10 params.");
@@ -180,6 +191,43 @@ public final class OutputReference {
     col("cluster_by", "Cluster unit: `architecture` or `configuration`.");
     col("true_delta_beta", "The simulation's true Δβ (null for ingested runs).");
     col("covers_truth", "Whether [ci_low, ci_high] holds the true Δβ (null for ingested runs).");
+    col("true_value", "The true value replicates were simulated from (0 under the null truth; for a subgroup with "
+        + "its own joint law, the noiseless sweep's slope); a cell's mean over its replicates.");
+    col("replicate", "Replicate index r: its sweep and resamples are keyed by (seed, truth, r).");
+    col("correct_sign", "Significant with the true sign (never when the truth is 0).");
+    col("wrong_sign", "Significant with the wrong sign (a type S error); a cell's count.");
+    col("exp_low", "Expanded percentile interval (Hesterberg's small-sample correction), lower end.");
+    col("exp_high", "Expanded percentile interval, upper end.");
+    col("false_positive_rate", "Under the null truth: replicates with p < alpha (null under the study's truth).");
+    col("power", "Under the study's truth: replicates significant with the true sign, among true Δβ ≠ 0.");
+    col("power_low", "Exact (Clopper–Pearson) lower bound of power.");
+    col("power_high", "Exact upper bound of power.");
+    col("calibration_summary.parquet:ci_low", "Exact (Clopper–Pearson) lower bound of the false-positive rate.");
+    col("calibration_summary.parquet:ci_high", "Exact upper bound of the false-positive rate.");
+    col("coverage_percentile", "Replicates whose percentile interval holds the true value.");
+    col("coverage_percentile_low", "Exact lower bound of that coverage.");
+    col("coverage_percentile_high", "Exact upper bound of that coverage.");
+    col("coverage_bca", "Replicates whose BCa interval holds the true value.");
+    col("coverage_bca_low", "Exact lower bound of that coverage.");
+    col("coverage_bca_high", "Exact upper bound of that coverage.");
+    col("coverage_expanded", "Replicates whose expanded percentile interval holds the true value.");
+    col("coverage_expanded_low", "Exact lower bound of that coverage.");
+    col("coverage_expanded_high", "Exact upper bound of that coverage.");
+    col("bias", "Mean of estimate − true value over replicates (finite estimates).");
+    col("spread", "Standard deviation of estimate − true value over replicates.");
+    col("mean_std_error", "Mean bootstrap standard error.");
+    col("se_ratio", "mean_std_error / spread: below 1 the bootstrap sees less noise than there is.");
+    col("rmse", "Root mean squared error of the estimate, √(mean (estimate − true value)²) = √(bias² + spread²·(R−1)/R).");
+    col("calibration_replicates.parquet:lack_of_fit_p", "P-value of the replicate's lack-of-fit F-test of the relative "
+        + "law (see significance.parquet); null when untestable or not a Δβ row.");
+    col("lack_of_fit_rate", "Replicates whose lack-of-fit test rejects the relative law at alpha, among those tested "
+        + "(about alpha when the law holds; null when none was tested).");
+    col("lack_of_fit_low", "Exact lower bound of lack_of_fit_rate.");
+    col("lack_of_fit_high", "Exact upper bound of lack_of_fit_rate.");
+    col("calibration_summary.parquet:kind", "`delta_beta` (a contrast's Δβ) or `law` (a law parameter of seed 000's design).");
+    col("calibration_summary.parquet:truth", "`null` (every contrast's Δβ set to 0) or `study` (the study's own truths).");
+    col("calibration_replicates.parquet:kind", "`delta_beta` (a contrast's Δβ) or `law` (a law parameter of seed 000's design).");
+    col("calibration_replicates.parquet:truth", "`null` (every contrast's Δβ set to 0) or `study` (the study's own truths).");
     col("treatment_1", "First treatment of the pair.");
     col("treatment_2", "Second treatment of the pair.");
     col("log10_crossover", "log10 of F× = (γ1/γ2)^(1/(Δβ2 − Δβ1)), where the two relative curves cross.");

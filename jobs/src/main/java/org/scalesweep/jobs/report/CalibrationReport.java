@@ -37,9 +37,11 @@ public final class CalibrationReport {
             + "contrasts of each scheme (contrasts of one replicate share its baseline, so the pooled interval is "
             + "somewhat too narrow; per-contrast rows are below).</p>\n");
         table(h, pooledNull, List.of("scheme", "replicates", "false-positive rate", "95% interval", "verdict",
-            "SE ratio", "coverage: percentile", "BCa", "expanded"), r -> List.of(s(r, "scheme"), i(r, "replicates"),
+            "SE ratio", "coverage: percentile", "BCa", "expanded", "bias", "RMSE", "lack-of-fit rate"),
+            r -> List.of(s(r, "scheme"), i(r, "replicates"),
             f(r, "false_positive_rate"), range(r, "ci_low", "ci_high"), verdict(r, study.bootstrap().alpha()),
-            f(r, "se_ratio"), f(r, "coverage_percentile"), f(r, "coverage_bca"), f(r, "coverage_expanded")));
+            f(r, "se_ratio"), f(r, "coverage_percentile"), f(r, "coverage_bca"), f(r, "coverage_expanded"),
+            f(r, "bias"), f(r, "rmse"), f(r, "lack_of_fit_rate")));
         figs.add(CalibrationFigures.rates("false_positive_rate", "False-positive rate at alpha = "
             + study.bootstrap().alpha(), "rate", pooledNull.stream().map(r -> s(r, "scheme")).toList(),
             Map.of("null truth", pooledNull.stream().map(r -> rate(r, "false_positive_rate", "ci_low", "ci_high"))
@@ -48,11 +50,23 @@ public final class CalibrationReport {
       }
       if (!pooledStudy.isEmpty()) {
         h.append("<h2>Under the study's truths</h2>\n<p>Power: significant with the true sign (true Δβ ≠ 0 only). "
-            + "Coverage: intervals holding the true Δβ.</p>\n");
+            + "Coverage: intervals holding the true Δβ (for a subgroup with its own joint law, the slope of the "
+            + "noiseless sweep). Bias: mean Δβ̂ − Δβ; RMSE: root mean squared error of Δβ̂. Lack-of-fit rate: "
+            + "replicates whose F-test rejects the relative law across budgets at α (about α when the law holds).</p>\n");
         table(h, pooledStudy, List.of("scheme", "replicates", "power", "coverage: percentile", "95% interval", "BCa",
-            "expanded", "SE ratio"), r -> List.of(s(r, "scheme"), i(r, "replicates"), f(r, "power"),
+            "expanded", "SE ratio", "bias", "RMSE", "lack-of-fit rate"), r -> List.of(s(r, "scheme"),
+            i(r, "replicates"), f(r, "power"),
             f(r, "coverage_percentile"), range(r, "coverage_percentile_low", "coverage_percentile_high"),
-            f(r, "coverage_bca"), f(r, "coverage_expanded"), f(r, "se_ratio")));
+            f(r, "coverage_bca"), f(r, "coverage_expanded"), f(r, "se_ratio"), f(r, "bias"), f(r, "rmse"),
+            f(r, "lack_of_fit_rate")));
+        List<Row> misfit = where(pooledStudy, r -> r.getAs("lack_of_fit_rate") != null
+            && r.<Double>getAs("lack_of_fit_rate") > 2 * study.bootstrap().alpha());
+        if (!misfit.isEmpty()) {
+          h.append("<p><b>Lack of fit:</b> the relative law γ·F^Δβ is rejected in more than twice α of the "
+              + "replicates: Δβ is then an average slope over the studied budgets, not a constant exponent, and "
+              + "its bias and coverage above are what this misspecification costs (docs/CALIBRATION.md, "
+              + "\"What breaks the test\").</p>\n");
+        }
       }
       List<Row> pooled = new ArrayList<>(pooledNull);
       pooled.addAll(pooledStudy);

@@ -1,9 +1,11 @@
 package org.scalesweep.jobs.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
+import org.scalesweep.fit.FitFlag;
 
 /** The report's sentences and summary statistics, from the numbers of the tables. */
 public final class Findings {
@@ -28,9 +30,16 @@ public final class Findings {
       } else {
         what = "the gap widens with compute (the treatment improves more slowly)";
       }
-      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.",
+      String flags = r.getAs("flags");
+      String misfit = flags != null && Arrays.asList(flags.split(",")).contains(FitFlag.LACK_OF_FIT.key())
+          ? String.format(Locale.ROOT, " Lack of fit (F = %.2f, p = %.2g): γ·F^Δβ does not describe this contrast "
+              + "across budgets, so Δβ is an average slope over the studied budgets and its sign test can be "
+              + "anti-conservative (docs/CALIBRATION.md, \"What breaks the test\").",
+              r.<Double>getAs("lack_of_fit_f"), r.<Double>getAs("lack_of_fit_p"))
+          : "";
+      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.%s",
           r.<String>getAs("study"), r.<String>getAs("corpus"), r.<String>getAs("treatment"),
-          r.<String>getAs("baseline"), db, lo, hi, p, what));
+          r.<String>getAs("baseline"), db, lo, hi, p, what, misfit));
     }
     return out;
   }

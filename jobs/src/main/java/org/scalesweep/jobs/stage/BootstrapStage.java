@@ -51,8 +51,10 @@ import org.scalesweep.relative.ContrastVerdict;
 import org.scalesweep.relative.CorpusRuns;
 import org.scalesweep.relative.Crossovers;
 import org.scalesweep.relative.ItemLosses;
+import org.scalesweep.relative.LackOfFit;
 import org.scalesweep.relative.RelativeBootstrap;
 import org.scalesweep.relative.RelativeScaling;
+import org.scalesweep.relative.SimulatedCorpus;
 
 /**
  * bootstrap → significance.parquet and crossovers.parquet (and boot/ draws on request).
@@ -255,11 +257,25 @@ public final class BootstrapStage implements Stage {
     double nan = Double.NaN;
     return new SignificanceRow(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
         bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
-        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag.key(), reason);
+        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c), null, flag.key(), reason, nan,
+        nan);
   }
 
-  private static Double truth(Study study, String cs, String corpus, String treatment) {
-    return "simulate".equals(study.source()) ? study.caseStudy(cs).trueDeltaBeta(corpus, treatment) : null;
+  /**
+   * The true Δβ of a simulated contrast: the configured one, or for a treatment with its own joint
+   * law the slope of the noiseless sweep (what Δβ̂ estimates on this design); null for ingested runs.
+   */
+  private static Double truth(Study study, String cs, String corpus, Contrast c) {
+    if (!"simulate".equals(study.source())) {
+      return null;
+    }
+    Study.CaseStudy caseStudy = study.caseStudy(cs);
+    if (caseStudy.subgroup(c.treatment()).law() == null) {
+      return caseStudy.trueDeltaBeta(corpus, c.treatment());
+    }
+    return new RelativeScaling(SimulatedCorpus.noiseless(caseStudy.truth(study.corpus(corpus)),
+        GridStage.configs(study), study.bootstrap().clusterBy(), Study.OVERALL), List.of(c)).estimate().get(0)
+        .deltaBeta();
   }
 
   /**
@@ -399,17 +415,18 @@ public final class BootstrapStage implements Stage {
     double gamma = in.estimate()[index * p + 1];
     BootstrapSummary s = BootstrapSummary.of(est, v1, jackDb, bs.level(), 1); // expanded: clusters as units
     Interval chosen = s.interval(bs.interval());
-    Double truth = truth(study, in.study(), in.corpus(), ct.treatment());
+    Double truth = truth(study, in.study(), in.corpus(), ct);
+    LackOfFit lof = LackOfFit.of(in.runs(), ct);
     ContrastVerdict verdict = ContrastVerdict.of(s, chosen, bs.alpha(), in.notes().get(index), bs.scheme().key(),
         bs.scheme().resamplesItems(), in.items().stream().map(ItemLosses::subgroup).collect(Collectors.toSet()), ct,
-        truth);
+        truth, lof);
     double changePerDecade = Double.isFinite(est) && gamma > 0 ? new RelativeLaw(gamma, est).changePerDecade() : Double.NaN;
     SignificanceRow row = new SignificanceRow(in.study(), in.corpus(), ct.baseline(), ct.treatment(), est, gamma,
         in.estimate()[index * p + 2], in.estimate()[index * p + 3], changePerDecade, chosen.low(), chosen.high(),
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, verdict.significant(), bs.alpha(),
         bs.level(), s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth, verdict.coversTruth(),
-        verdict.flagKeys(), verdict.reason());
+        verdict.flagKeys(), verdict.reason(), lof.statistic(), lof.pValue());
     return List.of(SUMMARY.toRow(new Summary("contrast", row, null))).iterator();
   }
 

@@ -79,7 +79,8 @@ public final class CalibrateStage implements Stage {
       .add("block", IntegerType, false)
       .add("draws", createArrayType(DoubleType, false), false)
       .add("estimate", DoubleType, true)
-      .add("jackknife", createArrayType(DoubleType, false), true);
+      .add("jackknife", createArrayType(DoubleType, false), true)
+      .add("lack_of_fit_p", DoubleType, true);
 
   private final Options options;
 
@@ -154,14 +155,16 @@ public final class CalibrateStage implements Stage {
         continue;
       }
       ctx.log().println(String.format(java.util.Locale.ROOT,
-          "%-5s %-13s %-6s %4d replicates: %s coverage percentile %.3f, bca %.3f, expanded %.3f, SE ratio %.2f",
+          "%-5s %-13s %-6s %4d replicates: %s coverage percentile %.3f, bca %.3f, expanded %.3f, SE ratio %.2f, "
+              + "bias %.2g, RMSE %.2g, lack-of-fit rate %.3f",
           r.<String>getAs("truth"), r.<String>getAs("scheme"), law ? r.<String>getAs("statistic") : "",
           r.<Integer>getAs("replicates"), r.isNullAt(r.fieldIndex("false_positive_rate")) ? (law ? ""
               : String.format(java.util.Locale.ROOT, "power %.3f,", r.<Double>getAs("power")))
               : String.format(java.util.Locale.ROOT, "false-positive rate %.4f [%.4f, %.4f],",
                   r.<Double>getAs("false_positive_rate"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high")),
           r.<Double>getAs("coverage_percentile"), r.<Double>getAs("coverage_bca"), r.<Double>getAs("coverage_expanded"),
-          r.<Double>getAs("se_ratio")));
+          r.<Double>getAs("se_ratio"), r.<Double>getAs("bias"), r.<Double>getAs("rmse"),
+          r.isNullAt(r.fieldIndex("lack_of_fit_rate")) ? Double.NaN : r.<Double>getAs("lack_of_fit_rate")));
     }
     return rows;
   }
@@ -196,7 +199,8 @@ public final class CalibrateStage implements Stage {
         for (int c = 0; c < d.deltaBeta().length; c++) {
           SweepCalibration.Estimates e = est.get(d.scope());
           out.add(RowFactory.create(truth.ordinal(), d.scheme().key(), d.scope(), c, replicate, block,
-              boxed(d.deltaBeta()[c]), block == 0 ? e.deltaBeta()[c] : null, block == 0 ? boxed(e.jackknife()[c]) : null));
+              boxed(d.deltaBeta()[c]), block == 0 ? e.deltaBeta()[c] : null, block == 0 ? boxed(e.jackknife()[c]) : null,
+              block == 0 ? e.lackOfFitP()[c] : null));
         }
       }
     }
@@ -215,7 +219,7 @@ public final class CalibrateStage implements Stage {
     double[] draws = blocks.stream().flatMap(r -> r.<Double>getList(6).stream()).mapToDouble(Double::doubleValue)
         .toArray();
     double[] jack = first.<Double>getList(8).stream().mapToDouble(Double::doubleValue).toArray();
-    ReplicateOutcome o = cal.outcome(truth, scope, contrast, first.getDouble(7), jack, draws);
+    ReplicateOutcome o = cal.outcome(truth, scope, contrast, first.getDouble(7), jack, first.getDouble(9), draws);
     var sc = cal.scopes().get(scope);
     Contrast ct = sc.contrasts().get(contrast);
     Object[] key = OutcomeRows.key("delta_beta", truth.key(), first.getString(1), sc.study(), sc.corpus(), ct.label(),

@@ -29,8 +29,8 @@ final class CalibrationSources {
       }
     }
     Study.BootstrapSettings b = s.bootstrap();
-    SweepDesign design = new SweepDesign(GridStage.configs(s), s.replicates(), s.noise(), b.clusterBy(), b.weights(),
-        resamples, b.level(), b.alpha());
+    SweepDesign design = new SweepDesign(GridStage.configs(s), s.replicates(), s.noise(), s.structure(), b.clusterBy(),
+        b.weights(), resamples, b.level(), b.alpha());
     return new SweepCalibration(s.seed(), scopes, design, schemes, b.block());
   }
 

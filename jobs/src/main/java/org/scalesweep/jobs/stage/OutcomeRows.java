@@ -42,7 +42,7 @@ final class OutcomeRows {
     return RowFactory.create(concat(key, replicate, o.truth(), s.estimate(), s.standardError(), s.pValue(),
         o.significant(), o.correctSign(), o.wrongSign(), s.percentile().low(), s.percentile().high(), s.bca().low(),
         s.bca().high(), s.expanded().low(), s.expanded().high(), s.resamples(), s.valid(), o.alpha(),
-        s.percentile().level()));
+        s.percentile().level(), Double.isFinite(o.lackOfFitP()) ? o.lackOfFitP() : null));
   }
 
   /** The outcome a replicate row records (intervals and decision, not the draws). */
@@ -53,7 +53,8 @@ final class OutcomeRows {
         new Interval(r.getDouble(KEYS + 10), r.getDouble(KEYS + 11), level, IntervalMethod.BCA),
         new Interval(r.getDouble(KEYS + 12), r.getDouble(KEYS + 13), level, IntervalMethod.EXPANDED),
         r.getDouble(KEYS + 4), r.getInt(KEYS + 14), r.getInt(KEYS + 15));
-    return new ReplicateOutcome(r.getDouble(KEYS + 1), s, r.getDouble(KEYS + 16));
+    return new ReplicateOutcome(r.getDouble(KEYS + 1), s, r.getDouble(KEYS + 16),
+        r.isNullAt(KEYS + 18) ? Double.NaN : r.getDouble(KEYS + 18));
   }
 
   /** Key values of a row of either table. */
@@ -78,11 +79,13 @@ final class OutcomeRows {
     BinomialInterval pc = s.coverage().get(IntervalMethod.PERCENTILE);
     BinomialInterval bc = s.coverage().get(IntervalMethod.BCA);
     BinomialInterval ex = s.coverage().get(IntervalMethod.EXPANDED);
+    BinomialInterval lof = s.lackOfFit();
     return RowFactory.create(concat(key, s.replicates(), s.meanTruth(), nullTruth ? rej.rate() : null,
         nullTruth ? rej.low() : null, nullTruth ? rej.high() : null, power ? pow.rate() : null,
         power ? pow.low() : null, power ? pow.high() : null, s.wrongSign(), pc.rate(), pc.low(), pc.high(),
         bc.rate(), bc.low(), bc.high(), ex.rate(), ex.low(), ex.high(), s.bias(), s.spread(), s.meanStandardError(),
-        s.standardErrorRatio(), level));
+        s.standardErrorRatio(), level, s.rmse(), lof.trials() == 0 ? null : lof.rate(),
+        lof.trials() == 0 ? null : lof.low(), lof.trials() == 0 ? null : lof.high()));
   }
 
   /** A key joined into one string, for groupByKey. */

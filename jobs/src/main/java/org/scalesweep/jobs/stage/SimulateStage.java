@@ -100,12 +100,16 @@ public final class SimulateStage implements Stage {
       String corpus = study.corpora().get(c).name();
       long corpusKey = Keys.name(corpus);
       String runId = GridStage.runId(corpus, cfg);
+      if (t.structure.missing(study.seed(), corpusKey, cfg.runKey(), rep)) {
+        continue; // a failed job: no rows
+      }
       for (int s = 0; s < study.caseStudies().size(); s++) {
         CorpusTruth truth = t.truths[c][s];
         // subgroup 0 is the corpus's overall loss: written once, under study "overall"
         for (int g = s == 0 ? 0 : 1; g < truth.subgroups().size(); g++) {
           Subgroup sg = truth.subgroups().get(g);
-          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
+          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget()) * t.structure.factor(t.simulator,
+              corpusKey, Keys.name(sg.name()), cfg.runKey(), cfg.architectureKey(), cfg.budget(), rep);
           Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep, t.difficulties(sg));
           String studyName = g == 0 ? Study.OVERALL : study.caseStudies().get(s).name();
           out.add(OutputTables.RUNS.toRow(new RunRow(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
@@ -161,6 +165,17 @@ public final class SimulateStage implements Stage {
       rep = t.replicateOf(unit);
       String corpus = study.corpora().get(c).name();
       corpusKey = Keys.name(corpus);
+      while (t.structure.missing(study.seed(), corpusKey, cfg.runKey(), rep)) { // failed jobs have no items
+        if (!units.hasNext()) {
+          return false;
+        }
+        unit = units.next();
+        c = t.corpusOf(unit);
+        cfg = t.configs.get(t.configOf(unit));
+        rep = t.replicateOf(unit);
+        corpus = study.corpora().get(c).name();
+        corpusKey = Keys.name(corpus);
+      }
       row.update(1, UTF8String.fromString(corpus));
       row.update(3, UTF8String.fromString(GridStage.runId(corpus, cfg)));
       row.setInt(4, rep);
@@ -196,8 +211,9 @@ public final class SimulateStage implements Stage {
           if (losses.length != sg.items()) {
             losses = new double[sg.items()];
           }
-          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget());
           long subgroupKey = Keys.name(sg.name());
+          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget()) * t.structure.factor(t.simulator,
+              corpusKey, subgroupKey, cfg.runKey(), cfg.architectureKey(), cfg.budget(), rep);
           t.simulator.itemLosses(l, corpusKey, subgroupKey, cfg.runKey(), rep, 0, t.difficulties(sg), losses);
           correctKey = t.simulator.correctKey(corpusKey, subgroupKey, cfg.runKey(), rep);
           row.update(0, studyNames[s]);

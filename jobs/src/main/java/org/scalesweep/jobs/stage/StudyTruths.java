@@ -9,6 +9,7 @@ import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.Keys;
 import org.scalesweep.sim.NoiseModel;
 import org.scalesweep.sim.Simulator;
+import org.scalesweep.sim.StructuredNoise;
 import org.scalesweep.sim.Subgroup;
 
 /**
@@ -21,6 +22,7 @@ final class StudyTruths {
   final List<ModelConfig> configs;
   final CorpusTruth[][] truths;
   final Simulator simulator;
+  final StructuredNoise structure;
   private final Map<String, double[]> difficulties = new HashMap<>();
 
   StudyTruths(Study study) {
@@ -34,6 +36,7 @@ final class StudyTruths {
     }
     NoiseModel noise = study.noise();
     this.simulator = new Simulator(study.seed(), noise);
+    this.structure = study.structure();
   }
 
   /**

@@ -27,4 +27,6 @@ public record CalibrationReplicateRow(
     int resamples,
     int validResamples,
     double alpha,
-    double level) {}
+    double level,
+    /** The replicate's lack-of-fit p-value (lib relative.LackOfFit); null when untestable. */
+    Double lackOfFitP) {}

@@ -32,4 +32,10 @@ public record CalibrationSummaryRow(
     double spread,
     double meanStdError,
     double seRatio,
-    double level) {}
+    double level,
+    /** Root mean squared error of the estimate against the truth. */
+    double rmse,
+    /** Share of replicates whose lack-of-fit test rejected, with its exact interval; null when untested. */
+    Double lackOfFitRate,
+    Double lackOfFitLow,
+    Double lackOfFitHigh) {}

@@ -30,4 +30,8 @@ public record SignificanceRow(
     Double trueDeltaBeta,
     Boolean coversTruth,
     String flags,
-    String reason) {}
+    String reason,
+    /** The relative law's lack-of-fit F statistic across budgets (lib relative.LackOfFit); NaN when untestable. */
+    double lackOfFitF,
+    /** Its p-value; NaN when untestable. */
+    double lackOfFitP) {}
