@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalesweep.jobs.OutputSnapshot;
 import org.scalesweep.jobs.SparkTestSession;
 import org.scalesweep.jobs.TestStudies;
-import org.scalesweep.jobs.cli.StudySession;
+import org.scalesweep.jobs.pipeline.Pipeline;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.relative.CorpusRuns;
 import org.scalesweep.relative.SimulatedCorpus;
@@ -35,8 +35,8 @@ class MisspecifiedPipelineTest {
     Study b = TestStudies.load("stress.conf", concat(reduced, "simulate.partitions=5", "bootstrap.partitions=7"));
     Path da = tmp.resolve("a");
     Path db = tmp.resolve("b");
-    StudySession.execute(a, spark, da.toString(), Pipeline.all(a), false);
-    StudySession.execute(b, spark, db.toString(), Pipeline.all(b), false);
+    Pipeline.execute(a, spark, da.toString(), Stages.all(a), false);
+    Pipeline.execute(b, spark, db.toString(), Stages.all(b), false);
     OutputSnapshot.assertIdentical(OutputSnapshot.of(spark, db), OutputSnapshot.of(spark, da));
 
     StudyTruths t = new StudyTruths(a);
