@@ -14,7 +14,8 @@ import org.scalesweep.sim.Keys;
  * keyed streams, so any block of resamples can be computed anywhere and gives the same values:
  * cluster scheme reweights runs by cluster, item scheme replaces each item-level subgroup's run
  * means by item-reweighted means (one matrix product per block), two-way does both, and the wild
- * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster.
+ * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster,
+ * and the wild-t scheme does the same under each contrast's null and studentizes ({@link RestrictedWildT}).
  * Not thread-safe (it owns the statistic's scratch space).
  */
 public final class RelativeBootstrap {
@@ -34,6 +35,7 @@ public final class RelativeBootstrap {
   private double[] clusterBlock = new double[0];
   private double[] clusterTotals = new double[0];
   private final WildResiduals wild;
+  private final RestrictedWildT wildT;
   private final Resampler resampler;
 
   public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
@@ -70,6 +72,7 @@ public final class RelativeBootstrap {
     }
     this.clusterWeights = resampler.clusterBlock(scopeKey, distinct);
     this.wild = scheme.flipsResiduals() ? new WildResiduals(runs) : null;
+    this.wildT = scheme.studentized() ? new RestrictedWildT(statistic, wild, resampler, scopeKey) : null;
   }
 
   public RelativeScaling statistic() {
@@ -103,6 +106,10 @@ public final class RelativeBootstrap {
     }
     for (int j = 0; j < count; j++) {
       long b = first + j;
+      if (wildT != null) {
+        wildT.evaluate(b, out[j]);
+        continue;
+      }
       if (wild != null) {
         resampler.runSigns(scopeKey, clusters, b, weights);
         wild.resample(weights, values);

@@ -109,7 +109,23 @@ public final class RelativeScaling {
    * (NaN where not estimable) and returns the number of usable budgets.
    */
   public int evaluateInto(double[] runWeights, double[][] values, double[] out) {
+    return evaluateAt(runWeights, values, null, out);
+  }
+
+  /**
+   * As {@link #evaluateInto}, with every budget's compute-optimal log10 D held at {@code vertices}
+   * (null: estimated from the frontier subgroup under the weights, as usual). A budget whose
+   * parabola the weights leave unidentified is still unusable.
+   */
+  int evaluateAt(double[] runWeights, double[][] values, double[] vertices, double[] out) {
     int usable = frontierVertices(runWeights, values, null);
+    if (vertices != null) {
+      usable = 0;
+      for (int j = 0; j < budgets.length; j++) {
+        vertex[j] = Double.isFinite(vertex[j]) || Double.isFinite(vertices[j]) ? vertices[j] : Double.NaN;
+        usable += Double.isFinite(vertex[j]) ? 1 : 0;
+      }
+    }
     for (int g = 0; g < needed.length; g++) {
       if (needed[g]) {
         fitSubgroup(g, values);
@@ -135,6 +151,12 @@ public final class RelativeScaling {
       list.add(new ContrastEstimate(contrasts.get(k), out[k * 4], out[k * 4 + 1], out[k * 4 + 2], out[k * 4 + 3]));
     }
     return list;
+  }
+
+  /** The full-sample compute-optimal log10 D per budget (NaN where unusable). */
+  double[] vertices() {
+    frontierVertices(null, null, null);
+    return vertex.clone();
   }
 
   /** The full-sample frontier with every subgroup's loss at the optimum. */

@@ -151,6 +151,18 @@ class CalibrationTest {
         .isTrue();
   }
 
+  @Test
+  void reducedWildTSizeOnTheSmallStudy() {
+    long t0 = System.nanoTime();
+    Map<ResampleScheme, CalibrationSummary> s =
+        nullRate(SmallStudy.runLevel(true, List.of(ResampleScheme.WILD_T, ResampleScheme.CLUSTER), 200), 100);
+    BinomialInterval wt = s.get(ResampleScheme.WILD_T).rejections();
+    System.out.printf("reduced null FPR wild-t %d/%d cluster %d/%d (%.1f s)%n", wt.successes(), wt.trials(),
+        s.get(ResampleScheme.CLUSTER).rejections().successes(), s.get(ResampleScheme.CLUSTER).rejections().trials(),
+        (System.nanoTime() - t0) / 1e9);
+    assertThat(BinomialInterval.clopperPearson(wt.successes(), wt.trials(), 0.999).contains(NOMINAL)).isTrue();
+  }
+
   /** Null replicates pooled over the study's contrasts, per scheme. */
   private static Map<ResampleScheme, CalibrationSummary> nullRate(SweepCalibration cal, int replicates) {
     Map<SweepCalibration.Cell, List<ReplicateOutcome>> cells =
