@@ -37,7 +37,16 @@ public enum ResampleScheme implements Keyed {
    * is the equal-tailed bootstrap-t p-value and the percentile interval the bootstrap-t interval.
    * Calibrated to nominal size in docs/CALIBRATION.md.
    */
-  WILD_T("wild-t");
+  WILD_T("wild-t"),
+  /**
+   * The analytical reference, no resampling: Δβ is the OLS slope of the per-budget log-ratios
+   * ln E_t − ln E_b on ln F, so its t statistic over the slope's standard error has a t reference
+   * with (budgets − 2) degrees of freedom when the budgets' errors are independent. Resample b's
+   * value is the pseudo-draw Δβ̂ − se·q_b with q_b a keyed t draw, so the sign p-value is a Monte
+   * Carlo t-test p-value and the percentile interval Δβ̂ ± t·se. Sees only the scatter of the
+   * log-ratios about their line: not item-sampling noise common to every budget's runs.
+   */
+  BUDGET_T("budget-t");
 
   private final String key;
 
@@ -67,11 +76,12 @@ public enum ResampleScheme implements Keyed {
   }
 
   /**
-   * Whether resamples are studentized draws under the null (Δβ̂ − se·t*), not draws of Δβ itself:
-   * their γ and β columns are the restricted resample's values, and raw Δβ* = β_b* − β_t*.
+   * Whether a resample's Δβ is a studentized pseudo-draw Δβ̂ − se·t* rather than a draw of Δβ
+   * itself (its γ and β are the restricted resample's values under wild-t, the estimates under
+   * budget-t; raw Δβ* = β_b* − β_t*).
    */
   public boolean studentized() {
-    return this == WILD_T;
+    return this == WILD_T || this == BUDGET_T;
   }
 
   /** Parses the configuration spelling; the message lists the allowed values. */

@@ -97,6 +97,11 @@ public final class Resampler {
     }
   }
 
+  /** A keyed uniform on (0, 1) for (scope, unit, resample b), e.g. a t draw by inversion. */
+  public double uniform(long scopeKey, long unit, long b) {
+    return ((Keys.mix(Keys.of(seed, SIGNS, scopeKey, unit, b)) >>> 11) + 0.5) * 0x1.0p-53;
+  }
+
   private static final double[] WEBB = {-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt(1.5)};
 
   /** Item weights of resample b for items [0, n) of one subgroup. */

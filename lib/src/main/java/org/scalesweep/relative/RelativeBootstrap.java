@@ -36,6 +36,9 @@ public final class RelativeBootstrap {
   private double[] clusterTotals = new double[0];
   private final WildResiduals wild;
   private final RestrictedWildT wildT;
+  private final double[] budgetEstimate;
+  private final double[] budgetSe;
+  private final org.apache.commons.statistics.distribution.TDistribution[] budgetT;
   private final Resampler resampler;
 
   public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
@@ -72,7 +75,33 @@ public final class RelativeBootstrap {
     }
     this.clusterWeights = resampler.clusterBlock(scopeKey, distinct);
     this.wild = scheme.flipsResiduals() ? new WildResiduals(runs) : null;
-    this.wildT = scheme.studentized() ? new RestrictedWildT(statistic, wild, resampler, scopeKey) : null;
+    this.wildT = scheme == ResampleScheme.WILD_T ? new RestrictedWildT(statistic, wild, resampler, scopeKey) : null;
+    if (scheme == ResampleScheme.BUDGET_T) {
+      int c = statistic.contrasts().size();
+      budgetEstimate = new double[statistic.statistics()];
+      budgetSe = new double[c];
+      int[] df = new int[c];
+      statistic.evaluateInto(null, null, budgetEstimate);
+      statistic.budgetStandardErrors(budgetSe, df);
+      budgetT = new org.apache.commons.statistics.distribution.TDistribution[c];
+      for (int k = 0; k < c; k++) {
+        budgetT[k] = df[k] > 0 ? org.apache.commons.statistics.distribution.TDistribution.of(df[k]) : null;
+      }
+    } else {
+      budgetEstimate = null;
+      budgetSe = null;
+      budgetT = null;
+    }
+  }
+
+  /** Budget-t pseudo-draws of resample b: Δβ̂ − se·q with q a keyed t draw per contrast. */
+  private void budgetT(long b, double[] out) {
+    int p = RelativeScaling.PER_CONTRAST;
+    System.arraycopy(budgetEstimate, 0, out, 0, out.length);
+    for (int k = 0; k < budgetSe.length; k++) {
+      out[k * p] = budgetT[k] == null || !(budgetSe[k] > 0) ? Double.NaN
+          : budgetEstimate[k * p] - budgetSe[k] * budgetT[k].inverseCumulativeProbability(resampler.uniform(scopeKey, k, b));
+    }
   }
 
   public RelativeScaling statistic() {
@@ -106,6 +135,10 @@ public final class RelativeBootstrap {
     }
     for (int j = 0; j < count; j++) {
       long b = first + j;
+      if (budgetT != null) {
+        budgetT(b, out[j]);
+        continue;
+      }
       if (wildT != null) {
         wildT.evaluate(b, out[j]);
         continue;
