@@ -31,12 +31,15 @@ import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.Interval;
+import org.scalesweep.boot.Multiplicity;
+import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.boot.SignTest;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.law.RelativeLaw;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.CorpusRuns;
+import org.scalesweep.relative.CrossoverSet;
 import org.scalesweep.relative.Crossovers;
 import org.scalesweep.relative.ItemLosses;
 import org.scalesweep.relative.RelativeBootstrap;
@@ -103,12 +106,15 @@ public final class BootstrapStage implements Stage {
       .add("level", DoubleType, false)
       .add("resamples", IntegerType, false)
       .add("valid_resamples", IntegerType, false)
+      .add("failed_resamples", IntegerType, false)
       .add("scheme", StringType, false)
       .add("cluster_by", StringType, false)
       .add("true_delta_beta", DoubleType, true)
       .add("covers_truth", BooleanType, true)
       .add("flags", StringType, false)
-      .add("reason", StringType, false);
+      .add("reason", StringType, false)
+      .add("q_value", DoubleType, false)
+      .add("p_holm", DoubleType, false);
 
   public static final StructType CROSSOVER_SCHEMA = new StructType()
       .add("study", StringType, false)
@@ -118,9 +124,11 @@ public final class BootstrapStage implements Stage {
       .add("log10_crossover", DoubleType, false)
       .add("ci_low", DoubleType, false)
       .add("ci_high", DoubleType, false)
+      .add("ci_shape", StringType, false)
       .add("in_range", BooleanType, false)
       .add("resamples", IntegerType, false)
-      .add("valid_resamples", IntegerType, false);
+      .add("valid_resamples", IntegerType, false)
+      .add("failed_resamples", IntegerType, false);
 
   private static final StructType SUMMARY = new StructType()
       .add("kind", StringType, false)
@@ -180,8 +188,12 @@ public final class BootstrapStage implements Stage {
             Encoders.row(SUMMARY))
         .persist(StorageLevel.MEMORY_AND_DISK());
     // a few hundred rows: one sorted partition, without orderBy's sampling job and shuffle
-    Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
-        .union(ctx.spark().createDataFrame(prepared.notEstimable(), SIGNIFICANCE_SCHEMA))
+    List<Row> tested = new ArrayList<>(summary.filter(col("kind").equalTo("contrast")).select("significance.*")
+        .collectAsList());
+    tested.addAll(prepared.notEstimable());
+    List<Row> adjustedRows = adjusted(tested);
+    survivors(adjustedRows, bs.alpha()).forEach(ctx.log()::println);
+    Dataset<Row> significance = ctx.spark().createDataFrame(adjustedRows, SIGNIFICANCE_SCHEMA)
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment");
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment_1", "treatment_2");
@@ -193,6 +205,66 @@ public final class BootstrapStage implements Stage {
     studyBc.destroy();
     Flagged.warn(ctx, Outputs.SIGNIFICANCE, List.of("study", "corpus", "treatment", "baseline"));
     return rows;
+  }
+
+  /**
+   * Significance rows with q_value (Benjamini–Hochberg) and p_holm (Holm) filled in per case study
+   * (column {@code study}), over every contrast with a p-value in it (all its corpora together).
+   */
+  static List<Row> adjusted(List<Row> rows) {
+    int pi = SIGNIFICANCE_SCHEMA.fieldIndex("p_value");
+    int qi = SIGNIFICANCE_SCHEMA.fieldIndex("q_value");
+    int hi = SIGNIFICANCE_SCHEMA.fieldIndex("p_holm");
+    Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      byStudy.computeIfAbsent(rows.get(i).getString(0), k -> new ArrayList<>()).add(i);
+    }
+    List<Row> out = new ArrayList<>(rows);
+    for (List<Integer> family : byStudy.values()) {
+      double[] p = family.stream().mapToDouble(i -> rows.get(i).getDouble(pi)).toArray();
+      double[] q = Multiplicity.benjaminiHochberg(p);
+      double[] h = Multiplicity.holm(p);
+      for (int k = 0; k < family.size(); k++) {
+        Object[] v = new Object[SIGNIFICANCE_SCHEMA.size()];
+        Row r = rows.get(family.get(k));
+        for (int c = 0; c < v.length; c++) {
+          v[c] = r.get(c);
+        }
+        v[qi] = q[k];
+        v[hi] = h[k];
+        out.set(family.get(k), RowFactory.create(v));
+      }
+    }
+    return out;
+  }
+
+  /** One run-summary line per case study: which contrasts survive BH (q &lt; α) and Holm (p_holm &lt; α). */
+  static List<String> survivors(List<Row> rows, double alpha) {
+    Map<String, List<Row>> byStudy = new java.util.TreeMap<>();
+    rows.forEach(r -> byStudy.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
+    List<String> out = new ArrayList<>();
+    byStudy.forEach((cs, list) -> {
+      List<String> raw = new ArrayList<>();
+      List<String> bh = new ArrayList<>();
+      List<String> holm = new ArrayList<>();
+      for (Row r : list) {
+        String label = r.getString(3) + " vs " + r.getString(2) + " (" + r.getString(1) + ")";
+        if (r.<Boolean>getAs("significant")) {
+          raw.add(label);
+        }
+        if (r.<Double>getAs("q_value") < alpha) {
+          bh.add(label);
+        }
+        if (r.<Double>getAs("p_holm") < alpha) {
+          holm.add(label);
+        }
+      }
+      out.add(String.format(java.util.Locale.ROOT, "case study %s: %d of %d contrasts significant at p < %s; "
+          + "%d survive Benjamini-Hochberg (q < %s)%s; %d survive Holm%s", cs, raw.size(), list.size(), alpha,
+          bh.size(), alpha, bh.isEmpty() ? "" : ": " + String.join(", ", bh), holm.size(),
+          holm.isEmpty() ? "" : ": " + String.join(", ", holm)));
+    });
+    return out;
   }
 
   /**
@@ -297,7 +369,8 @@ public final class BootstrapStage implements Stage {
     double nan = Double.NaN;
     return RowFactory.create(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
         bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
-        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag, reason);
+        bs.resamples(), bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c.treatment()), null, flag,
+        reason, nan, nan);
   }
 
   private static Double truth(Study study, String cs, String corpus, String treatment) {
@@ -339,11 +412,17 @@ public final class BootstrapStage implements Stage {
       }
       int pairs = in.crossovers().size();
       double[][] crossing = new double[pairs][bs.length];
+      double[][] numer = new double[pairs][bs.length];
+      double[][] denom = new double[pairs][bs.length];
       for (int x = 0; x < pairs; x++) {
         int[] pr = in.crossovers().get(x);
         for (int j = 0; j < bs.length; j++) {
-          crossing[x][j] = Crossovers.log10Crossover(byStat[pr[0] * p + 1][j], byStat[pr[0] * p][j],
-              byStat[pr[1] * p + 1][j], byStat[pr[1] * p][j]);
+          // raw Δβ* = β_b* − β_t* (the studentized schemes' Δβ column is a pseudo-draw)
+          double d1 = byStat[pr[0] * p + 2][j] - byStat[pr[0] * p + 3][j];
+          double d2 = byStat[pr[1] * p + 2][j] - byStat[pr[1] * p + 3][j];
+          crossing[x][j] = Crossovers.log10Crossover(byStat[pr[0] * p + 1][j], d1, byStat[pr[1] * p + 1][j], d2);
+          numer[x][j] = Crossovers.numerator(byStat[pr[0] * p + 1][j], byStat[pr[1] * p + 1][j]);
+          denom[x][j] = d2 - d1;
         }
       }
       for (int from = 0; from < bs.length;) {
@@ -363,7 +442,8 @@ public final class BootstrapStage implements Stage {
           int[] pr = in.crossovers().get(x);
           out.add(RowFactory.create("crossover", in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
               in.contrasts().get(pr[1]).treatment(), x, bs[from], to - from,
-              PackedDoubles.pack(crossing[x], from, to), null, null, null));
+              PackedDoubles.pack(crossing[x], from, to), PackedDoubles.pack(numer[x], from, to),
+              PackedDoubles.pack(denom[x], from, to), null));
         }
         from = to;
       }
@@ -388,8 +468,9 @@ public final class BootstrapStage implements Stage {
   /** One draw row per resample of a partial row (only when boot/ is written). */
   private static Iterator<Row> drawRows(Row r) {
     double[] db = PackedDoubles.unpack(r.getAs(8));
-    double[] g = r.isNullAt(9) ? null : PackedDoubles.unpack(r.getAs(9));
-    double[] bb = r.isNullAt(10) ? null : PackedDoubles.unpack(r.getAs(10));
+    boolean contrast = "contrast".equals(r.getString(0)); // crossover rows carry Fieller's a and d there
+    double[] g = r.isNullAt(9) || !contrast ? null : PackedDoubles.unpack(r.getAs(9));
+    double[] bb = r.isNullAt(10) || !contrast ? null : PackedDoubles.unpack(r.getAs(10));
     double[] bt = r.isNullAt(11) ? null : PackedDoubles.unpack(r.getAs(11));
     long first = r.getLong(6);
     List<Row> out = new ArrayList<>(db.length);
@@ -410,11 +491,18 @@ public final class BootstrapStage implements Stage {
     Study.BootstrapSettings bs = study.bootstrap();
     // resample indices are exactly 0..B-1: each value goes to its index, in resample order
     double[] v1 = new double[bs.resamples()];
+    boolean crossing = kind.equals("crossover");
+    double[] va = crossing ? new double[bs.resamples()] : null;
+    double[] vd = crossing ? new double[bs.resamples()] : null;
     int seen = 0;
     while (it.hasNext()) {
       Row r = it.next();
       double[] v = PackedDoubles.unpack(r.getAs(8));
       System.arraycopy(v, 0, v1, (int) r.getLong(6), v.length);
+      if (crossing) {
+        System.arraycopy(PackedDoubles.unpack(r.getAs(9)), 0, va, (int) r.getLong(6), v.length);
+        System.arraycopy(PackedDoubles.unpack(r.getAs(10)), 0, vd, (int) r.getLong(6), v.length);
+      }
       seen += v.length;
     }
     if (seen != v1.length) {
@@ -427,12 +515,19 @@ public final class BootstrapStage implements Stage {
       double est = Crossovers.log10Crossover(in.estimate()[pr[0] * p + 1], in.estimate()[pr[0] * p],
           in.estimate()[pr[1] * p + 1], in.estimate()[pr[1] * p]);
       BootstrapSummary s = BootstrapSummary.of(est, v1, null, bs.level());
+      double a = Crossovers.numerator(in.estimate()[pr[0] * p + 1], in.estimate()[pr[1] * p + 1]);
+      double d = (in.estimate()[pr[1] * p + 2] - in.estimate()[pr[1] * p + 3])
+          - (in.estimate()[pr[0] * p + 2] - in.estimate()[pr[0] * p + 3]);
+      // budget-t draws nothing but t quantiles: no joint law of (a, d) to invert
+      CrossoverSet set = bs.scheme() == ResampleScheme.BUDGET_T
+          ? new CrossoverSet(CrossoverSet.Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN)
+          : CrossoverSet.fieller(a, d, va, vd, bs.level());
       double[] budgets = in.runs().distinctBudgets();
       double lo = Math.log10(budgets[0]);
       double hi = Math.log10(budgets[budgets.length - 1]);
       Row row = RowFactory.create(in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
-          in.contrasts().get(pr[1]).treatment(), est, s.percentile().low(), s.percentile().high(),
-          Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid());
+          in.contrasts().get(pr[1]).treatment(), est, set.low(), set.high(), set.shape().key(),
+          Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid(), s.failed());
       return List.of(RowFactory.create("crossover", null, row)).iterator();
     }
     Contrast ct = in.contrasts().get(index);
@@ -472,8 +567,9 @@ public final class BootstrapStage implements Stage {
         in.estimate()[index * p + 2], in.estimate()[index * p + 3], changePerDecade, chosen.low(), chosen.high(),
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, significant, bs.alpha(), bs.level(),
-        s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth,
-        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()), reason.toString().strip().replaceAll(";$", ""));
+        s.resamples(), s.valid(), s.failed(), bs.scheme().key(), bs.clusterBy().key(), truth,
+        truth == null ? null : chosen.contains(truth), String.join(",", flags.stream().distinct().toList()),
+        reason.toString().strip().replaceAll(";$", ""), Double.NaN, Double.NaN); // q_value, p_holm: per case study below
     return List.of(RowFactory.create("contrast", row, null)).iterator();
   }
 

@@ -63,7 +63,8 @@ public final class FitStage implements Stage {
       .add("ci_low", DoubleType, true)
       .add("ci_high", DoubleType, true)
       .add("resamples", IntegerType, true)
-      .add("valid_resamples", IntegerType, true);
+      .add("valid_resamples", IntegerType, true)
+      .add("failed_resamples", IntegerType, true);
 
   public static final StructType FRONTIER_SCHEMA = new StructType()
       .add("study", StringType, false)

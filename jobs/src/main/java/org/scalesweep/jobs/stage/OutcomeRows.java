@@ -8,6 +8,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.scalesweep.boot.SignTest;
+import org.scalesweep.calib.ReplicateRate;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.boot.BootstrapSummary;
@@ -71,7 +73,13 @@ final class OutcomeRows {
       .add("spread", DoubleType, false)
       .add("mean_std_error", DoubleType, false)
       .add("se_ratio", DoubleType, false)
-      .add("level", DoubleType, false);
+      .add("level", DoubleType, false)
+      // Monte Carlo intervals over whole replicates (contrasts of a replicate share its baseline)
+      .add("fpr_mc_low", DoubleType, true)
+      .add("fpr_mc_high", DoubleType, true)
+      .add("coverage_percentile_mc_low", DoubleType, false)
+      .add("coverage_percentile_mc_high", DoubleType, false)
+      .add("exact_size", DoubleType, true);
 
   private OutcomeRows() {}
 
@@ -124,8 +132,23 @@ final class OutcomeRows {
    * A cell of the calibration table; the false-positive columns are filled under the null truth
    * only, the power columns for Δβ under the study's truths only.
    */
-  static Row summary(Object[] key, List<ReplicateOutcome> outcomes, double level) {
+  static Row summary(Object[] key, List<ReplicateOutcome> outcomes, long[] replicateOf, double level) {
     CalibrationSummary s = CalibrationSummary.of(outcomes, level);
+    java.util.Map<Long, long[]> perReplicate = new java.util.TreeMap<>(); // {rejections, covered, contrasts}
+    int resamples = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      ReplicateOutcome o = outcomes.get(i);
+      long[] c = perReplicate.computeIfAbsent(replicateOf[i], k -> new long[3]);
+      c[0] += o.significant() ? 1 : 0;
+      c[1] += o.covers(IntervalMethod.PERCENTILE) ? 1 : 0;
+      c[2]++;
+      resamples = Math.max(resamples, o.summary().resamples());
+    }
+    long[] rejections = perReplicate.values().stream().mapToLong(c -> c[0]).toArray();
+    long[] covered = perReplicate.values().stream().mapToLong(c -> c[1]).toArray();
+    long[] trials = perReplicate.values().stream().mapToLong(c -> c[2]).toArray();
+    ReplicateRate fpr = ReplicateRate.of(rejections, trials, level);
+    ReplicateRate cov = ReplicateRate.of(covered, trials, level);
     boolean nullTruth = "null".equals(key[1]);
     boolean power = !nullTruth && "delta_beta".equals(key[0]); // a law parameter's sign test means nothing
     BinomialInterval rej = s.rejections();
@@ -137,7 +160,9 @@ final class OutcomeRows {
         nullTruth ? rej.low() : null, nullTruth ? rej.high() : null, power ? pow.rate() : null,
         power ? pow.low() : null, power ? pow.high() : null, s.wrongSign(), pc.rate(), pc.low(), pc.high(),
         bc.rate(), bc.low(), bc.high(), ex.rate(), ex.low(), ex.high(), s.bias(), s.spread(), s.meanStandardError(),
-        s.standardErrorRatio(), level));
+        s.standardErrorRatio(), level, nullTruth ? fpr.low() : null, nullTruth ? fpr.high() : null, cov.low(),
+        cov.high(), nullTruth && "delta_beta".equals(key[0]) && outcomes.size() > 0
+            ? SignTest.exactSize(resamples, outcomes.get(0).alpha()) : null));
   }
 
   /** A key joined into one string, for groupByKey. */
