@@ -243,19 +243,23 @@ public final class BootstrapStage implements Stage {
     Map<String, List<Row>> byStudy = new java.util.TreeMap<>();
     rows.forEach(r -> byStudy.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
     List<String> out = new ArrayList<>();
+    // rows built by RowFactory carry no schema: look the columns up in it
+    int sig = SIGNIFICANCE_SCHEMA.fieldIndex("significant");
+    int qi = SIGNIFICANCE_SCHEMA.fieldIndex("q_value");
+    int hi = SIGNIFICANCE_SCHEMA.fieldIndex("p_holm");
     byStudy.forEach((cs, list) -> {
       List<String> raw = new ArrayList<>();
       List<String> bh = new ArrayList<>();
       List<String> holm = new ArrayList<>();
       for (Row r : list) {
         String label = r.getString(3) + " vs " + r.getString(2) + " (" + r.getString(1) + ")";
-        if (r.<Boolean>getAs("significant")) {
+        if (r.getBoolean(sig)) {
           raw.add(label);
         }
-        if (r.<Double>getAs("q_value") < alpha) {
+        if (r.getDouble(qi) < alpha) {
           bh.add(label);
         }
-        if (r.<Double>getAs("p_holm") < alpha) {
+        if (r.getDouble(hi) < alpha) {
           holm.add(label);
         }
       }
