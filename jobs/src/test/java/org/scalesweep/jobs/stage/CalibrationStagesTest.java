@@ -58,7 +58,7 @@ class CalibrationStagesTest {
           ReplicateOutcome spark1 = OutcomeRows.outcome(row);
           ReplicateOutcome lib = outcomes.get(r);
           assertThat(spark1.summary().estimate()).isEqualTo(lib.summary().estimate());
-          assertThat(spark1.summary().pValue()).isEqualTo(lib.summary().pValue());
+          assertThat(Double.valueOf(spark1.summary().pValue())).isEqualTo(Double.valueOf(lib.summary().pValue())); // NaN when every resample failed
           assertThat(spark1.summary().percentile().low()).isEqualTo(lib.summary().percentile().low());
           assertThat(spark1.summary().bca().high()).isEqualTo(lib.summary().bca().high());
           assertThat(spark1.summary().expanded().high()).isEqualTo(lib.summary().expanded().high());
