@@ -100,7 +100,8 @@ public final class RelativeBootstrap {
     System.arraycopy(budgetEstimate, 0, out, 0, out.length);
     for (int k = 0; k < budgetSe.length; k++) {
       out[k * p] = budgetT[k] == null || !(budgetSe[k] > 0) ? Double.NaN
-          : budgetEstimate[k * p] - budgetSe[k] * budgetT[k].inverseCumulativeProbability(resampler.uniform(scopeKey, k, b));
+          : budgetEstimate[k * p]
+              - budgetSe[k] * budgetT[k].inverseCumulativeProbability(resampler.uniform(scopeKey, k, b));
     }
   }
 
