@@ -8,7 +8,7 @@ package org.scalesweep.boot;
  * @param percentile percentile interval
  * @param bca BCa interval (percentile when no jackknife was given)
  * @param expanded expanded percentile interval (percentile when the units leave no degrees of freedom)
- * @param pValue two-sided sign p-value
+ * @param pValue two-sided sign p-value (failed resamples counted against it, see {@link SignTest})
  * @param resamples resamples drawn
  * @param valid resamples with a finite value
  */
@@ -36,7 +36,7 @@ public record BootstrapSummary(double estimate, double standardError, Interval p
     double[] sorted = Intervals.sortedFinite(resampled);
     return new BootstrapSummary(estimate, Intervals.standardError(sorted), Intervals.percentile(sorted, level),
         Intervals.bca(sorted, estimate, jackknife, level), Intervals.expanded(sorted, level, units, parameters),
-        SignTest.pValue(sorted), resampled.length, sorted.length);
+        SignTest.pValue(resampled), resampled.length, sorted.length);
   }
 
   /** Without a small-sample correction (expanded falls back to percentile). */
@@ -58,6 +58,11 @@ public record BootstrapSummary(double estimate, double standardError, Interval p
   /** Whether fewer than {@link #MIN_VALID_FRACTION} of this bootstrap's resamples were estimable. */
   public boolean unstable() {
     return unstable(valid, resamples);
+  }
+
+  /** Resamples that failed (no finite value): they widen p (see {@link SignTest}); intervals use the rest. */
+  public int failed() {
+    return resamples - valid;
   }
 
   /** The interval of a method. */

@@ -15,7 +15,12 @@ public enum ResampleScheme implements Keyed {
    * asked. Ignores run-to-run (seed) noise, so it is anti-conservative when that noise is present.
    */
   ITEMS("items"),
-  /** Clusters of runs and items together (product weights): both sources of variability. */
+  /**
+   * Clusters of runs and items together (product weights). Not "the most complete" scheme: a run
+   * mean's item noise is already part of the run-to-run variation the cluster weights redraw, so
+   * multiplying in item weights counts the run × item noise twice (standard errors about 1.8× the
+   * actual spread, docs/CALIBRATION.md). Very conservative; kept for comparison.
+   */
   TWO_WAY("two-way"),
   /**
    * Wild cluster bootstrap: every run keeps its configuration and weight; its loss is its IsoFLOP
@@ -23,7 +28,25 @@ public enum ResampleScheme implements Keyed {
    * its cluster (Rademacher). Captures all run-level noise (seed, subgroup and item) without
    * resampling the fixed design, which is what makes the cluster scheme conservative.
    */
-  WILD("wild");
+  WILD("wild"),
+  /**
+   * Restricted wild cluster bootstrap-t: the wild scheme's resamples, drawn from the data with each
+   * contrast's null (Δβ = 0) imposed on its treatment's fitted losses, Webb six-point signs when the
+   * clusters are few, and every resample studentized by its own leave-one-cluster-out (CR3-type)
+   * standard error. A resample's Δβ value is the pseudo-draw Δβ̂ − se(Δβ̂)·t*, so the sign p-value
+   * is the equal-tailed bootstrap-t p-value and the percentile interval the bootstrap-t interval.
+   * Calibrated to nominal size in docs/CALIBRATION.md.
+   */
+  WILD_T("wild-t"),
+  /**
+   * The analytical reference, no resampling: Δβ is the OLS slope of the per-budget log-ratios
+   * ln E_t − ln E_b on ln F, so its t statistic over the slope's standard error has a t reference
+   * with (budgets − 2) degrees of freedom when the budgets' errors are independent. Resample b's
+   * value is the pseudo-draw Δβ̂ − se·q_b with q_b a keyed t draw, so the sign p-value is a Monte
+   * Carlo t-test p-value and the percentile interval Δβ̂ ± t·se. Sees only the scatter of the
+   * log-ratios about their line: not item-sampling noise common to every budget's runs.
+   */
+  BUDGET_T("budget-t");
 
   private final String key;
 
@@ -31,7 +54,7 @@ public enum ResampleScheme implements Keyed {
     this.key = key;
   }
 
-  /** The configuration spelling ({@code cluster}, {@code items}, {@code two-way}). */
+  /** The configuration spelling ({@code cluster}, {@code items}, {@code two-way}, {@code wild}, {@code wild-t}). */
   @Override
   public String key() {
     return key;
@@ -49,7 +72,16 @@ public enum ResampleScheme implements Keyed {
 
   /** Whether resamples flip the signs of run residuals by cluster. */
   public boolean flipsResiduals() {
-    return this == WILD;
+    return this == WILD || this == WILD_T;
+  }
+
+  /**
+   * Whether a resample's Δβ is a studentized pseudo-draw Δβ̂ − se·t* rather than a draw of Δβ
+   * itself (its γ and β are the restricted resample's values under wild-t, the estimates under
+   * budget-t; raw Δβ* = β_b* − β_t*).
+   */
+  public boolean studentized() {
+    return this == WILD_T || this == BUDGET_T;
   }
 
   /** Parses the configuration spelling; the message lists the allowed values. */

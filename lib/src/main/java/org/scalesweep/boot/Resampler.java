@@ -85,6 +85,25 @@ public final class Resampler {
     }
   }
 
+  /**
+   * Webb's six-point weights (±√½, ±1, ±√(3/2), each with probability 1/6: mean 0, variance 1) for
+   * resample b of the wild-t scheme, one per cluster, shared by its runs. With G clusters Rademacher
+   * signs take only 2^G distinct values, too few to resolve a 5% tail when G is small; Webb's take 6^G.
+   */
+  public void runWebb(long scopeKey, long[] clusterOfRun, long b, double[] out) {
+    long base = Keys.of(seed, SIGNS, scopeKey);
+    for (int r = 0; r < clusterOfRun.length; r++) {
+      out[r] = WEBB[(int) ((Keys.mix(Keys.of(base, clusterOfRun[r], b)) >>> 1) % 6)];
+    }
+  }
+
+  /** A keyed uniform on (0, 1) for (scope, unit, resample b), e.g. a t draw by inversion. */
+  public double uniform(long scopeKey, long unit, long b) {
+    return ((Keys.mix(Keys.of(seed, SIGNS, scopeKey, unit, b)) >>> 11) + 0.5) * 0x1.0p-53;
+  }
+
+  private static final double[] WEBB = {-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt(1.5)};
+
   /** Item weights of resample b for items [0, n) of one subgroup. */
   public void itemWeights(long subgroupKey, long b, int n, double[] out) {
     if (kind == WeightKind.POISSON) {

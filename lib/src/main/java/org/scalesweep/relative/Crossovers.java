@@ -16,6 +16,11 @@ public final class Crossovers {
     return Math.log10(gamma1 / gamma2) / ds;
   }
 
+  /** a = log10(γ1/γ2), the crossover's numerator (NaN unless both γ are positive). */
+  public static double numerator(double gamma1, double gamma2) {
+    return gamma1 > 0 && gamma2 > 0 ? Math.log10(gamma1 / gamma2) : Double.NaN;
+  }
+
   /** Crossover of two estimates; they must share a baseline. */
   public static double log10Crossover(ContrastEstimate a, ContrastEstimate b) {
     if (!a.contrast().baseline().equals(b.contrast().baseline())) {

@@ -14,7 +14,8 @@ import org.scalesweep.sim.Keys;
  * keyed streams, so any block of resamples can be computed anywhere and gives the same values:
  * cluster scheme reweights runs by cluster, item scheme replaces each item-level subgroup's run
  * means by item-reweighted means (one matrix product per block), two-way does both, and the wild
- * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster.
+ * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster,
+ * and the wild-t scheme does the same under each contrast's null and studentizes ({@link RestrictedWildT}).
  * Not thread-safe (it owns the statistic's scratch space).
  */
 public final class RelativeBootstrap {
@@ -34,6 +35,10 @@ public final class RelativeBootstrap {
   private double[] clusterBlock = new double[0];
   private double[] clusterTotals = new double[0];
   private final WildResiduals wild;
+  private final RestrictedWildT wildT;
+  private final double[] budgetEstimate;
+  private final double[] budgetSe;
+  private final org.apache.commons.statistics.distribution.TDistribution[] budgetT;
   private final Resampler resampler;
 
   public RelativeBootstrap(RelativeScaling statistic, ResampleScheme scheme, Resampler resampler, List<ItemLosses> items,
@@ -70,6 +75,34 @@ public final class RelativeBootstrap {
     }
     this.clusterWeights = resampler.clusterBlock(scopeKey, distinct);
     this.wild = scheme.flipsResiduals() ? new WildResiduals(runs) : null;
+    this.wildT = scheme == ResampleScheme.WILD_T ? new RestrictedWildT(statistic, wild, resampler, scopeKey) : null;
+    if (scheme == ResampleScheme.BUDGET_T) {
+      int c = statistic.contrasts().size();
+      budgetEstimate = new double[statistic.statistics()];
+      budgetSe = new double[c];
+      int[] df = new int[c];
+      statistic.evaluateInto(null, null, budgetEstimate);
+      statistic.budgetStandardErrors(budgetSe, df);
+      budgetT = new org.apache.commons.statistics.distribution.TDistribution[c];
+      for (int k = 0; k < c; k++) {
+        budgetT[k] = df[k] > 0 ? org.apache.commons.statistics.distribution.TDistribution.of(df[k]) : null;
+      }
+    } else {
+      budgetEstimate = null;
+      budgetSe = null;
+      budgetT = null;
+    }
+  }
+
+  /** Budget-t pseudo-draws of resample b: Δβ̂ − se·q with q a keyed t draw per contrast. */
+  private void budgetT(long b, double[] out) {
+    int p = RelativeScaling.PER_CONTRAST;
+    System.arraycopy(budgetEstimate, 0, out, 0, out.length);
+    for (int k = 0; k < budgetSe.length; k++) {
+      out[k * p] = budgetT[k] == null || !(budgetSe[k] > 0) ? Double.NaN
+          : budgetEstimate[k * p]
+              - budgetSe[k] * budgetT[k].inverseCumulativeProbability(resampler.uniform(scopeKey, k, b));
+    }
   }
 
   public RelativeScaling statistic() {
@@ -103,6 +136,14 @@ public final class RelativeBootstrap {
     }
     for (int j = 0; j < count; j++) {
       long b = first + j;
+      if (budgetT != null) {
+        budgetT(b, out[j]);
+        continue;
+      }
+      if (wildT != null) {
+        wildT.evaluate(b, out[j]);
+        continue;
+      }
       if (wild != null) {
         resampler.runSigns(scopeKey, clusters, b, weights);
         wild.resample(weights, values);

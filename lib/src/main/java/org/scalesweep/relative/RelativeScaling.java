@@ -41,6 +41,8 @@ public final class RelativeScaling {
   private final double[] fittedBeta;
   private final LineSums line;
   private final boolean[] needed;
+  /** ln E of every needed subgroup per budget at the last evaluation's vertices. */
+  private final double[][] lnEOf;
 
   public RelativeScaling(CorpusRuns runs, List<Contrast> contrasts) {
     this.runs = runs;
@@ -88,6 +90,7 @@ public final class RelativeScaling {
     fittedAlpha = new double[groups];
     fittedBeta = new double[groups];
     line = new LineSums(Math.log(budgets[0]));
+    lnEOf = new double[groups][budgets.length];
   }
 
   public CorpusRuns runs() {
@@ -124,6 +127,76 @@ public final class RelativeScaling {
       out[k * PER_CONTRAST + 3] = bt;
     }
     return usable;
+  }
+
+  /**
+   * After an evaluation: per contrast, the standard error of Δβ from the budget-level regression
+   * it is (the OLS slope of the per-budget log-ratios r_j = ln E_t − ln E_b on ln F_j), s/√Sxx with
+   * s² the residual variance on (budgets − 2) degrees of freedom, into {@code se}, and the degrees
+   * of freedom into {@code df} (NaN and 0 with fewer than 3 budgets usable by both subgroups).
+   */
+  public void budgetStandardErrors(double[] se, int[] df) {
+    budgetStandardErrors(se, df, false);
+  }
+
+  /**
+   * As above; {@code robust}: the HC2 sandwich √(Σ (x_j − x̄)²·e_j²/(1 − h_j)) / Sxx instead,
+   * which stays consistent when the budgets' errors differ in variance (few configurations at the
+   * smallest budget, the one with the most leverage).
+   */
+  void budgetStandardErrors(double[] se, int[] df, boolean robust) {
+    for (int k = 0; k < contrasts.size(); k++) {
+      double[] eb = lnEOf[baselineIdx[k]];
+      double[] et = lnEOf[treatmentIdx[k]];
+      int n = 0;
+      double mx = 0;
+      double my = 0;
+      for (int j = 0; j < budgets.length; j++) {
+        if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
+          n++;
+          mx += logBudgets[j];
+          my += et[j] - eb[j];
+        }
+      }
+      if (n < 3) {
+        se[k] = Double.NaN;
+        df[k] = 0;
+        continue;
+      }
+      mx /= n;
+      my /= n;
+      double sxx = 0;
+      double sxy = 0;
+      for (int j = 0; j < budgets.length; j++) {
+        if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
+          double dx = logBudgets[j] - mx;
+          sxx += dx * dx;
+          sxy += dx * (et[j] - eb[j] - my);
+        }
+      }
+      double slope = sxy / sxx;
+      double rss = 0;
+      double meat = 0;
+      for (int j = 0; j < budgets.length; j++) {
+        if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
+          double dx = logBudgets[j] - mx;
+          double e = et[j] - eb[j] - my - slope * dx;
+          rss += e * e;
+          meat += dx * dx * e * e / (1 - (1.0 / n + dx * dx / sxx));
+        }
+      }
+      se[k] = robust ? Math.sqrt(meat) / sxx : Math.sqrt(rss / (n - 2) / sxx);
+      df[k] = n - 2;
+    }
+  }
+
+  /** After an evaluation: contrast k's per-budget log-ratio ln E_t − ln E_b (NaN where either is unusable). */
+  double[] logRatios(int k) {
+    double[] out = new double[budgets.length];
+    for (int j = 0; j < budgets.length; j++) {
+      out[j] = lnEOf[treatmentIdx[k]][j] - lnEOf[baselineIdx[k]][j];
+    }
+    return out;
   }
 
   /** Full-sample contrast estimates. */
@@ -224,6 +297,7 @@ public final class RelativeScaling {
 
   private void fitSubgroup(int g, double[][] values) {
     lossesAtVertex(g, values);
+    System.arraycopy(lnE, 0, lnEOf[g], 0, lnE.length);
     line.reset();
     for (int j = 0; j < budgets.length; j++) {
       if (Double.isFinite(lnE[j])) {

@@ -84,7 +84,7 @@ class CalibrationTest {
     List<SweepCalibration.Draws> head = cal.resample(cal.simulate(SweepCalibration.Truth.NULL, 5),
         SweepCalibration.Truth.NULL, 5, 0, 15, gemm);
     List<SweepCalibration.Draws> tail = cal.resample(data, SweepCalibration.Truth.NULL, 5, 15, 25, gemm);
-    assertThat(whole).hasSize(4);
+    assertThat(whole).hasSize(ResampleScheme.values().length);
     for (int k = 0; k < whole.size(); k++) {
       for (int c = 0; c < 2; c++) {
         double[] w = whole.get(k).deltaBeta()[c];
@@ -149,6 +149,48 @@ class CalibrationTest {
     // item noise is all the item scheme has to see: nominal
     assertThat(BinomialInterval.clopperPearson(b.rejections().successes(), b.replicates(), 0.99).contains(NOMINAL))
         .isTrue();
+  }
+
+  /**
+   * Reduced form (100 replicates) of {@link #theStudentizedSchemesAreNotYetNominalOnASmallStudy}: no gross
+   * excess, the exact size of the discrete test inside the 99.9% exact interval of both rates.
+   */
+  @Test
+  void reducedStudentizedSchemesSizeOnTheSmallStudy() {
+    Map<ResampleScheme, BinomialInterval> s = studentizedNullRates(100);
+    double exact = org.scalesweep.boot.SignTest.exactSize(200, 0.05);
+    for (BinomialInterval r : s.values()) {
+      assertThat(BinomialInterval.clopperPearson(r.successes(), r.trials(), 0.999).contains(exact)).isTrue();
+    }
+  }
+
+  /**
+   * What docs/CALIBRATION.md reports on the 7-budget run-level study (400 replicates x 2 contrasts):
+   * wild-t and budget-t reject 8.0% and 7.9% of true nulls, against an exact size of 4.98% — closer than
+   * the cluster scheme is from below, but not nominal. Pinned: both above the exact size and below 12%
+   * (99% exact intervals), so a fix that makes them nominal must update this test and the docs.
+   */
+  @Test
+  @Tag("slow")
+  void theStudentizedSchemesAreNotYetNominalOnASmallStudy() {
+    double exact = org.scalesweep.boot.SignTest.exactSize(200, 0.05);
+    for (BinomialInterval r : studentizedNullRates(400).values()) {
+      BinomialInterval ci = BinomialInterval.clopperPearson(r.successes(), r.trials(), 0.99);
+      assertThat(ci.low()).isGreaterThan(exact);
+      assertThat(ci.high()).isLessThan(0.12);
+    }
+  }
+
+  private static Map<ResampleScheme, BinomialInterval> studentizedNullRates(int replicates) {
+    Map<ResampleScheme, CalibrationSummary> s = nullRate(
+        SmallStudy.runLevel(true, List.of(ResampleScheme.WILD_T, ResampleScheme.BUDGET_T), 200), replicates);
+    Map<ResampleScheme, BinomialInterval> out = new java.util.EnumMap<>(ResampleScheme.class);
+    s.forEach((k, v) -> {
+      System.out.printf("%s null FPR on the 7-budget study: %d/%d%n", k.key(), v.rejections().successes(),
+          v.rejections().trials());
+      out.put(k, v.rejections());
+    });
+    return out;
   }
 
   /** Null replicates pooled over the study's contrasts, per scheme. */

@@ -34,7 +34,7 @@ final class PowerCommand implements Callable<Integer> {
 
   @Option(names = "--effects", required = true, split = ",", paramLabel = "DB",
       description = "True delta-beta values (comma-separated; seed 003's change per 10x compute c is "
-          + "delta-beta = log10(1 - c), e.g. +0.3% -> -0.0013).")
+          + "delta-beta = log10(1 - c), e.g. +0.3%% -> -0.0013).")
   List<Double> effects;
 
   @Option(names = "--configs", split = ",", paramLabel = "K",
@@ -53,7 +53,7 @@ final class PowerCommand implements Callable<Integer> {
       description = "Seed replicates per configuration (default: the study's replicates).")
   List<Integer> seeds;
 
-  @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild",
+  @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t",
       description = "Bootstrap scheme of the test (default: the study's bootstrap.scheme).")
   String scheme;
 

@@ -146,9 +146,12 @@ public final class ConfigSchema {
       // a contrast's resamples meet in one task: 8 bytes each
       integer("bootstrap.resamples", "2000", 1, 10_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
-      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild"),
-          "What a resample redraws: clusters of runs, items within subgroups, both, or the signs of each cluster's "
-              + "IsoFLOP-parabola residuals (wild; calibrated, see docs/CALIBRATION.md)."),
+      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild", "wild-t", "budget-t"),
+          "What a resample redraws: clusters of runs, items within subgroups, both (two-way: counts run x item noise "
+              + "twice, very conservative), the signs of each cluster's IsoFLOP-parabola residuals (wild), the "
+              + "restricted wild cluster bootstrap-t (wild-t: null imposed, Webb weights, studentized by a "
+              + "budget-level HC2 standard error), or the analytical budget-level t reference (budget-t); see "
+              + "docs/CALIBRATION.md."),
       choice("bootstrap.cluster-by", "architecture", List.of("architecture", "configuration"),
           "Cluster unit: an architecture across budgets, or one configuration."),
       choice("bootstrap.weights", "poisson", List.of("poisson", "multinomial"), "Resample weights."),

@@ -257,7 +257,8 @@ public final class StudyLoader {
   /** The configured interval; auto is expanded under the wild scheme and percentile otherwise (docs/CALIBRATION.md). */
   static IntervalMethod interval(String key, ResampleScheme scheme) {
     if ("auto".equals(key)) {
-      return scheme.flipsResiduals() ? IntervalMethod.EXPANDED : IntervalMethod.PERCENTILE;
+      // wild-t's percentile interval of its pseudo-draws is already the bootstrap-t interval
+      return scheme == ResampleScheme.WILD ? IntervalMethod.EXPANDED : IntervalMethod.PERCENTILE;
     }
     return IntervalMethod.parse(key);
   }

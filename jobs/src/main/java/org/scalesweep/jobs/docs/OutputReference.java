@@ -172,22 +172,34 @@ public final class OutputReference {
         + "(positive: the gap closes).");
     col("ci_low", "Lower end of the interval chosen by `bootstrap.interval`.");
     col("ci_high", "Upper end of that interval.");
-    col("crossovers.parquet:ci_low", "Lower end of the percentile interval of log10_crossover.");
-    col("crossovers.parquet:ci_high", "Upper end of that interval.");
+    col("crossovers.parquet:ci_low", "Fieller-type confidence set of log10_crossover (test inversion with the "
+        + "bootstrap covariance of log10(γ1/γ2) and Δβ2 − Δβ1): lower end when ci_shape is `bounded`, end of the "
+        + "left ray (−∞, ci_low] when `rays`, NaN when `unbounded`.");
+    col("crossovers.parquet:ci_high", "Upper end when `bounded`, start of the right ray [ci_high, ∞) when `rays`.");
+    col("ci_shape", "`bounded` (the slopes differ significantly), `rays` or `unbounded` (they do not: the curves "
+        + "may cross anywhere outside (ci_low, ci_high), or anywhere at all), `not_estimable`.");
+    col("failed_resamples", "Resamples whose statistic was not estimable (resamples − valid_resamples). They are "
+        + "never dropped silently: each counts against significance on both sides of 0 in p_value; intervals use "
+        + "the valid ones; more than 10% failed flags the row `unstable`.");
+    col("q_value", "Benjamini–Hochberg q-value over the case study's contrasts (all corpora): q_value < alpha "
+        + "controls the false discovery rate.");
+    col("p_holm", "Holm's adjusted p-value over the case study's contrasts: p_holm < alpha controls the "
+        + "family-wise error rate.");
     col("ci_method", "`percentile` or `bca`: which interval ci_low/ci_high hold.");
     col("pct_low", "Percentile interval, lower end.");
     col("pct_high", "Percentile interval, upper end.");
     col("bca_low", "BCa interval (jackknife over clusters), lower end.");
     col("bca_high", "BCa interval, upper end.");
     col("std_error", "Bootstrap standard error of Δβ.");
-    col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0})/(B+1), (1+#{Δβ*≥0})/(B+1))).");
+    col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0}+f)/(B+1), (1+#{Δβ*≥0}+f)/(B+1))), f failed "
+        + "resamples; under `wild-t`/`budget-t` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
     col("significant", "p_value < alpha: the sign of Δβ is interpreted.");
     col("alpha", "Significance level of the sign test.");
     col("level", "Confidence level of the intervals.");
     col("resamples", "Bootstrap resamples drawn.");
     col("relative_curves.csv:resamples", "Resamples behind the band (those of the bootstrap stage, at most 2,000).");
     col("valid_resamples", "Resamples whose statistic was estimable.");
-    col("scheme", "Bootstrap scheme: `cluster`, `items` or `two-way`.");
+    col("scheme", "Bootstrap scheme: `cluster`, `items`, `two-way`, `wild`, `wild-t` or `budget-t`.");
     col("cluster_by", "Cluster unit: `architecture` or `configuration`.");
     col("true_delta_beta", "The simulation's true Δβ (null for ingested runs).");
     col("covers_truth", "Whether [ci_low, ci_high] holds the true Δβ (null for ingested runs).");
@@ -224,6 +236,16 @@ public final class OutputReference {
         + "(about alpha when the law holds; null when none was tested).");
     col("lack_of_fit_low", "Exact lower bound of lack_of_fit_rate.");
     col("lack_of_fit_high", "Exact upper bound of lack_of_fit_rate.");
+    col("fpr_mc_low", "Lower end of the 95% Monte Carlo interval of false_positive_rate computed over whole "
+        + "replicates (a ratio estimator: contrasts of one replicate share its baseline, so they are not independent "
+        + "trials); null under the study's truths.");
+    col("fpr_mc_high", "Upper end of that interval.");
+    col("coverage_percentile_mc_low", "Lower end of the whole-replicate 95% Monte Carlo interval of "
+        + "coverage_percentile.");
+    col("coverage_percentile_mc_high", "Upper end of that interval.");
+    col("exact_size", "Size of the discrete two-sided sign test p = (1 + k)/(B + 1) at this B and alpha when k is "
+        + "uniform under the null (4.98% at B = 200, alpha = 0.05): the benchmark a calibrated test's "
+        + "false_positive_rate should match; null except for Δβ rows under the null truth.");
     col("calibration_summary.parquet:kind", "`delta_beta` (a contrast's Δβ) or `law` (a law parameter of seed 000's design).");
     col("calibration_summary.parquet:truth", "`null` (every contrast's Δβ set to 0) or `study` (the study's own truths).");
     col("calibration_replicates.parquet:kind", "`delta_beta` (a contrast's Δβ) or `law` (a law parameter of seed 000's design).");

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -31,6 +33,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.Interval;
+import org.scalesweep.boot.Multiplicity;
+import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.fit.FitFlag;
 import org.scalesweep.jobs.config.Study;
@@ -49,6 +53,7 @@ import org.scalesweep.law.RelativeLaw;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.ContrastVerdict;
 import org.scalesweep.relative.CorpusRuns;
+import org.scalesweep.relative.CrossoverSet;
 import org.scalesweep.relative.Crossovers;
 import org.scalesweep.relative.ItemLosses;
 import org.scalesweep.relative.LackOfFit;
@@ -139,8 +144,12 @@ public final class BootstrapStage implements Stage {
             SUMMARY.encoder())
         .persist(StorageLevel.MEMORY_AND_DISK());
     // a few hundred rows: one sorted partition, without orderBy's sampling job and shuffle
-    Dataset<Row> significance = summary.filter(col("kind").equalTo("contrast")).select("significance.*")
-        .union(OutputTables.SIGNIFICANCE.frame(ctx.spark(), prepared.notEstimable()))
+    List<SignificanceRow> tested = new ArrayList<>(OutputTables.SIGNIFICANCE.collect(
+        summary.filter(col("kind").equalTo("contrast")).select("significance.*")));
+    tested.addAll(prepared.notEstimable());
+    List<SignificanceRow> adjustedRows = adjusted(tested);
+    survivors(adjustedRows, bs.alpha()).forEach(ctx.log()::println);
+    Dataset<Row> significance = OutputTables.SIGNIFICANCE.frame(ctx.spark(), adjustedRows)
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment");
     Dataset<Row> crossovers = summary.filter(col("kind").equalTo("crossover")).select("crossover.*")
         .coalesce(1).sortWithinPartitions("study", "corpus", "treatment_1", "treatment_2");
@@ -152,6 +161,56 @@ public final class BootstrapStage implements Stage {
     studyBc.destroy();
     Flagged.warn(ctx, Outputs.SIGNIFICANCE, List.of("study", "corpus", "treatment", "baseline"));
     return rows;
+  }
+
+  /**
+   * Significance rows with q_value (Benjamini–Hochberg) and p_holm (Holm) filled in per case study
+   * (column {@code study}), over every contrast in it (all its corpora together).
+   */
+  static List<SignificanceRow> adjusted(List<SignificanceRow> rows) {
+    Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      byStudy.computeIfAbsent(rows.get(i).study(), k -> new ArrayList<>()).add(i);
+    }
+    List<SignificanceRow> out = new ArrayList<>(rows);
+    for (List<Integer> family : byStudy.values()) {
+      double[] p = family.stream().mapToDouble(i -> rows.get(i).pValue()).toArray();
+      double[] q = Multiplicity.benjaminiHochberg(p);
+      double[] h = Multiplicity.holm(p);
+      for (int k = 0; k < family.size(); k++) {
+        out.set(family.get(k), rows.get(family.get(k)).withAdjusted(q[k], h[k]));
+      }
+    }
+    return out;
+  }
+
+  /** One run-summary line per case study: which contrasts survive BH (q &lt; α) and Holm (p_holm &lt; α). */
+  static List<String> survivors(List<SignificanceRow> rows, double alpha) {
+    Map<String, List<SignificanceRow>> byStudy = new TreeMap<>();
+    rows.forEach(r -> byStudy.computeIfAbsent(r.study(), k -> new ArrayList<>()).add(r));
+    List<String> out = new ArrayList<>();
+    byStudy.forEach((cs, list) -> {
+      List<String> raw = new ArrayList<>();
+      List<String> bh = new ArrayList<>();
+      List<String> holm = new ArrayList<>();
+      for (SignificanceRow r : list) {
+        String label = r.treatment() + " vs " + r.baseline() + " (" + r.corpus() + ")";
+        if (r.significant()) {
+          raw.add(label);
+        }
+        if (r.qValue() < alpha) {
+          bh.add(label);
+        }
+        if (r.pHolm() < alpha) {
+          holm.add(label);
+        }
+      }
+      out.add(String.format(Locale.ROOT, "case study %s: %d of %d contrasts significant at p < %s; "
+          + "%d survive Benjamini-Hochberg (q < %s)%s; %d survive Holm%s", cs, raw.size(), list.size(), alpha,
+          bh.size(), alpha, bh.isEmpty() ? "" : ": " + String.join(", ", bh), holm.size(),
+          holm.isEmpty() ? "" : ": " + String.join(", ", holm)));
+    });
+    return out;
   }
 
   /**
@@ -257,8 +316,8 @@ public final class BootstrapStage implements Stage {
     double nan = Double.NaN;
     return new SignificanceRow(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
         bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
-        bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c), null, flag.key(), reason, nan,
-        nan);
+        bs.resamples(), bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c), null, flag.key(), reason,
+        nan, nan, nan, nan);
   }
 
   /**
@@ -313,11 +372,17 @@ public final class BootstrapStage implements Stage {
       }
       int pairs = in.crossovers().size();
       double[][] crossing = new double[pairs][bs.length];
+      double[][] numer = new double[pairs][bs.length];
+      double[][] denom = new double[pairs][bs.length];
       for (int x = 0; x < pairs; x++) {
         int[] pr = in.crossovers().get(x);
         for (int j = 0; j < bs.length; j++) {
-          crossing[x][j] = Crossovers.log10Crossover(byStat[pr[0] * p + 1][j], byStat[pr[0] * p][j],
-              byStat[pr[1] * p + 1][j], byStat[pr[1] * p][j]);
+          // raw Δβ* = β_b* − β_t* (the studentized schemes' Δβ column is a pseudo-draw)
+          double d1 = byStat[pr[0] * p + 2][j] - byStat[pr[0] * p + 3][j];
+          double d2 = byStat[pr[1] * p + 2][j] - byStat[pr[1] * p + 3][j];
+          crossing[x][j] = Crossovers.log10Crossover(byStat[pr[0] * p + 1][j], d1, byStat[pr[1] * p + 1][j], d2);
+          numer[x][j] = Crossovers.numerator(byStat[pr[0] * p + 1][j], byStat[pr[1] * p + 1][j]);
+          denom[x][j] = d2 - d1;
         }
       }
       for (int from = 0; from < bs.length;) {
@@ -337,7 +402,8 @@ public final class BootstrapStage implements Stage {
           int[] pr = in.crossovers().get(x);
           out.add(PARTIAL.toRow(new Partial("crossover", in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
               in.contrasts().get(pr[1]).treatment(), x, bs[from], to - from,
-              PackedDoubles.pack(crossing[x], from, to), null, null, null)));
+              PackedDoubles.pack(crossing[x], from, to), PackedDoubles.pack(numer[x], from, to),
+              PackedDoubles.pack(denom[x], from, to), null)));
         }
         from = to;
       }
@@ -363,8 +429,9 @@ public final class BootstrapStage implements Stage {
   private static Iterator<Row> drawRows(Row row) {
     Partial r = PARTIAL.fromRow(row);
     double[] db = PackedDoubles.unpack(r.deltaBeta());
-    double[] g = r.gamma() == null ? null : PackedDoubles.unpack(r.gamma());
-    double[] bb = r.betaBaseline() == null ? null : PackedDoubles.unpack(r.betaBaseline());
+    boolean contrast = "contrast".equals(r.kind()); // crossover rows carry Fieller's a and d there
+    double[] g = r.gamma() == null || !contrast ? null : PackedDoubles.unpack(r.gamma());
+    double[] bb = r.betaBaseline() == null || !contrast ? null : PackedDoubles.unpack(r.betaBaseline());
     double[] bt = r.betaTreatment() == null ? null : PackedDoubles.unpack(r.betaTreatment());
     List<Row> out = new ArrayList<>(db.length);
     for (int j = 0; j < db.length; j++) {
@@ -384,11 +451,18 @@ public final class BootstrapStage implements Stage {
     Study.BootstrapSettings bs = study.bootstrap();
     // resample indices are exactly 0..B-1: each value goes to its index, in resample order
     double[] v1 = new double[bs.resamples()];
+    boolean crossing = kind.equals("crossover");
+    double[] va = crossing ? new double[bs.resamples()] : null;
+    double[] vd = crossing ? new double[bs.resamples()] : null;
     int seen = 0;
     while (it.hasNext()) {
       Partial r = PARTIAL.fromRow(it.next());
       double[] v = PackedDoubles.unpack(r.deltaBeta());
       System.arraycopy(v, 0, v1, (int) r.first(), v.length);
+      if (crossing) {
+        System.arraycopy(PackedDoubles.unpack(r.gamma()), 0, va, (int) r.first(), v.length);
+        System.arraycopy(PackedDoubles.unpack(r.betaBaseline()), 0, vd, (int) r.first(), v.length);
+      }
       seen += v.length;
     }
     if (seen != v1.length) {
@@ -401,12 +475,19 @@ public final class BootstrapStage implements Stage {
       double est = Crossovers.log10Crossover(in.estimate()[pr[0] * p + 1], in.estimate()[pr[0] * p],
           in.estimate()[pr[1] * p + 1], in.estimate()[pr[1] * p]);
       BootstrapSummary s = BootstrapSummary.of(est, v1, null, bs.level());
+      double a = Crossovers.numerator(in.estimate()[pr[0] * p + 1], in.estimate()[pr[1] * p + 1]);
+      double d = (in.estimate()[pr[1] * p + 2] - in.estimate()[pr[1] * p + 3])
+          - (in.estimate()[pr[0] * p + 2] - in.estimate()[pr[0] * p + 3]);
+      // budget-t draws nothing but t quantiles: no joint law of (a, d) to invert
+      CrossoverSet set = bs.scheme() == ResampleScheme.BUDGET_T
+          ? new CrossoverSet(CrossoverSet.Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN)
+          : CrossoverSet.fieller(a, d, va, vd, bs.level());
       double[] budgets = in.runs().distinctBudgets();
       double lo = Math.log10(budgets[0]);
       double hi = Math.log10(budgets[budgets.length - 1]);
       CrossoverRow row = new CrossoverRow(in.study(), in.corpus(), in.contrasts().get(pr[0]).treatment(),
-          in.contrasts().get(pr[1]).treatment(), est, s.percentile().low(), s.percentile().high(),
-          Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid());
+          in.contrasts().get(pr[1]).treatment(), est, set.low(), set.high(), set.shape().key(),
+          Double.isFinite(est) && est >= lo && est <= hi, s.resamples(), s.valid(), s.failed());
       return List.of(SUMMARY.toRow(new Summary("crossover", null, row))).iterator();
     }
     Contrast ct = in.contrasts().get(index);
@@ -425,8 +506,9 @@ public final class BootstrapStage implements Stage {
         in.estimate()[index * p + 2], in.estimate()[index * p + 3], changePerDecade, chosen.low(), chosen.high(),
         chosen.method().key(), s.percentile().low(), s.percentile().high(), s.bca().low(), s.bca().high(),
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, verdict.significant(), bs.alpha(),
-        bs.level(), s.resamples(), s.valid(), bs.scheme().key(), bs.clusterBy().key(), truth, verdict.coversTruth(),
-        verdict.flagKeys(), verdict.reason(), lof.statistic(), lof.pValue());
+        bs.level(), s.resamples(), s.valid(), s.failed(), bs.scheme().key(), bs.clusterBy().key(), truth,
+        verdict.coversTruth(), verdict.flagKeys(), verdict.reason(), lof.statistic(), lof.pValue(), Double.NaN,
+        Double.NaN); // q_value, p_holm: per case study, once every contrast is in
     return List.of(SUMMARY.toRow(new Summary("contrast", row, null))).iterator();
   }
 

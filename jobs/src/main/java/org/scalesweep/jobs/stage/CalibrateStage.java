@@ -155,15 +155,20 @@ public final class CalibrateStage implements Stage {
         continue;
       }
       ctx.log().println(String.format(java.util.Locale.ROOT,
-          "%-5s %-13s %-6s %4d replicates: %s coverage percentile %.3f, bca %.3f, expanded %.3f, SE ratio %.2f, "
-              + "bias %.2g, RMSE %.2g, lack-of-fit rate %.3f",
+          "%-5s %-13s %-6s %4d replicates: %s coverage percentile %.3f [%.3f, %.3f], bca %.3f, expanded %.3f, "
+              + "SE ratio %.2f, bias %.2g, RMSE %.2g, lack-of-fit rate %.3f",
           r.<String>getAs("truth"), r.<String>getAs("scheme"), law ? r.<String>getAs("statistic") : "",
           r.<Integer>getAs("replicates"), r.isNullAt(r.fieldIndex("false_positive_rate")) ? (law ? ""
               : String.format(java.util.Locale.ROOT, "power %.3f,", r.<Double>getAs("power")))
-              : String.format(java.util.Locale.ROOT, "false-positive rate %.4f [%.4f, %.4f],",
-                  r.<Double>getAs("false_positive_rate"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high")),
-          r.<Double>getAs("coverage_percentile"), r.<Double>getAs("coverage_bca"), r.<Double>getAs("coverage_expanded"),
-          r.<Double>getAs("se_ratio"), r.<Double>getAs("bias"), r.<Double>getAs("rmse"),
+              : String.format(java.util.Locale.ROOT, "false-positive rate %.4f [%.4f, %.4f] (whole-replicate MC "
+                  + "interval; exact size of the discrete test %s),", r.<Double>getAs("false_positive_rate"),
+                  r.<Double>getAs("fpr_mc_low"), r.<Double>getAs("fpr_mc_high"),
+                  r.isNullAt(r.fieldIndex("exact_size")) ? "n/a"
+                      : String.format(java.util.Locale.ROOT, "%.4f", r.<Double>getAs("exact_size"))),
+          r.<Double>getAs("coverage_percentile"), r.<Double>getAs("coverage_percentile_mc_low"),
+          r.<Double>getAs("coverage_percentile_mc_high"), r.<Double>getAs("coverage_bca"),
+          r.<Double>getAs("coverage_expanded"), r.<Double>getAs("se_ratio"), r.<Double>getAs("bias"),
+          r.<Double>getAs("rmse"),
           r.isNullAt(r.fieldIndex("lack_of_fit_rate")) ? Double.NaN : r.<Double>getAs("lack_of_fit_rate")));
     }
     return rows;
@@ -171,8 +176,13 @@ public final class CalibrateStage implements Stage {
 
   private static Iterator<Row> summaryRow(Object[] key, Iterator<Row> it, double level) {
     List<ReplicateOutcome> outcomes = new ArrayList<>();
-    it.forEachRemaining(r -> outcomes.add(OutcomeRows.outcome(r)));
-    return List.of(OutcomeRows.summary(key, outcomes, level)).iterator();
+    List<Long> replicates = new ArrayList<>();
+    it.forEachRemaining(r -> {
+      outcomes.add(OutcomeRows.outcome(r));
+      replicates.add(r.getLong(OutcomeRows.KEYS));
+    });
+    return List.of(OutcomeRows.summary(key, outcomes, replicates.stream().mapToLong(Long::longValue).toArray(), level))
+        .iterator();
   }
 
   /** Draw rows of a partition's units; a replicate's sweep is simulated once per partition that meets it. */

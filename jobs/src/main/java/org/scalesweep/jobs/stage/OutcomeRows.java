@@ -8,6 +8,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.scalesweep.boot.SignTest;
+import org.scalesweep.calib.ReplicateRate;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.boot.BootstrapSummary;
@@ -70,8 +72,23 @@ final class OutcomeRows {
    * A cell of the calibration table; the false-positive columns are filled under the null truth
    * only, the power columns for Δβ under the study's truths only.
    */
-  static Row summary(Object[] key, List<ReplicateOutcome> outcomes, double level) {
+  static Row summary(Object[] key, List<ReplicateOutcome> outcomes, long[] replicateOf, double level) {
     CalibrationSummary s = CalibrationSummary.of(outcomes, level);
+    java.util.Map<Long, long[]> perReplicate = new java.util.TreeMap<>(); // {rejections, covered, contrasts}
+    int resamples = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      ReplicateOutcome o = outcomes.get(i);
+      long[] c = perReplicate.computeIfAbsent(replicateOf[i], k -> new long[3]);
+      c[0] += o.significant() ? 1 : 0;
+      c[1] += o.covers(IntervalMethod.PERCENTILE) ? 1 : 0;
+      c[2]++;
+      resamples = Math.max(resamples, o.summary().resamples());
+    }
+    long[] rejections = perReplicate.values().stream().mapToLong(c -> c[0]).toArray();
+    long[] covered = perReplicate.values().stream().mapToLong(c -> c[1]).toArray();
+    long[] trials = perReplicate.values().stream().mapToLong(c -> c[2]).toArray();
+    ReplicateRate fpr = ReplicateRate.of(rejections, trials, level);
+    ReplicateRate cov = ReplicateRate.of(covered, trials, level);
     boolean nullTruth = "null".equals(key[1]);
     boolean power = !nullTruth && "delta_beta".equals(key[0]); // a law parameter's sign test means nothing
     BinomialInterval rej = s.rejections();
@@ -85,7 +102,9 @@ final class OutcomeRows {
         power ? pow.low() : null, power ? pow.high() : null, s.wrongSign(), pc.rate(), pc.low(), pc.high(),
         bc.rate(), bc.low(), bc.high(), ex.rate(), ex.low(), ex.high(), s.bias(), s.spread(), s.meanStandardError(),
         s.standardErrorRatio(), level, s.rmse(), lof.trials() == 0 ? null : lof.rate(),
-        lof.trials() == 0 ? null : lof.low(), lof.trials() == 0 ? null : lof.high()));
+        lof.trials() == 0 ? null : lof.low(), lof.trials() == 0 ? null : lof.high(), nullTruth ? fpr.low() : null,
+        nullTruth ? fpr.high() : null, cov.low(), cov.high(), nullTruth && "delta_beta".equals(key[0])
+            && outcomes.size() > 0 ? SignTest.exactSize(resamples, outcomes.get(0).alpha()) : null));
   }
 
   /** A key joined into one string, for groupByKey. */

@@ -38,4 +38,12 @@ public record CalibrationSummaryRow(
     /** Share of replicates whose lack-of-fit test rejected, with its exact interval; null when untested. */
     Double lackOfFitRate,
     Double lackOfFitLow,
-    Double lackOfFitHigh) {}
+    Double lackOfFitHigh,
+    /** Monte Carlo 95% interval of the false-positive rate over whole replicates (null truth only). */
+    Double fprMcLow,
+    Double fprMcHigh,
+    /** Monte Carlo 95% interval of percentile coverage over whole replicates. */
+    double coveragePercentileMcLow,
+    double coveragePercentileMcHigh,
+    /** Exact size of the discrete two-sided sign test at this B and α, under a uniform count (Δβ, null truth). */
+    Double exactSize) {}

@@ -9,6 +9,9 @@ public record CrossoverRow(
     double log10Crossover,
     double ciLow,
     double ciHigh,
+    /** Shape of the Fieller-type confidence set [ci_low, ci_high] (lib relative.CrossoverSet.Shape). */
+    String ciShape,
     boolean inRange,
     int resamples,
-    int validResamples) {}
+    int validResamples,
+    int failedResamples) {}

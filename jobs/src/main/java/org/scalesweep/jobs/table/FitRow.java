@@ -22,4 +22,6 @@ public record FitRow(
     Double ciLow,
     Double ciHigh,
     Integer resamples,
-    Integer validResamples) {}
+    Integer validResamples,
+    /** Resamples whose refit failed (counted, never dropped silently); null where not bootstrapped. */
+    Integer failedResamples) {}

@@ -58,7 +58,7 @@ public final class FitRows {
       rows.add(new FitRow(study, corpus, subgroup, law, fitOn, names.get(i), p[i], fit.objective(),
           fit.rSquared(), fit.converged(), fit.points(), fit.starts(), fit.startsConverged(), fit.iterations(),
           flags, reason, b == null ? null : b.standardError(), b == null ? null : b.percentile().low(),
-          b == null ? null : b.percentile().high(), b == null ? null : b.resamples(), b == null ? null : b.valid()));
+          b == null ? null : b.percentile().high(), b == null ? null : b.resamples(), b == null ? null : b.valid(), b == null ? null : b.failed()));
     }
     return rows;
   }
@@ -88,7 +88,7 @@ public final class FitRows {
           Double.NaN, a.rSquared(), a.flags().isEmpty(), a.budgets(), 1, a.flags().isEmpty() ? 1 : 0, 0, flags,
           a.flags().isEmpty() ? "" : "see flags: " + flags, b == null ? null : b.standardError(),
           b == null ? null : b.percentile().low(), b == null ? null : b.percentile().high(),
-          b == null ? null : b.resamples(), b == null ? null : b.valid()));
+          b == null ? null : b.resamples(), b == null ? null : b.valid(), b == null ? null : b.failed()));
     }
     return rows;
   }

@@ -25,6 +25,7 @@ public record SignificanceRow(
     double level,
     int resamples,
     int validResamples,
+    int failedResamples,
     String scheme,
     String clusterBy,
     Double trueDeltaBeta,
@@ -34,4 +35,17 @@ public record SignificanceRow(
     /** The relative law's lack-of-fit F statistic across budgets (lib relative.LackOfFit); NaN when untestable. */
     double lackOfFitF,
     /** Its p-value; NaN when untestable. */
-    double lackOfFitP) {}
+    double lackOfFitP,
+    /** Benjamini–Hochberg q-value within the case study (all its corpora); NaN until adjusted. */
+    double qValue,
+    /** Holm-adjusted p-value within the case study; NaN until adjusted. */
+    double pHolm) {
+
+  /** The same row with its multiplicity-adjusted p-values. */
+  public SignificanceRow withAdjusted(double q, double holm) {
+    return new SignificanceRow(study, corpus, baseline, treatment, deltaBeta, gamma, betaBaseline, betaTreatment,
+        changePerDecade, ciLow, ciHigh, ciMethod, pctLow, pctHigh, bcaLow, bcaHigh, stdError, pValue, significant,
+        alpha, level, resamples, validResamples, failedResamples, scheme, clusterBy, trueDeltaBeta, coversTruth, flags,
+        reason, lackOfFitF, lackOfFitP, q, holm);
+  }
+}
