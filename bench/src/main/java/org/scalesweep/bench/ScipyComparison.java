@@ -106,7 +106,9 @@ public final class ScipyComparison {
   /** {objective, seconds, converged} of one scipy run. */
   private static double[] scipy(Path home, Path csv, boolean smoke) throws IOException, InterruptedException {
     Path script = home.resolve("bench/scipy/approach3.py");
-    List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), csv.toString()));
+    // -Dscalesweep.python=/usr/bin/python3 picks Debian's python3-scipy when another python3 comes first
+    String python = System.getProperty("scalesweep.python", "python3");
+    List<String> cmd = new ArrayList<>(List.of(python, script.toString(), csv.toString()));
     Process pr = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int rc = pr.waitFor();
