@@ -37,7 +37,9 @@ public final class KernelBench {
     if (List.of(args).contains("--scipy")) {
       // benchmark 3b: Approach 3 against scipy's L-BFGS-B in the same run (needs python3-scipy)
       java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("scalesweep.home", "."));
-      System.out.println(ScipyComparison.run(home, smoke ? 1 : 3, smoke).markdown());
+      int at = List.of(args).indexOf("--repeat");
+      int repeats = at >= 0 ? Integer.parseInt(args[at + 1]) : (smoke ? 1 : 3);
+      System.out.println(ScipyComparison.run(home, repeats, smoke).markdown());
       return;
     }
     System.out.println(run(smoke).markdown());
