@@ -106,8 +106,9 @@ public final class ScipyComparison {
   /** {objective, seconds, converged} of one scipy run. */
   private static double[] scipy(Path home, Path csv, boolean smoke) throws IOException, InterruptedException {
     Path script = home.resolve("bench/scipy/approach3.py");
-    // -Dscalesweep.python=/usr/bin/python3 picks Debian's python3-scipy when another python3 comes first
-    String python = System.getProperty("scalesweep.python", "python3");
+    // SCALESWEEP_PYTHON=/usr/bin/python3 picks Debian's python3-scipy when another python3 comes first
+    String python = System.getProperty("scalesweep.python",
+        System.getenv().getOrDefault("SCALESWEEP_PYTHON", "python3"));
     List<String> cmd = new ArrayList<>(List.of(python, script.toString(), csv.toString()));
     Process pr = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
