@@ -13,7 +13,7 @@ class KernelBenchSmokeTest {
   void smokeRunProducesEveryRow() throws Exception {
     BenchTable t = KernelBench.run(true);
     System.out.println(t.markdown());
-    assertThat(t.rows()).hasSize(7);
+    assertThat(t.rows()).hasSize(8);
     for (BenchTable.Row r : t.rows()) {
       assertThat(r.ratio()).as(r.benchmark()).isFinite().isPositive();
       assertThat(r.figure()).as(r.benchmark()).isNotBlank();

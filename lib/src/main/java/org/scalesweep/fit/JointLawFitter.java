@@ -1,19 +1,25 @@
 package org.scalesweep.fit;
 
 import java.util.EnumSet;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.scalesweep.law.JointLaw;
 
 /**
  * Chinchilla Approach 3: the joint law L = E + A/N^α + B/D^β fitted by minimising the summed Huber
  * loss of log-space residuals r = LSE(a − α·ln N, b − β·ln D, e) − ln L from a grid of starts with
  * L-BFGS, keeping the best converged start, then polishing it with Levenberg–Marquardt (L-BFGS alone
- * stops short of the optimum when residuals are tiny, see docs/ARCHITECTURE.md, Fitting).
+ * stops short of the optimum when residuals are tiny, see docs/ARCHITECTURE.md, Fitting). The starts come
+ * from the grid itself ({@link Approach3Method#GRID}, the reference) or from its exponent pairs at their
+ * profiled inner optimum ({@link Approach3Method#PROFILED}, variable projection, the default).
  */
 public final class JointLawFitter {
   /** Exponents above this are treated as runaway (the start grid ends at 2). */
   static final double EXPONENT_LIMIT = 5;
   /** An irreducible term below this fraction of the smallest loss has collapsed to zero. */
   static final double FLOOR_COLLAPSE = 1e-6;
+  /** ln of how far below the smallest loss a collapsed term is kept (e^−50 ≈ 2e-22). */
+  static final double COLLAPSED_LOG_MARGIN = 50;
 
   private final RobustLoss loss;
   private final StartGrid starts;
@@ -21,37 +27,54 @@ public final class JointLawFitter {
   private final LevenbergMarquardt polish;
   private final int parallelism;
   private final int screenKeep;
+  private final Approach3Method method;
 
   private JointLawFitter(RobustLoss loss, StartGrid starts, Lbfgs lbfgs, LevenbergMarquardt polish,
-      int parallelism, int screenKeep) {
+      int parallelism, int screenKeep, Approach3Method method) {
     this.loss = loss;
     this.starts = starts;
     this.lbfgs = lbfgs;
     this.polish = polish;
     this.parallelism = parallelism;
     this.screenKeep = screenKeep;
+    this.method = method;
   }
 
-  /** Huber δ = 1e-3, the 4,500-start replication grid, every start run, sequential. */
+  /**
+   * Huber δ = 1e-3, the 4,500-start replication grid searched by variable projection
+   * ({@link Approach3Method#PROFILED}: its 25 exponent pairs), sequential.
+   */
   public static JointLawFitter defaults() {
     return new JointLawFitter(RobustLoss.huber(1e-3), StartGrid.replication(), Lbfgs.defaults(),
-        LevenbergMarquardt.defaults(), 1, 0);
+        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED);
+  }
+
+  /** The search method; {@link Approach3Method#GRID} is the reference implementation. */
+  public JointLawFitter withMethod(Approach3Method m) {
+    if (m == null) {
+      throw new IllegalArgumentException("Approach 3 method must be one of GRID, PROFILED, got null");
+    }
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m);
+  }
+
+  public Approach3Method method() {
+    return method;
   }
 
   public JointLawFitter withHuberDelta(double delta) {
-    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep);
+    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method);
   }
 
   public JointLawFitter withLoss(RobustLoss newLoss) {
-    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep);
+    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method);
   }
 
   public JointLawFitter withStarts(StartGrid grid) {
-    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep);
+    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method);
   }
 
   public JointLawFitter withLbfgs(Lbfgs optimizer) {
-    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep);
+    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method);
   }
 
   /** Runs starts on up to {@code threads} threads; the result does not depend on it. */
@@ -59,18 +82,19 @@ public final class JointLawFitter {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep);
+    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method);
   }
 
   /**
    * Evaluates the objective at every start and runs L-BFGS only from the {@code keep} best
-   * (0 = run every start). Benchmarks compare this against running all starts.
+   * (0 = run every start). Benchmarks compare this against running all starts. Applies to
+   * {@link Approach3Method#GRID} only: the profiled search has 25 starts, all run.
    */
   public JointLawFitter withScreening(int keep) {
     if (keep < 0) {
       throw new IllegalArgumentException("screening keep must be >= 0, got " + keep);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method);
   }
 
   public StartGrid starts() {
@@ -103,12 +127,41 @@ public final class JointLawFitter {
       return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
     }
     JointLawResiduals model = new JointLawResiduals(n, d, l);
-    int[] order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
-    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, starts::start, lbfgs, polish, parallelism);
+    int[] order;
+    IntFunction<double[]> start;
+    if (method == Approach3Method.PROFILED && starts.size() > 1) {
+      double[][] profiled = profiledStarts(model, weights);
+      order = IntStream.range(0, profiled.length).toArray();
+      start = k -> profiled[k];
+    } else {
+      order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
+      start = starts::start;
+    }
+    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, start, lbfgs, polish, parallelism);
     if (out == null) {
       return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
     }
     return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights));
+  }
+
+  /**
+   * Every (α, β) pair of the start grid at its profiled optimum over (a, b, e), pairs in grid order;
+   * pairs whose inner problem has no finite optimum are left out.
+   */
+  private double[][] profiledStarts(JointLawResiduals model, double[] weights) {
+    double[] alphas = starts.alpha();
+    double[] betas = starts.beta();
+    ExponentProfile profile = new ExponentProfile(model, weights, loss);
+    java.util.List<double[]> out = new java.util.ArrayList<>();
+    for (double alpha : alphas) {
+      for (double beta : betas) {
+        OptimizationResult r = profile.at(alpha, beta);
+        if (Double.isFinite(r.value())) {
+          out.add(r.point());
+        }
+      }
+    }
+    return out.toArray(new double[0][]);
   }
 
   /** Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum). */
@@ -124,9 +177,36 @@ public final class JointLawFitter {
     return new double[] {Math.log(law.a()), Math.log(law.b()), Math.log(law.e()), law.alpha(), law.beta()};
   }
 
+  /**
+   * A collapsed term (a coefficient driven toward 0 along a flat direction of the objective) is
+   * raised to where it is e^−{@value #COLLAPSED_LOG_MARGIN} of the smallest loss at every point: its
+   * share of any prediction is then below 1e-21, invisible in double precision, so the objective is
+   * unchanged, and the law keeps positive A, B, E (a warm start needs their logarithms).
+   */
+  private static double[] clampCollapsed(JointLawResiduals model, double[] weights, double[] x) {
+    double[] lnN = model.lnN();
+    double[] lnD = model.lnD();
+    double[] lnL = model.lnL();
+    double floorA = Double.POSITIVE_INFINITY;
+    double floorB = Double.POSITIVE_INFINITY;
+    double floorE = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < lnL.length; i++) {
+      if (Data.weight(weights, i) > 0) {
+        floorA = Math.min(floorA, lnL[i] + x[3] * lnN[i]);
+        floorB = Math.min(floorB, lnL[i] + x[4] * lnD[i]);
+        floorE = Math.min(floorE, lnL[i]);
+      }
+    }
+    double[] out = x.clone();
+    out[0] = Math.max(out[0], floorA - COLLAPSED_LOG_MARGIN);
+    out[1] = Math.max(out[1], floorB - COLLAPSED_LOG_MARGIN);
+    out[2] = Math.max(out[2], floorE - COLLAPSED_LOG_MARGIN);
+    return out;
+  }
+
   private Fit<JointLaw> finish(JointLawResiduals model, double[] weights, double[] l, MultiStart.Outcome out,
       int active, int configurations) {
-    double[] x = out.best().point();
+    double[] x = clampCollapsed(model, weights, out.best().point());
     EnumSet<FitFlag> flags = EnumSet.noneOf(FitFlag.class);
     StringBuilder note = new StringBuilder();
     if (!out.anyConverged()) {

@@ -21,6 +21,21 @@ final class JointLawResiduals implements ResidualModel {
     }
   }
 
+  /** ln N of every point (shared, not copied: package-private callers only read it). */
+  double[] lnN() {
+    return lnN;
+  }
+
+  /** ln D of every point (shared). */
+  double[] lnD() {
+    return lnD;
+  }
+
+  /** ln L of every point (shared). */
+  double[] lnL() {
+    return lnL;
+  }
+
   @Override
   public int parameters() {
     return 5;

@@ -26,7 +26,9 @@ final class FitOptions {
   String unit;
 
   @Option(names = "--screen", paramLabel = "K", defaultValue = "100",
-      description = "Run L-BFGS from the best K of the 4,500 grid starts (0: every start). Default: ${DEFAULT-VALUE}.")
+      description = "Grid search only (the reference; the default search, variable projection over the grid's 25 "
+          + "exponent pairs, runs all 25): L-BFGS from the best K of the 4,500 grid starts (0: every start). "
+          + "Default: ${DEFAULT-VALUE}.")
   int screen;
 
   /** Checks the values; {@code minResamples} is 0 where point estimates alone make sense. */

@@ -140,7 +140,9 @@ public final class ConfigSchema {
       integer("simulate.partitions", "0", 0, 100_000, "Partitions of the simulation fan-out (0: 4 per core)."),
       dbl("fit.huber-delta", "1e-3", 1e-12, 10, "Huber threshold of the Approach 3 fits on log residuals."),
       integer("fit.approach3.screen", "100", 0, 4500,
-          "Run L-BFGS from the best N of the 4,500 grid starts (0: every start)."),
+          "Grid search only (the reference, not the default): run L-BFGS from the best N of the 4,500 grid starts "
+              + "(0: every start). The default search, variable projection over the grid's 25 exponent pairs, "
+              + "runs all 25."),
       integer("fit.approach3.max-iterations", "1000", 1, 100_000,
           "L-BFGS iterations per start; a fit none of whose starts converges is flagged not_converged."),
       // a contrast's resamples meet in one task: 8 bytes each
