@@ -8,7 +8,7 @@ package org.scalesweep.boot;
  * @param percentile percentile interval
  * @param bca BCa interval (percentile when no jackknife was given)
  * @param expanded expanded percentile interval (percentile when the units leave no degrees of freedom)
- * @param pValue two-sided sign p-value (failed resamples counted against it, see {@link SignTest})
+ * @param pValue two-sided sign p-value (over the valid resamples; failures counted in {@link #failed()}, see {@link SignTest})
  * @param resamples resamples drawn
  * @param valid resamples with a finite value
  */
@@ -60,7 +60,7 @@ public record BootstrapSummary(double estimate, double standardError, Interval p
     return unstable(valid, resamples);
   }
 
-  /** Resamples that failed (no finite value): they widen p (see {@link SignTest}); intervals use the rest. */
+  /** Resamples that failed (no finite value): left out of p and the intervals, reported (see {@link SignTest}). */
   public int failed() {
     return resamples - valid;
   }

@@ -18,15 +18,15 @@ class SignTestFailuresTest {
   }
 
   @Test
-  void failedResamplesCountAgainstRejection() {
+  void failedResamplesAreLeftOutOfPAndCounted() {
     double[] clean = new double[199];
     java.util.Arrays.fill(clean, 1.0);
     clean[0] = -1; // 1 of 199 below 0: p = 2·2/200
     assertThat(SignTest.pValue(clean)).isCloseTo(0.02, within(1e-15));
     double[] failed = java.util.Arrays.copyOf(clean, 201);
     failed[199] = Double.NaN;
-    failed[200] = Double.NaN; // two failures counted on the far side: p = 2·(1 + 1 + 2)/202
-    assertThat(SignTest.pValue(failed)).isCloseTo(8.0 / 202, within(1e-15));
+    failed[200] = Double.NaN; // two failures left out: the same p as without them
+    assertThat(SignTest.pValue(failed)).isCloseTo(0.02, within(1e-15));
     BootstrapSummary s = BootstrapSummary.of(1, failed, null, 0.95);
     assertThat(s.failed()).isEqualTo(2);
     assertThat(s.valid()).isEqualTo(199);

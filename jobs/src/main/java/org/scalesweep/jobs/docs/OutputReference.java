@@ -179,8 +179,8 @@ public final class OutputReference {
     col("ci_shape", "`bounded` (the slopes differ significantly), `rays` or `unbounded` (they do not: the curves "
         + "may cross anywhere outside (ci_low, ci_high), or anywhere at all), `not_estimable`.");
     col("failed_resamples", "Resamples whose statistic was not estimable (resamples − valid_resamples). They are "
-        + "never dropped silently: each counts against significance on both sides of 0 in p_value; intervals use "
-        + "the valid ones; more than 10% failed flags the row `unstable`.");
+        + "never dropped silently: counted here, left out of p_value and the intervals (both over the valid ones); "
+        + "more than 10% failed flags the row `unstable`.");
     col("q_value", "Benjamini–Hochberg q-value over the case study's contrasts (all corpora): q_value < alpha "
         + "controls the false discovery rate.");
     col("p_holm", "Holm's adjusted p-value over the case study's contrasts: p_holm < alpha controls the "
@@ -191,8 +191,8 @@ public final class OutputReference {
     col("bca_low", "BCa interval (jackknife over clusters), lower end.");
     col("bca_high", "BCa interval, upper end.");
     col("std_error", "Bootstrap standard error of Δβ.");
-    col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0}+f)/(B+1), (1+#{Δβ*≥0}+f)/(B+1))), f failed "
-        + "resamples; under `wild-t`/`budget-t` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
+    col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0})/(V+1), (1+#{Δβ*≥0})/(V+1))) over the V valid "
+        + "resamples (failures left out, counted in failed_resamples); under `wild-t`/`budget-t` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
     col("significant", "p_value < alpha: the sign of Δβ is interpreted.");
     col("alpha", "Significance level of the sign test.");
     col("level", "Confidence level of the intervals.");
