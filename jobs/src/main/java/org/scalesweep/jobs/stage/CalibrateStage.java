@@ -29,6 +29,7 @@ import org.scalesweep.calib.SweepCalibration;
 import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.report.CalibrationReport;
+import org.scalesweep.jobs.table.CalibrationReplicateRow;
 import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.relative.Contrast;
@@ -133,12 +134,14 @@ public final class CalibrateStage implements Stage {
     rows.put(OutcomeRows.REPLICATES, ctx.outputs().writeParquet(OutcomeRows.REPLICATES,
         replicates.orderBy("kind", "truth", "scheme", "study", "corpus", "statistic", "replicate").coalesce(1)));
     Dataset<Row> cells = replicates
-        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r)), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.split(k), it, level),
+        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r).parts()), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.Key.of(OutcomeRows.split(k)), it, level),
             Encoders.row(OutputTables.CALIBRATION_SUMMARY.schema()));
     Dataset<Row> pooled = replicates
-        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getString(0), r.getString(1), r.getString(2)),
-            Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          OutcomeRows.Key key = OutcomeRows.keyOf(r);
+          return OutcomeRows.join(key.kind(), key.truth(), key.scheme());
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> {
           Object[] p = OutcomeRows.split(k);
           return summaryRow(OutcomeRows.key((String) p[0], (String) p[1], (String) p[2], "all", "all", "all", null, null),
@@ -174,12 +177,13 @@ public final class CalibrateStage implements Stage {
     return rows;
   }
 
-  private static Iterator<Row> summaryRow(Object[] key, Iterator<Row> it, double level) {
+  private static Iterator<Row> summaryRow(OutcomeRows.Key key, Iterator<Row> it, double level) {
     List<ReplicateOutcome> outcomes = new ArrayList<>();
     List<Long> replicates = new ArrayList<>();
     it.forEachRemaining(r -> {
-      outcomes.add(OutcomeRows.outcome(r));
-      replicates.add(r.getLong(OutcomeRows.KEYS));
+      CalibrationReplicateRow x = OutputTables.CALIBRATION_REPLICATES.fromRow(r);
+      outcomes.add(OutcomeRows.outcome(x));
+      replicates.add(x.replicate());
     });
     return List.of(OutcomeRows.summary(key, outcomes, replicates.stream().mapToLong(Long::longValue).toArray(), level))
         .iterator();
@@ -232,7 +236,7 @@ public final class CalibrateStage implements Stage {
     ReplicateOutcome o = cal.outcome(truth, scope, contrast, first.getDouble(7), jack, first.getDouble(9), draws);
     var sc = cal.scopes().get(scope);
     Contrast ct = sc.contrasts().get(contrast);
-    Object[] key = OutcomeRows.key("delta_beta", truth.key(), first.getString(1), sc.study(), sc.corpus(), ct.label(),
+    OutcomeRows.Key key = OutcomeRows.key("delta_beta", truth.key(), first.getString(1), sc.study(), sc.corpus(), ct.label(),
         ct.baseline(), ct.treatment());
     return List.of(OutcomeRows.replicate(key, first.getLong(4), o)).iterator();
   }

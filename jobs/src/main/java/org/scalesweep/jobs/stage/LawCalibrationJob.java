@@ -104,7 +104,7 @@ final class LawCalibrationJob {
         .toArray();
     double[] jack = first.<Double>getList(5).stream().mapToDouble(Double::doubleValue).toArray();
     LawCalibration cal = CalibrationSources.law(study, opts.resamples());
-    Object[] key = OutcomeRows.key("law", "study", SCHEME, study.name(), "-", LawCalibration.STATISTICS.get(k), null,
+    OutcomeRows.Key key = OutcomeRows.key("law", "study", SCHEME, study.name(), "-", LawCalibration.STATISTICS.get(k), null,
         null);
     return List.of(OutcomeRows.replicate(key, first.getLong(0), cal.outcome(k, first.getDouble(4), draws, jack)))
         .iterator();
