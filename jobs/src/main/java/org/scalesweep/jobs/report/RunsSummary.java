@@ -15,10 +15,10 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.RunsSummaryRow;
 
 /**
  * report/runs_summary.csv: one row per (study, corpus, subgroup, run), losses averaged over seed
@@ -59,15 +59,15 @@ public final class RunsSummary {
       while (j < obs.size() && sameRun(first, obs.get(j))) {
         j++;
       }
-      out.add(summarise(obs.subList(i, j), grid.get(first.getString(1) + "\u0001" + first.getString(3))));
+      out.add(summarise(obs.subList(i, j), grid.get(first.<String>getAs("corpus") + "\u0001" + first.<String>getAs("run_id"))));
       i = j;
     }
     return out;
   }
 
   private static boolean sameRun(Row a, Row b) {
-    for (int k = 0; k < 4; k++) {
-      if (!a.getString(k).equals(b.getString(k))) {
+    for (String c : List.of("study", "corpus", "subgroup", "run_id")) {
+      if (!a.<String>getAs(c).equals(b.<String>getAs(c))) {
         return false;
       }
     }
@@ -81,22 +81,26 @@ public final class RunsSummary {
     double acc = 0;
     int accN = 0;
     for (Row o : reps) {
-      mean += o.getDouble(10);
-      if (!o.isNullAt(11)) {
-        acc += o.getDouble(11);
+      mean += o.<Double>getAs("loss");
+      Double accuracy = o.getAs("accuracy");
+      if (accuracy != null) {
+        acc += accuracy;
         accN++;
       }
     }
     mean /= n;
     double ss = 0;
     for (Row o : reps) {
-      ss += (o.getDouble(10) - mean) * (o.getDouble(10) - mean);
+      double loss = o.<Double>getAs("loss");
+      ss += (loss - mean) * (loss - mean);
     }
     Double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : null;
-    return RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7),
-        r.get(8), r.get(9), config == null ? null : config.get(2), config == null ? null : config.get(3),
-        config == null ? null : config.get(4), config == null ? null : config.get(5), mean, sd,
-        accN > 0 ? acc / accN : null, n);
+    return OutputTables.RUNS_SUMMARY.toRow(new RunsSummaryRow(r.getAs("study"), r.getAs("corpus"),
+        r.getAs("subgroup"), r.getAs("run_id"), r.<Double>getAs("budget"), r.<Long>getAs("params"),
+        r.<Long>getAs("tokens"), r.<Double>getAs("flops"), r.getAs("width"), r.getAs("depth"),
+        config == null ? null : config.<Integer>getAs("heads"), config == null ? null : config.<Long>getAs("batch"),
+        config == null ? null : config.<Long>getAs("steps"),
+        config == null ? null : config.<Double>getAs("learning_rate"), mean, sd, accN > 0 ? acc / accN : null, n));
   }
 
   /** grid.parquet's configuration columns by (corpus, run_id); empty when the study has no grid. */
@@ -107,7 +111,7 @@ public final class RunsSummary {
     }
     for (Row g : outputs.readParquet(Outputs.GRID).select("corpus", "run_id", "heads", "batch", "steps",
         "learning_rate").collectAsList()) {
-      out.put(g.getString(0) + "\u0001" + g.getString(1), g);
+      out.put(g.<String>getAs("corpus") + "\u0001" + g.<String>getAs("run_id"), g);
     }
     return out;
   }

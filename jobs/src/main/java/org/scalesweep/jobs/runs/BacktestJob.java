@@ -1,10 +1,5 @@
 package org.scalesweep.jobs.runs;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,16 +11,16 @@ import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.scalesweep.boot.Backtest;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.boot.WeightKind;
 import org.scalesweep.fit.RunLaw;
+import org.scalesweep.jobs.table.BacktestPointRow;
+import org.scalesweep.jobs.table.BacktestSummaryRow;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Table;
 
 /**
  * backtest: per group of runs, fit on all budgets but the largest {@code holdout}, predict the held-out
@@ -34,8 +29,10 @@ import org.scalesweep.jobs.table.OutputTables;
  */
 public final class BacktestJob {
 
-  private static final StructType UNION = new StructType().add("kind", StringType, false)
-      .add("point", OutputTables.BACKTEST_POINTS.schema(), true).add("summary", OutputTables.BACKTEST_SUMMARY.schema(), true);
+  /** One row of the groups' pass: a held-out point or a group's summary, tagged by kind. */
+  record Piece(String kind, BacktestPointRow point, BacktestSummaryRow summary) {}
+
+  private static final Table<Piece> UNION = Table.of(Piece.class);
 
   private BacktestJob() {}
 
@@ -62,19 +59,22 @@ public final class BacktestJob {
   public static Output run(SparkSession spark, List<RunGroup> groups, Settings s, Truth truth) {
     Broadcast<List<RunGroup>> bc = spark.sparkContext().broadcast(groups, scala.reflect.ClassTag$.MODULE$.apply(List.class));
     List<Row> rows = spark.range(0, groups.size(), 1, Math.max(1, groups.size()))
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> evaluate(bc.value(), s, truth, it), Encoders.row(UNION))
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> evaluate(bc.value(), s, truth, it), UNION.encoder())
         .collectAsList();
     bc.destroy();
     // tiny tables: sorted here rather than by Spark jobs
-    Comparator<Row> key = Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1))
-        .thenComparing(r -> r.getString(2));
-    Comparator<Row> byPoint = key.thenComparingDouble(r -> r.getDouble(4))
-        .thenComparing(r -> (Double) r.get(5), Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparingDouble(r -> r.getDouble(7));
-    List<Row> points = rows.stream().filter(r -> r.getString(0).equals("point")).map(r -> r.getStruct(1))
-        .sorted(byPoint).toList();
-    List<Row> summary = rows.stream().filter(r -> r.getString(0).equals("summary")).map(r -> r.getStruct(2))
-        .sorted(key).toList();
+    List<Piece> pieces = rows.stream().map(UNION::fromRow).toList();
+    Comparator<BacktestPointRow> byPoint = Comparator.comparing(BacktestPointRow::study)
+        .thenComparing(BacktestPointRow::corpus).thenComparing(BacktestPointRow::subgroup)
+        .thenComparingDouble(BacktestPointRow::budget)
+        .thenComparing(BacktestPointRow::params, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparingDouble(BacktestPointRow::observed);
+    Comparator<BacktestSummaryRow> byGroup = Comparator.comparing(BacktestSummaryRow::study)
+        .thenComparing(BacktestSummaryRow::corpus).thenComparing(BacktestSummaryRow::subgroup);
+    List<Row> points = OutputTables.BACKTEST_POINTS.rows(pieces.stream().filter(p -> p.kind().equals("point"))
+        .map(Piece::point).sorted(byPoint).toList());
+    List<Row> summary = OutputTables.BACKTEST_SUMMARY.rows(pieces.stream().filter(p -> p.kind().equals("summary"))
+        .map(Piece::summary).sorted(byGroup).toList());
     return new Output(points, summary);
   }
 
@@ -87,18 +87,19 @@ public final class BacktestJob {
         r = Backtest.run(s.law(), FitRunsJob.fitter(s.screen()), g.points(), g.units(), s.holdout(),
             new Resampler(s.seed(), WeightKind.POISSON), g.scopeKey(), s.resamples(), s.level());
       } catch (IllegalArgumentException e) {
-        out.add(RowFactory.create("summary", null, RowFactory.create(g.study(), g.corpus(), g.subgroup(), s.law().key(),
-            "", "", 0, Double.NaN, Double.NaN, Double.NaN, s.level(), s.resamples(), 0, "", "too_few_budgets",
-            e.getMessage())));
+        out.add(UNION.toRow(new Piece("summary", null, new BacktestSummaryRow(g.study(), g.corpus(), g.subgroup(),
+            s.law().key(), "", "", 0, Double.NaN, Double.NaN, Double.NaN, s.level(), s.resamples(), 0, "",
+            "too_few_budgets", e.getMessage()))));
         continue;
       }
       double maxErr = 0;
       for (Backtest.Prediction p : r.predictions()) {
         Double t = s.law().alongFrontier() ? null : truth.at(g, p.budget(), p.params(), p.tokens());
         maxErr = Math.max(maxErr, Math.abs(p.relativeError()));
-        out.add(RowFactory.create("point", RowFactory.create(g.study(), g.corpus(), g.subgroup(), s.law().key(),
-            p.budget(), nullIfNaN(p.params()), nullIfNaN(p.tokens()), p.observed(), p.predicted(), p.relativeError(),
-            p.interval().low(), p.interval().high(), p.inside(), t, t == null ? null : p.interval().contains(t)), null));
+        out.add(UNION.toRow(new Piece("point", new BacktestPointRow(g.study(), g.corpus(), g.subgroup(),
+            s.law().key(), p.budget(), nullIfNaN(p.params()), nullIfNaN(p.tokens()), p.observed(), p.predicted(),
+            p.relativeError(), p.interval().low(), p.interval().high(), p.inside(), t,
+            t == null ? null : p.interval().contains(t)), null)));
       }
       String flags = r.fit().flagString();
       String reason = r.fit().note();
@@ -106,10 +107,11 @@ public final class BacktestJob {
         flags = flags.isEmpty() ? "no_predictions" : flags + ",no_predictions";
         reason = (reason + " no held-out point to predict (the fit or the held-out frontier is missing)").strip();
       }
-      out.add(RowFactory.create("summary", null, RowFactory.create(g.study(), g.corpus(), g.subgroup(), s.law().key(),
-          budgets(r.trainBudgets()), budgets(r.heldOutBudgets()), r.predictions().size(), r.meanAbsRelativeError(),
-          r.predictions().isEmpty() ? Double.NaN : maxErr, r.coverage(), s.level(), r.resamples(), r.validResamples(),
-          r.fit().hasEstimate() ? r.fit().law().describe() : "", flags, reason)));
+      out.add(UNION.toRow(new Piece("summary", null, new BacktestSummaryRow(g.study(), g.corpus(), g.subgroup(),
+          s.law().key(), budgets(r.trainBudgets()), budgets(r.heldOutBudgets()), r.predictions().size(),
+          r.meanAbsRelativeError(), r.predictions().isEmpty() ? Double.NaN : maxErr, r.coverage(), s.level(),
+          r.resamples(), r.validResamples(), r.fit().hasEstimate() ? r.fit().law().describe() : "", flags,
+          reason))));
     }
     return out.iterator();
   }

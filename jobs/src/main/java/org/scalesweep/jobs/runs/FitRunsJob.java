@@ -1,9 +1,5 @@
 package org.scalesweep.jobs.runs;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,12 +7,8 @@ import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.scalesweep.boot.BootstrapSummary;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.boot.RunsBootstrap;
@@ -31,6 +23,8 @@ import org.scalesweep.jobs.stage.FitStage;
 import org.scalesweep.jobs.table.FitRow;
 import org.scalesweep.jobs.table.FitRows;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.PackedDoubles;
+import org.scalesweep.jobs.table.Table;
 import org.scalesweep.law.Law;
 
 /**
@@ -40,8 +34,10 @@ import org.scalesweep.law.Law;
  * resample b's keyed weights, so the numbers do not depend on partitioning.
  */
 public final class FitRunsJob {
-  private static final StructType DRAWS = new StructType().add("group", IntegerType, false)
-      .add("resample", LongType, false).add("values", DataTypes.createArrayType(DoubleType, false), false);
+  /** One group's statistics under one resample (packed doubles), between the resampling pass and the driver. */
+  record Draw(int group, long resample, byte[] values) {}
+
+  private static final Table<Draw> DRAWS = Table.of(Draw.class);
 
   private FitRunsJob() {}
 
@@ -132,12 +128,12 @@ public final class FitRunsJob {
         : (int) Math.max(1, Math.min(s.resamples(), 4L * spark.sparkContext().defaultParallelism()));
     Broadcast<List<Input>> bc = spark.sparkContext().broadcast(inputs, scala.reflect.ClassTag$.MODULE$.apply(List.class));
     List<Row> rows = spark.range(0, s.resamples(), 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), s, it), Encoders.row(DRAWS))
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), s, it), DRAWS.encoder())
         .collectAsList();
     bc.destroy();
     for (Row r : rows) {
-      List<Double> v = r.getList(2);
-      out[r.getInt(0)][(int) r.getLong(1)] = v.stream().mapToDouble(Double::doubleValue).toArray();
+      Draw d = DRAWS.fromRow(r);
+      out[d.group()][(int) d.resample()] = PackedDoubles.unpack(d.values());
     }
     return out;
   }
@@ -150,11 +146,7 @@ public final class FitRunsJob {
       long b = ids.next();
       for (int g = 0; g < boots.size(); g++) {
         double[] v = boots.get(g).resample(b).statistics();
-        List<Double> list = new ArrayList<>(v.length);
-        for (double x : v) {
-          list.add(x);
-        }
-        out.add(RowFactory.create(g, b, list.toArray(new Double[0])));
+        out.add(DRAWS.toRow(new Draw(g, b, PackedDoubles.pack(v, 0, v.length))));
       }
     }
     return out.iterator();

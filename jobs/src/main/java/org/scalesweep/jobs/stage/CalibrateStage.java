@@ -1,11 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,8 +13,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.ResampleScheme;
@@ -29,7 +21,11 @@ import org.scalesweep.calib.SweepCalibration;
 import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.report.CalibrationReport;
+import org.scalesweep.jobs.table.CalibrationReplicateRow;
+import org.scalesweep.jobs.table.Nullable;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.PackedDoubles;
+import org.scalesweep.jobs.table.Table;
 import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.SimulatedSweep;
@@ -70,17 +66,14 @@ public final class CalibrateStage implements Stage {
     }
   }
 
-  static final StructType DRAWS = new StructType()
-      .add("truth", IntegerType, false)
-      .add("scheme", StringType, false)
-      .add("scope", IntegerType, false)
-      .add("contrast", IntegerType, false)
-      .add("replicate", LongType, false)
-      .add("block", IntegerType, false)
-      .add("draws", createArrayType(DoubleType, false), false)
-      .add("estimate", DoubleType, true)
-      .add("jackknife", createArrayType(DoubleType, false), true)
-      .add("lack_of_fit_p", DoubleType, true);
+  /**
+   * One block of one replicate's resamples of one contrast (draws as packed doubles); block 0 also
+   * carries the full-data estimate, the jackknife and the lack-of-fit p-value.
+   */
+  record Draws(int truth, String scheme, int scope, int contrast, long replicate, int block, byte[] draws,
+      Double estimate, @Nullable byte[] jackknife, Double lackOfFitP) {}
+
+  static final Table<Draws> DRAWS = Table.of(Draws.class);
 
   private final Options options;
 
@@ -114,10 +107,12 @@ public final class CalibrateStage implements Stage {
         + String.join(", ", opts.schemes().stream().map(ResampleScheme::key).toList()) + ") over " + partitions
         + " partitions");
     Dataset<Row> draws = ctx.spark().range(0, units, 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(DRAWS));
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), DRAWS.encoder());
     Dataset<Row> replicates = draws
-        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getInt(0), r.getString(1), r.getInt(2),
-            r.getInt(3), r.getLong(4)), Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          Draws d = DRAWS.fromRow(r);
+          return OutcomeRows.join(d.truth(), d.scheme(), d.scope(), d.contrast(), d.replicate());
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), it),
             Encoders.row(OutputTables.CALIBRATION_REPLICATES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -133,12 +128,14 @@ public final class CalibrateStage implements Stage {
     rows.put(OutcomeRows.REPLICATES, ctx.outputs().writeParquet(OutcomeRows.REPLICATES,
         replicates.orderBy("kind", "truth", "scheme", "study", "corpus", "statistic", "replicate").coalesce(1)));
     Dataset<Row> cells = replicates
-        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r)), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.split(k), it, level),
+        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(OutcomeRows.keyOf(r).parts()), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> summaryRow(OutcomeRows.Key.of(OutcomeRows.split(k)), it, level),
             Encoders.row(OutputTables.CALIBRATION_SUMMARY.schema()));
     Dataset<Row> pooled = replicates
-        .groupByKey((MapFunction<Row, String>) r -> OutcomeRows.join(r.getString(0), r.getString(1), r.getString(2)),
-            Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          OutcomeRows.Key key = OutcomeRows.keyOf(r);
+          return OutcomeRows.join(key.kind(), key.truth(), key.scheme());
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> {
           Object[] p = OutcomeRows.split(k);
           return summaryRow(OutcomeRows.key((String) p[0], (String) p[1], (String) p[2], "all", "all", "all", null, null),
@@ -174,12 +171,13 @@ public final class CalibrateStage implements Stage {
     return rows;
   }
 
-  private static Iterator<Row> summaryRow(Object[] key, Iterator<Row> it, double level) {
+  private static Iterator<Row> summaryRow(OutcomeRows.Key key, Iterator<Row> it, double level) {
     List<ReplicateOutcome> outcomes = new ArrayList<>();
     List<Long> replicates = new ArrayList<>();
     it.forEachRemaining(r -> {
-      outcomes.add(OutcomeRows.outcome(r));
-      replicates.add(r.getLong(OutcomeRows.KEYS));
+      CalibrationReplicateRow x = OutputTables.CALIBRATION_REPLICATES.fromRow(r);
+      outcomes.add(OutcomeRows.outcome(x));
+      replicates.add(x.replicate());
     });
     return List.of(OutcomeRows.summary(key, outcomes, replicates.stream().mapToLong(Long::longValue).toArray(), level))
         .iterator();
@@ -208,9 +206,11 @@ public final class CalibrateStage implements Stage {
       for (SweepCalibration.Draws d : cal.resample(data, truth, replicate, first, count, gemm)) {
         for (int c = 0; c < d.deltaBeta().length; c++) {
           SweepCalibration.Estimates e = est.get(d.scope());
-          out.add(RowFactory.create(truth.ordinal(), d.scheme().key(), d.scope(), c, replicate, block,
-              boxed(d.deltaBeta()[c]), block == 0 ? e.deltaBeta()[c] : null, block == 0 ? boxed(e.jackknife()[c]) : null,
-              block == 0 ? e.lackOfFitP()[c] : null));
+          double[] draws = d.deltaBeta()[c];
+          out.add(DRAWS.toRow(new Draws(truth.ordinal(), d.scheme().key(), d.scope(), c, replicate, block,
+              PackedDoubles.pack(draws, 0, draws.length), block == 0 ? (Double) e.deltaBeta()[c] : null,
+              block == 0 ? PackedDoubles.pack(e.jackknife()[c], 0, e.jackknife()[c].length) : null,
+              block == 0 ? (Double) e.lackOfFitP()[c] : null)));
         }
       }
     }
@@ -219,26 +219,21 @@ public final class CalibrateStage implements Stage {
 
   /** One replicate's outcome for one (truth, scheme, scope, contrast): its blocks joined in order. */
   private static Iterator<Row> replicateRow(SweepCalibration cal, Iterator<Row> it) {
-    List<Row> blocks = new ArrayList<>();
-    it.forEachRemaining(blocks::add);
-    blocks.sort((a, b) -> Integer.compare(a.getInt(5), b.getInt(5)));
-    Row first = blocks.get(0);
-    SweepCalibration.Truth truth = SweepCalibration.Truth.values()[first.getInt(0)];
-    int scope = first.getInt(2);
-    int contrast = first.getInt(3);
-    double[] draws = blocks.stream().flatMap(r -> r.<Double>getList(6).stream()).mapToDouble(Double::doubleValue)
+    List<Draws> blocks = new ArrayList<>();
+    it.forEachRemaining(r -> blocks.add(DRAWS.fromRow(r)));
+    blocks.sort((a, b) -> Integer.compare(a.block(), b.block()));
+    Draws first = blocks.get(0);
+    SweepCalibration.Truth truth = SweepCalibration.Truth.values()[first.truth()];
+    int scope = first.scope();
+    int contrast = first.contrast();
+    double[] draws = blocks.stream().map(r -> PackedDoubles.unpack(r.draws())).flatMapToDouble(Arrays::stream)
         .toArray();
-    double[] jack = first.<Double>getList(8).stream().mapToDouble(Double::doubleValue).toArray();
-    ReplicateOutcome o = cal.outcome(truth, scope, contrast, first.getDouble(7), jack, first.getDouble(9), draws);
+    double[] jack = PackedDoubles.unpack(first.jackknife());
+    ReplicateOutcome o = cal.outcome(truth, scope, contrast, first.estimate(), jack, first.lackOfFitP(), draws);
     var sc = cal.scopes().get(scope);
     Contrast ct = sc.contrasts().get(contrast);
-    Object[] key = OutcomeRows.key("delta_beta", truth.key(), first.getString(1), sc.study(), sc.corpus(), ct.label(),
+    OutcomeRows.Key key = OutcomeRows.key("delta_beta", truth.key(), first.scheme(), sc.study(), sc.corpus(), ct.label(),
         ct.baseline(), ct.treatment());
-    return List.of(OutcomeRows.replicate(key, first.getLong(4), o)).iterator();
-  }
-
-  /** A Row's array value (Spark's external type for arrays is a Scala Seq). */
-  static scala.collection.immutable.Seq<Double> boxed(double[] v) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.stream(v).boxed().toList()).toList();
+    return List.of(OutcomeRows.replicate(key, first.replicate(), o)).iterator();
   }
 }

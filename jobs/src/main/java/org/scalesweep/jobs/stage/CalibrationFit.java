@@ -73,9 +73,9 @@ public final class CalibrationFit {
       double[] trials = new double[bins.size()];
       for (int i = 0; i < bins.size(); i++) {
         Row r = bins.get(i);
-        trials[i] = r.getLong(2);
-        loss[i] = Math.exp(r.getDouble(1) / trials[i]);
-        k[i] = r.getDouble(3);
+        trials[i] = r.<Long>getAs("n");
+        loss[i] = Math.exp(r.<Double>getAs("s") / trials[i]);
+        k[i] = r.<Double>getAs("k");
       }
       Fit<SigmoidCalibration> binned = SigmoidCalibrationFitter.fit(loss, k, trials, 0);
       Fit<SigmoidCalibration> floored = SigmoidCalibrationFitter.fit(loss, k, trials, cs.accuracy().floor());

@@ -34,11 +34,11 @@ final class Flagged {
     for (int i = 0; i < Math.min(items.size(), MAX_LINES); i++) {
       Row r = items.get(i);
       List<String> name = new ArrayList<>();
-      for (int k = 0; k < key.size(); k++) {
-        name.add(String.valueOf(r.get(k)));
+      for (String k : key) {
+        name.add(String.valueOf(r.<Object>getAs(k)));
       }
-      String reason = r.getString(key.size() + 1);
-      ctx.log().printf("warning: %s [%s]: %s%s%n", output, String.join(" ", name), r.getString(key.size()),
+      String reason = r.getAs("reason");
+      ctx.log().printf("warning: %s [%s]: %s%s%n", output, String.join(" ", name), r.<String>getAs("flags"),
           reason.isEmpty() ? "" : " (" + reason + ")");
     }
     if (items.size() > MAX_LINES) {

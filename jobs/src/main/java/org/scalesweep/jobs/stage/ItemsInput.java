@@ -28,9 +28,10 @@ final class ItemsInput {
         .orderBy("corpus", "study", "subgroup", "run_id", "item").collectAsList();
     Map<String, Map<String, List<Double>>> acc = new HashMap<>();
     for (Row r : rows) {
-      String key = r.getString(0) + "\u0001" + r.getString(1) + "\u0001" + r.getString(2);
-      acc.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.getString(3), k -> new ArrayList<>())
-          .add(r.getDouble(5));
+      String key = r.<String>getAs("corpus") + "\u0001" + r.<String>getAs("study") + "\u0001"
+          + r.<String>getAs("subgroup");
+      acc.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.<String>getAs("run_id"),
+          k -> new ArrayList<>()).add(r.<Double>getAs("loss"));
     }
     Map<String, Map<String, double[]>> out = new HashMap<>();
     acc.forEach((k, runs) -> {

@@ -1,10 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,13 +11,14 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.calib.LawCalibration;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.Nullable;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.PackedDoubles;
+import org.scalesweep.jobs.table.Table;
 
 /**
  * calibrate for seed 000's study: coverage of the intervals of E, A, α, B, β and a, b over R
@@ -34,13 +30,14 @@ final class LawCalibrationJob {
   /** The resampling unit of the alignment stages: one run replicate (design point × seed). */
   static final String SCHEME = "run-replicate";
 
-  private static final StructType DRAWS = new StructType()
-      .add("replicate", LongType, false)
-      .add("block", IntegerType, false)
-      .add("statistic", IntegerType, false)
-      .add("draws", createArrayType(DoubleType, true), false)
-      .add("estimate", DoubleType, true)
-      .add("jackknife", createArrayType(DoubleType, true), true);
+  /**
+   * One block of one replicate's resamples of one statistic (draws as packed doubles); block 0 also
+   * carries the full-data estimate and the jackknife.
+   */
+  record Draws(long replicate, int block, int statistic, byte[] draws, Double estimate,
+      @Nullable byte[] jackknife) {}
+
+  private static final Table<Draws> DRAWS = Table.of(Draws.class);
 
   private LawCalibrationJob() {}
 
@@ -53,9 +50,12 @@ final class LawCalibrationJob {
     ctx.begin("calibrate", opts.replicates() + " replicates of seed 000's design x " + opts.resamples()
         + " resamples over " + partitions + " partitions");
     Dataset<Row> draws = ctx.spark().range(0, units, 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(DRAWS));
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), DRAWS.encoder());
     Dataset<Row> replicates = draws
-        .groupByKey((MapFunction<Row, String>) r -> r.getLong(0) + "/" + r.getInt(2), Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          Draws d = DRAWS.fromRow(r);
+          return d.replicate() + "/" + d.statistic();
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> replicateRow(bc.value(), opts, it),
             Encoders.row(OutputTables.CALIBRATION_REPLICATES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -87,26 +87,27 @@ final class LawCalibrationJob {
         for (int b = 0; b < d.length; b++) {
           col[b] = d[b][k];
         }
-        out.add(RowFactory.create(replicate, block, k, CalibrateStage.boxed(col),
-            block == 0 ? full.statistics()[k] : null, jack == null ? null : CalibrateStage.boxed(jack[k])));
+        out.add(DRAWS.toRow(new Draws(replicate, block, k, PackedDoubles.pack(col, 0, col.length),
+            block == 0 ? (Double) full.statistics()[k] : null,
+            jack == null ? null : PackedDoubles.pack(jack[k], 0, jack[k].length))));
       }
     }
     return out.iterator();
   }
 
   private static Iterator<Row> replicateRow(Study study, CalibrateStage.Options opts, Iterator<Row> it) {
-    List<Row> blocks = new ArrayList<>();
-    it.forEachRemaining(blocks::add);
-    blocks.sort((a, b) -> Integer.compare(a.getInt(1), b.getInt(1)));
-    Row first = blocks.get(0);
-    int k = first.getInt(2);
-    double[] draws = blocks.stream().flatMap(r -> r.<Double>getList(3).stream()).mapToDouble(Double::doubleValue)
+    List<Draws> blocks = new ArrayList<>();
+    it.forEachRemaining(r -> blocks.add(DRAWS.fromRow(r)));
+    blocks.sort((a, b) -> Integer.compare(a.block(), b.block()));
+    Draws first = blocks.get(0);
+    int k = first.statistic();
+    double[] draws = blocks.stream().map(d -> PackedDoubles.unpack(d.draws())).flatMapToDouble(java.util.Arrays::stream)
         .toArray();
-    double[] jack = first.<Double>getList(5).stream().mapToDouble(Double::doubleValue).toArray();
+    double[] jack = PackedDoubles.unpack(first.jackknife());
     LawCalibration cal = CalibrationSources.law(study, opts.resamples());
-    Object[] key = OutcomeRows.key("law", "study", SCHEME, study.name(), "-", LawCalibration.STATISTICS.get(k), null,
+    OutcomeRows.Key key = OutcomeRows.key("law", "study", SCHEME, study.name(), "-", LawCalibration.STATISTICS.get(k), null,
         null);
-    return List.of(OutcomeRows.replicate(key, first.getLong(0), cal.outcome(k, first.getDouble(4), draws, jack)))
+    return List.of(OutcomeRows.replicate(key, first.replicate(), cal.outcome(k, first.estimate(), draws, jack)))
         .iterator();
   }
 }

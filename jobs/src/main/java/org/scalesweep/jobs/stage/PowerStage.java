@@ -100,7 +100,10 @@ public final class PowerStage implements Stage {
     double alpha = ctx.study().bootstrap().alpha();
     double level = ctx.study().bootstrap().level();
     Dataset<Row> power = outcomes
-        .groupByKey((MapFunction<Row, String>) r -> r.getInt(0) + "/" + r.getInt(1), Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          PowerOutcomeRow o = OutputTables.POWER_OUTCOMES.fromRow(r);
+          return o.design() + "/" + o.effect();
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> powerRow(opts, runs, k, it, alpha, level),
             Encoders.row(OutputTables.POWER.schema()))
         .orderBy("runs", "configs_per_budget", "budgets", "items", "seeds", "effect").coalesce(1);
@@ -112,11 +115,11 @@ public final class PowerStage implements Stage {
     List<Row> smallest = ctx.outputs().readStaged(DESIGNS).orderBy("effect").collectAsList();
     String subject = opts.caseStudy() + " baseline on " + opts.corpus() + " (" + opts.scheme().key() + " scheme)";
     rows.put(Outputs.REPORT, (long) CalibrationReport.power(ctx.outputs(), ctx.study(), subject, table, smallest, opts.target()));
-    for (Row r : smallest) {
-      ctx.log().println(String.format(java.util.Locale.ROOT, "delta-beta %+.4f (%+.2f%% per 10x): %s", r.getDouble(0),
-          100 * r.getDouble(1), r.isNullAt(3) ? "no design reaches " + opts.target() + " power"
+    for (PowerDesignRow r : smallest.stream().map(OutputTables.POWER_DESIGNS::fromRow).toList()) {
+      ctx.log().println(String.format(java.util.Locale.ROOT, "delta-beta %+.4f (%+.2f%% per 10x): %s", r.effect(),
+          100 * r.changePerDecade(), r.design() == null ? "no design reaches " + opts.target() + " power"
               : String.format(java.util.Locale.ROOT, "smallest design %s (%d runs), power %.3f [%.3f, %.3f]",
-                  r.getString(3), r.getInt(4), r.getDouble(5), r.getDouble(6), r.getDouble(7))));
+                  r.design(), r.runs(), r.power(), r.powerLow(), r.powerHigh())));
     }
     bc.destroy();
     return rows;
@@ -149,12 +152,12 @@ public final class PowerStage implements Stage {
     long wrong = 0;
     double sum = 0;
     while (it.hasNext()) {
-      Row r = it.next();
+      PowerOutcomeRow r = OutputTables.POWER_OUTCOMES.fromRow(it.next());
       n++;
-      correct += r.getBoolean(3) ? 1 : 0;
-      rejected += r.getBoolean(4) ? 1 : 0;
-      wrong += r.getBoolean(5) ? 1 : 0;
-      sum += r.getDouble(6);
+      correct += r.correctSign() ? 1 : 0;
+      rejected += r.significant() ? 1 : 0;
+      wrong += r.wrongSign() ? 1 : 0;
+      sum += r.estimate();
     }
     PowerDesign pd = opts.designs().get(d);
     BinomialInterval p = BinomialInterval.clopperPearson(correct, n, level);

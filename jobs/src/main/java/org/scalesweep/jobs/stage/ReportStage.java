@@ -65,10 +65,10 @@ public final class ReportStage implements Stage {
         tables.put(t, df.collectAsList());
       }
     }
-    tables.put(RunsSummary.CSV, withSchema(RunsSummary.rows(ctx.outputs()), OutputTables.RUNS_SUMMARY.schema()));
+    tables.put(RunsSummary.CSV, RunsSummary.rows(ctx.outputs()));
     schemas.put(RunsSummary.CSV, OutputTables.RUNS_SUMMARY.schema());
     // G(F) with bootstrap bands: for the figures, the CSV mirror and the dashboard alike
-    tables.put(RelativeCurves.CSV, withSchema(RelativeCurves.rows(ctx), OutputTables.RELATIVE_CURVES.schema()));
+    tables.put(RelativeCurves.CSV, RelativeCurves.rows(ctx));
     schemas.put(RelativeCurves.CSV, OutputTables.RELATIVE_CURVES.schema());
     Tables data = new Tables(tables);
 
@@ -92,19 +92,5 @@ public final class ReportStage implements Stage {
     }
     ctx.outputs().stage(tmp, Outputs.REPORT);
     return rows;
-  }
-
-  /** Rows built with RowFactory carry no schema; the report reads columns by name. */
-  static List<Row> withSchema(List<Row> rows, StructType schema) {
-    return rows.stream().<Row>map(r -> new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(toArray(r),
-        schema)).toList();
-  }
-
-  private static Object[] toArray(Row r) {
-    Object[] v = new Object[r.length()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = r.get(i);
-    }
-    return v;
   }
 }

@@ -134,8 +134,8 @@ final class RunsInput {
       long n = raw.filter(malformed).count();
       StringBuilder sb = new StringBuilder(file + ": " + n + " malformed row(s); for example");
       for (Row r : bad) {
-        sb.append(" [run_id ").append(r.get(0)).append(", subgroup ").append(r.get(1)).append(": ").append(r.get(2))
-            .append(']');
+        sb.append(" [run_id ").append(r.<Object>getAs("run_id")).append(", subgroup ")
+            .append(r.<Object>getAs("subgroup")).append(": ").append(r.<String>getAs("why")).append(']');
       }
       throw new InvalidInputException(sb.append("; allowed: no nulls, positive finite budget, params and tokens, "
           + "width and depth positive or null, non-empty names").toString());
@@ -150,11 +150,12 @@ final class RunsInput {
     if (!ctx.study().corpora().isEmpty()) { // ingested studies take whatever corpora the input has
       known = known.and(col("corpus").isin(ctx.study().corpora().stream().map(Study.Corpus::name).toArray()));
     }
-    List<Row> strangers = raw.filter(known.unary_$bang()).groupBy("study", "corpus", "subgroup").agg(count(lit(1)))
+    List<Row> strangers = raw.filter(known.unary_$bang()).groupBy("study", "corpus", "subgroup")
+        .agg(count(lit(1)).alias("n"))
         .orderBy("study", "corpus", "subgroup").collectAsList();
     if (!strangers.isEmpty()) {
       Map<List<String>, Long> other = new LinkedHashMap<>();
-      strangers.forEach(r -> other.put(List.of(r.getString(0), r.getString(1), r.getString(2)), r.getLong(3)));
+      strangers.forEach(r -> other.put(groupOf(r), r.<Long>getAs("n")));
       ctx.log().printf("warning: %s: %d row(s) of study/corpus/subgroup names the config does not have were left out "
           + "(%s)%n", file, other.values().stream().mapToLong(Long::longValue).sum(), describe(other));
       raw = raw.filter(known);
@@ -167,10 +168,11 @@ final class RunsInput {
     Column usable = loss.isNotNull().and(isnan(loss).unary_$bang()).and(loss.gt(0))
         .and(loss.lt(Double.POSITIVE_INFINITY));
     Map<List<String>, Long> dropped = new LinkedHashMap<>();
-    List<Row> lost = raw.filter(usable.unary_$bang()).groupBy("study", "corpus", "subgroup").agg(count(lit(1)))
+    List<Row> lost = raw.filter(usable.unary_$bang()).groupBy("study", "corpus", "subgroup")
+        .agg(count(lit(1)).alias("n"))
         .orderBy("study", "corpus", "subgroup").collectAsList();
     for (Row r : lost) {
-      dropped.put(List.of(r.getString(0), r.getString(1), r.getString(2)), r.getLong(3));
+      dropped.put(groupOf(r), r.<Long>getAs("n"));
     }
     if (!dropped.isEmpty()) {
       long total = dropped.values().stream().mapToLong(Long::longValue).sum();
@@ -204,5 +206,10 @@ final class RunsInput {
       throw new InvalidInputException(file + ": " + String.join("; ", problems) + " (runs.parquet needs "
           + String.join(", ", COLUMNS.keySet()) + "; see OutputTables.RUNS.schema())");
     }
+  }
+
+  /** The (study, corpus, subgroup) of a row that has those columns. */
+  private static List<String> groupOf(Row r) {
+    return List.of(r.<String>getAs("study"), r.<String>getAs("corpus"), r.<String>getAs("subgroup"));
   }
 }
