@@ -104,15 +104,7 @@ class ArchitectureTest {
 
   @Test
   void rowsAreBuiltAndReadThroughTheirTablesNotByPosition() {
-    // not converted yet: DesignedStages and DesignedReport; InputReader, Json and ReportHtml walk every
-    // column of whatever schema they are given (cell i of field i)
     noClasses().that().resideOutsideOfPackage("org.scalesweep.jobs.table..")
-        .and().doNotHaveFullyQualifiedName("org.scalesweep.jobs.stage.DesignedStages")
-        .and().doNotHaveFullyQualifiedName("org.scalesweep.jobs.report.DesignedReport")
-        .and().doNotHaveFullyQualifiedName("org.scalesweep.jobs.ingest.InputReader")
-        .and().doNotHaveFullyQualifiedName("org.scalesweep.jobs.report.Json")
-        .and().doNotHaveFullyQualifiedName("org.scalesweep.jobs.report.ReportHtml")
-        .and().haveNameNotMatching("org\\.scalesweep\\.jobs\\.(stage\\.DesignedStages|report\\.DesignedReport)\\$.*")
         .should().callMethodWhere(POSITIONAL)
         .because("a row is built with OutputTables.X.toRow and read with fromRow or by column name").check(JOBS);
   }

@@ -138,7 +138,7 @@ final class InputReader {
     for (Row r : df.collectAsList()) {
       Object[] cells = new Object[cols.size()];
       for (int i = 0; i < cells.length; i++) {
-        cells[i] = r.get(i);
+        cells[i] = r.getAs(cols.get(i));
       }
       rows.add(cells);
       where.add(p + " row " + (++k));

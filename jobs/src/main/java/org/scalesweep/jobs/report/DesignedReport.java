@@ -15,6 +15,8 @@ import org.apache.spark.sql.types.StructType;
 import org.scalesweep.design.DesignedStudy;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.table.Csv;
+import org.scalesweep.jobs.table.IntervalRow;
+import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.jobs.table.Outputs;
 
 /**
@@ -66,8 +68,8 @@ public final class DesignedReport {
   }
 
   private static String html(Study study, Tables t, List<Figure> figures) {
-    Map<String, Row> iv = new LinkedHashMap<>();
-    t.get(Outputs.INTERVALS).forEach(r -> iv.put(r.getString(0), r));
+    Map<String, IntervalRow> iv = new LinkedHashMap<>();
+    t.get(Outputs.INTERVALS).stream().map(OutputTables.INTERVALS::fromRow).forEach(r -> iv.put(r.statistic(), r));
     StringBuilder h = Html.page(study.reportTitle() + " — ScaleSweep report", study.reportTitle());
     h.append("<p>").append(Html.escape(study.description())).append("</p>\n");
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d replicates per point"
@@ -104,16 +106,16 @@ public final class DesignedReport {
     return h.toString();
   }
 
-  private static void emit(StringBuilder h, Row r, String label) {
+  private static void emit(StringBuilder h, IntervalRow r, String label) {
     if (r == null) {
       return;
     }
-    double est = r.getDouble(1);
-    double lo = r.getDouble(3);
-    double hi = r.getDouble(4);
-    double truth = r.getDouble(6);
-    boolean covers = r.getBoolean(7);
-    Double pub = r.isNullAt(8) ? null : r.getDouble(8);
+    double est = r.estimate();
+    double lo = r.ciLow();
+    double hi = r.ciHigh();
+    double truth = r.truth();
+    boolean covers = r.coversTruth();
+    Double pub = r.published();
     h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%s</td><td>%s</td><td>[%s, %s]</td>"
             + "<td class=\"s%s\">%s</td><td>%s</td><td>%s</td><td class=\"s\">%s</td></tr>%n", Html.escape(label),
         num(truth), num(est), num(lo), num(hi), covers ? "" : " bad", covers, pub == null ? "" : num(pub),

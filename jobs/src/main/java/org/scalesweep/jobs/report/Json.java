@@ -28,7 +28,7 @@ final class Json {
       sb.append(r > 0 ? ",\n[" : "\n[");
       for (int i = 0; i < names.length; i++) {
         sb.append(i > 0 ? "," : "");
-        value(sb, row.get(i));
+        value(sb, row.getAs(names[i]));
       }
       sb.append(']');
     }

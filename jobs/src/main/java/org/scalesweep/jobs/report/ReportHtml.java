@@ -251,8 +251,8 @@ public final class ReportHtml {
     h.append("</tr></thead><tbody>\n");
     for (Row r : rows) {
       h.append("<tr>");
-      for (int i = 0; i < r.length(); i++) {
-        Object v = r.get(i);
+      for (String f : schema.fieldNames()) {
+        Object v = r.getAs(f);
         boolean text = v instanceof String || v instanceof Boolean;
         h.append(text ? "<td class=\"s\">" : "<td>").append(Html.escape(format(v))).append("</td>");
       }

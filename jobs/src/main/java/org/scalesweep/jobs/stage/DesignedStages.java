@@ -1,11 +1,5 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,8 +12,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import org.scalesweep.alignment.AlignmentResults;
 import org.scalesweep.alignment.AlignmentStudy;
 import org.scalesweep.boot.BootstrapSummary;
@@ -29,7 +21,12 @@ import org.scalesweep.design.ReplicateResampler;
 import org.scalesweep.fit.IsoFlopOptimum;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.DesignedAnalysisRow;
+import org.scalesweep.jobs.table.DesignedFrontierRow;
+import org.scalesweep.jobs.table.EstimateRow;
+import org.scalesweep.jobs.table.IntervalRow;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.StatisticDrawRow;
 import org.scalesweep.jobs.table.Outputs;
 
 /**
@@ -47,7 +44,7 @@ public final class DesignedStages {
     ctx.begin("grid", d.points().size() + " design points");
     List<Row> rows = new ArrayList<>();
     for (Point p : d.points()) {
-      rows.add(designRow(d, p));
+      rows.add(OutputTables.designedGridRow(d, p));
     }
     return Map.of(Outputs.GRID, ctx.outputs().writeParquet(Outputs.GRID,
         ctx.spark().createDataFrame(rows, OutputTables.designedGrid(d)).coalesce(1)));
@@ -70,14 +67,7 @@ public final class DesignedStages {
             long u = it.next();
             Point p = pts.get((int) (u / s.replicates()));
             int r = (int) (u % s.replicates());
-            Row g = designRow(d, p);
-            Object[] v = new Object[g.length() + 2];
-            for (int i = 0; i < g.length(); i++) {
-              v[i] = g.get(i);
-            }
-            v[g.length()] = r;
-            v[g.length() + 1] = d.observe(s.seed(), p, r);
-            out.add(RowFactory.create(v));
+            out.add(OutputTables.designedRunRow(d, p, r, d.observe(s.seed(), p, r)));
           }
           return out.iterator();
         }, Encoders.row(OutputTables.designedRuns(design)));
@@ -92,6 +82,7 @@ public final class DesignedStages {
         scala.reflect.ClassTag$.MODULE$.apply(double[][].class));
     ctx.begin("fit", "analyses of the design");
     // one task runs the analysis in an executor; the noiseless truth gives every statistic's target
+    var analysis = OutputTables.DESIGNED_ANALYSIS;
     List<Row> rows = ctx.spark().range(0, 2, 1, 2).mapPartitions((MapPartitionsFunction<Long, Row>) it -> {
       List<Row> out = new ArrayList<>();
       Study s = bc.value();
@@ -99,46 +90,48 @@ public final class DesignedStages {
         long which = it.next();
         DesignedStudy.Analysis a = s.designed().analyze(which == 0 ? data.value() : truthObservations(s), null, null);
         for (var e : a.statistics().entrySet()) {
-          out.add(RowFactory.create(which == 0 ? "estimate" : "truth", e.getKey(), e.getValue()));
+          out.add(analysis.toRow(new DesignedAnalysisRow(which == 0 ? "estimate" : "truth", e.getKey(),
+              e.getValue())));
         }
         if (which == 0 && a instanceof AlignmentStudy.Result ar) {
           AlignmentResults r = ar.results();
           for (IsoFlopOptimum o : r.frontier().paramsOptima()) {
-            out.add(RowFactory.create("frontier:" + o.budget(), "params_opt", o.optimum()));
+            out.add(analysis.toRow(new DesignedAnalysisRow("frontier:" + o.budget(), "params_opt", o.optimum())));
           }
           for (IsoFlopOptimum o : r.frontier().tokensOptima()) {
-            out.add(RowFactory.create("frontier:" + o.budget(), "tokens_opt", o.optimum()));
-            out.add(RowFactory.create("frontier:" + o.budget(), "loss_opt", o.lossAtOptimum()));
+            out.add(analysis.toRow(new DesignedAnalysisRow("frontier:" + o.budget(), "tokens_opt", o.optimum())));
+            out.add(analysis.toRow(new DesignedAnalysisRow("frontier:" + o.budget(), "loss_opt",
+                o.lossAtOptimum())));
           }
         }
       }
       return out.iterator();
-    }, Encoders.row(new StructType().add("kind", StringType).add("statistic", StringType).add("value", DoubleType)))
-        .collectAsList();
+    }, analysis.encoder()).collectAsList();
     Map<String, Double> est = new LinkedHashMap<>();
     Map<String, Double> truth = new LinkedHashMap<>();
     Map<Double, double[]> frontier = new java.util.TreeMap<>();
-    for (Row r : rows) {
-      String kind = r.getString(0);
-      if (kind.equals("estimate")) {
-        est.put(r.getString(1), r.getDouble(2));
-      } else if (kind.equals("truth")) {
-        truth.put(r.getString(1), r.getDouble(2));
+    for (Row row : rows) {
+      DesignedAnalysisRow r = analysis.fromRow(row);
+      if (r.kind().equals("estimate")) {
+        est.put(r.statistic(), r.value());
+      } else if (r.kind().equals("truth")) {
+        truth.put(r.statistic(), r.value());
       } else {
-        double budget = Double.parseDouble(kind.substring("frontier:".length()));
+        double budget = Double.parseDouble(r.kind().substring("frontier:".length()));
         double[] f = frontier.computeIfAbsent(budget, k -> new double[3]);
-        f[r.getString(1).equals("params_opt") ? 0 : r.getString(1).equals("tokens_opt") ? 1 : 2] = r.getDouble(2);
+        f[r.statistic().equals("params_opt") ? 0 : r.statistic().equals("tokens_opt") ? 1 : 2] = r.value();
       }
     }
     List<Row> estimates = new ArrayList<>();
-    est.forEach((k, v) -> estimates.add(RowFactory.create(k, v, truth.getOrDefault(k, Double.NaN),
-        study.published().get(k))));
+    est.forEach((k, v) -> estimates.add(OutputTables.ESTIMATES.toRow(new EstimateRow(k, v,
+        truth.getOrDefault(k, Double.NaN), study.published().get(k)))));
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, ctx.spark().createDataFrame(estimates, OutputTables.ESTIMATES.schema())
         .coalesce(1)));
     if (!frontier.isEmpty()) {
       List<Row> front = new ArrayList<>();
-      frontier.forEach((b, f) -> front.add(RowFactory.create(b, f[0], f[1], f[2], "")));
+      frontier.forEach((b, f) -> front.add(OutputTables.DESIGNED_FRONTIER.toRow(
+          new DesignedFrontierRow(b, f[0], f[1], f[2], ""))));
       out.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER,
           ctx.spark().createDataFrame(front, OutputTables.DESIGNED_FRONTIER.schema()).coalesce(1)));
     }
@@ -154,8 +147,8 @@ public final class DesignedStages {
         scala.reflect.ClassTag$.MODULE$.apply(double[][].class));
     List<Row> fits = ctx.outputs().readParquet(Outputs.FITS).collectAsList();
     Map<String, double[]> ref = new LinkedHashMap<>();
-    fits.forEach(r -> ref.put(r.getString(0), new double[] {r.getDouble(1), r.getDouble(2),
-        r.isNullAt(3) ? Double.NaN : r.getDouble(3)}));
+    fits.stream().map(OutputTables.ESTIMATES::fromRow).forEach(e -> ref.put(e.statistic(),
+        new double[] {e.estimate(), e.truth(), e.published() == null ? Double.NaN : e.published()}));
     Broadcast<Map<String, double[]>> refBc = ctx.spark().sparkContext().broadcast(ref,
         scala.reflect.ClassTag$.MODULE$.apply(Map.class));
     int partitions = bs.partitions() > 0 ? bs.partitions() : (int) Math.max(1, Math.min(bs.resamples(),
@@ -163,20 +156,26 @@ public final class DesignedStages {
     ctx.begin("bootstrap", bs.resamples() + " resamples of every estimate over " + partitions + " partitions");
     Dataset<Row> draws = ctx.spark().range(0, bs.resamples(), 1, partitions)
         .mapPartitions((MapPartitionsFunction<Long, Row>) it -> resamples(bc.value(), data.value(), it),
-            Encoders.row(OutputTables.STATISTIC_DRAWS.schema()));
-    Dataset<Row> intervals = draws.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+            OutputTables.STATISTIC_DRAWS.encoder());
+    var drawTable = OutputTables.STATISTIC_DRAWS;
+    var intervalTable = OutputTables.INTERVALS;
+    Dataset<Row> intervals = draws.groupByKey((MapFunction<Row, String>) r -> r.getAs("statistic"), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (stat, it) -> {
           List<double[]> v = new ArrayList<>();
-          it.forEachRemaining(r -> v.add(new double[] {r.getLong(1), r.getDouble(2)}));
+          it.forEachRemaining(row -> {
+            StatisticDrawRow r = drawTable.fromRow(row);
+            v.add(new double[] {r.resample(), r.value()});
+          });
           v.sort((a, b) -> Double.compare(a[0], b[0]));
           double[] vals = v.stream().mapToDouble(a -> a[1]).toArray();
           double[] rf = refBc.value().get(stat);
           Study s = bc.value();
           BootstrapSummary sum = BootstrapSummary.of(rf[0], vals, null, s.bootstrap().level());
           var iv = sum.percentile();
-          return List.of(RowFactory.create(stat, rf[0], sum.standardError(), iv.low(), iv.high(), iv.method().key(),
-              rf[1], iv.contains(rf[1]), Double.isNaN(rf[2]) ? null : rf[2], sum.resamples(), sum.valid())).iterator();
-        }, Encoders.row(OutputTables.INTERVALS.schema())).orderBy("statistic").coalesce(1);
+          return List.of(intervalTable.toRow(new IntervalRow(stat, rf[0], sum.standardError(), iv.low(), iv.high(),
+              iv.method().key(), rf[1], iv.contains(rf[1]), Double.isNaN(rf[2]) ? null : rf[2], sum.resamples(),
+              sum.valid()))).iterator();
+        }, intervalTable.encoder()).orderBy("statistic").coalesce(1);
     return Map.of(Outputs.INTERVALS, ctx.outputs().writeParquet(Outputs.INTERVALS, intervals));
   }
 
@@ -193,7 +192,7 @@ public final class DesignedStages {
       long b = it.next();
       resampler.weights(b, w);
       for (var e : d.analyze(loss, w, full).statistics().entrySet()) {
-        out.add(RowFactory.create(e.getKey(), b, e.getValue()));
+        out.add(OutputTables.STATISTIC_DRAWS.toRow(new StatisticDrawRow(e.getKey(), b, e.getValue())));
       }
     }
     return out.iterator();
@@ -211,12 +210,14 @@ public final class DesignedStages {
       java.util.Arrays.fill(row, Double.NaN);
     }
     for (Row r : ctx.outputs().readParquet(Outputs.RUNS).select("run_id", "seed", "loss").collectAsList()) {
-      Integer i = index.get(r.getString(0));
-      if (i == null || r.getInt(1) >= s.replicates()) {
-        throw new IllegalStateException("runs.parquet has run " + r.getString(0) + " seed " + r.getInt(1)
+      String run = r.getAs("run_id");
+      int seed = r.<Integer>getAs("seed");
+      Integer i = index.get(run);
+      if (i == null || seed >= s.replicates()) {
+        throw new IllegalStateException("runs.parquet has run " + run + " seed " + seed
             + " that the study's design does not; rerun simulate");
       }
-      loss[i][r.getInt(1)] = r.getDouble(2);
+      loss[i][seed] = r.<Double>getAs("loss");
     }
     for (int i = 0; i < loss.length; i++) {
       for (double v : loss[i]) {
@@ -237,17 +238,6 @@ public final class DesignedStages {
       out[i][0] = d.truth(pts.get(i));
     }
     return out;
-  }
-
-  private static Row designRow(DesignedStudy d, Point p) {
-    Object[] v = new Object[2 + d.attributes().size()];
-    v[0] = p.experiment();
-    v[1] = p.id();
-    for (int i = 0; i < d.attributes().size(); i++) {
-      double x = p.get(d.attributes().get(i));
-      v[2 + i] = Double.isNaN(x) ? null : x;
-    }
-    return RowFactory.create(v);
   }
 
   private static Broadcast<Study> broadcast(StageContext ctx) {

@@ -4,8 +4,11 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.design.DesignedStudy;
+import org.scalesweep.design.Point;
 
 /**
  * Every output table of the pipeline, defined once: stages write them, the report and ingest read
@@ -32,6 +35,7 @@ public final class OutputTables {
   public static final Table<DesignedFrontierRow> DESIGNED_FRONTIER = Table.of(DesignedFrontierRow.class);
   public static final Table<IntervalRow> INTERVALS = Table.of(IntervalRow.class);
   public static final Table<StatisticDrawRow> STATISTIC_DRAWS = Table.of(StatisticDrawRow.class);
+  public static final Table<DesignedAnalysisRow> DESIGNED_ANALYSIS = Table.of(DesignedAnalysisRow.class);
   public static final Table<BacktestPointRow> BACKTEST_POINTS = Table.of(BacktestPointRow.class);
   public static final Table<BacktestSummaryRow> BACKTEST_SUMMARY = Table.of(BacktestSummaryRow.class);
   public static final Table<CalibrationReplicateRow> CALIBRATION_REPLICATES = Table.of(CalibrationReplicateRow.class);
@@ -51,5 +55,29 @@ public final class OutputTables {
   /** runs.parquet of a designed study: its grid columns, the seed and the observed value. */
   public static StructType designedRuns(DesignedStudy d) {
     return designedGrid(d).add("seed", IntegerType, false).add("loss", DoubleType, false);
+  }
+
+  /** The grid.parquet row of a design point (an attribute the point lacks is null). */
+  public static Row designedGridRow(DesignedStudy d, Point p) {
+    return new GenericRowWithSchema(designedCells(d, p, 0), designedGrid(d));
+  }
+
+  /** The runs.parquet row of one replicate (seed) of a design point and its observed value. */
+  public static Row designedRunRow(DesignedStudy d, Point p, int seed, double loss) {
+    Object[] v = designedCells(d, p, 2);
+    v[v.length - 2] = seed;
+    v[v.length - 1] = loss;
+    return new GenericRowWithSchema(v, designedRuns(d));
+  }
+
+  private static Object[] designedCells(DesignedStudy d, Point p, int extra) {
+    Object[] v = new Object[2 + d.attributes().size() + extra];
+    v[0] = p.experiment();
+    v[1] = p.id();
+    for (int i = 0; i < d.attributes().size(); i++) {
+      double x = p.get(d.attributes().get(i));
+      v[2 + i] = Double.isNaN(x) ? null : x;
+    }
+    return v;
   }
 }
