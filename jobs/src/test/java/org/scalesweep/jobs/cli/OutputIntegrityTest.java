@@ -44,7 +44,7 @@ class OutputIntegrityTest {
         "scalesweep run other.conf --out " + out).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(r.readLine()).isEqualTo("locked");
+      assertThat(r.readLine()).isEqualTo("locked " + out);
       long t0 = System.nanoTime();
       CliRun second = CliRun.of("run", quick(), "--out", out.toString(), "--master", "local[2]");
       double secs = (System.nanoTime() - t0) / 1e9;
