@@ -1,6 +1,7 @@
 package org.scalesweep.jobs.cluster;
 
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerApplicationStart;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /**
@@ -9,10 +10,23 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
  * say in which stage each of its kills landed. State is static: Spark instantiates the listener itself.
  */
 public final class StageTracker extends SparkListener {
-  private static volatile String current = "start";
+  static final String NONE = "(no job yet)";
+  private static volatile String current = NONE;
+  private static volatile String appId = "";
 
   static void reset() {
-    current = "start";
+    current = NONE;
+    appId = "";
+  }
+
+  /** The application id of the driver, once it started. */
+  static String appId() {
+    return appId;
+  }
+
+  @Override
+  public void onApplicationStart(SparkListenerApplicationStart e) {
+    appId = e.appId().getOrElse(() -> "");
   }
 
   static String current() {
