@@ -284,8 +284,8 @@ public final class OutputReference {
             + "the resolved config, its hash, the version, the Spark master, the seed and each stage's row counts "
             + "and wall time, and under `parts` every file the stage committed with its size, SHA-256 and (Parquet) "
             + "row count: `bin/scalesweep verify DIR` checks them, and `--resume` (or the same `run` again) "
-            + "recomputes a stage whose files no longer match. `.lock` names the process writing the directory "
-            + "(empty when none does). Same config and seed give the same values on any number of partitions and "
+            + "recomputes a stage whose files no longer match. `.lock`, while it exists, names the process writing "
+            + "the directory. Same config and seed give the same values on any number of partitions and "
             + "any master.\n\n")
         .append("Types are Spark SQL types; a nullable column may be empty (null) in a row, and doubles may be NaN "
             + "only where `flags` says why.\n");

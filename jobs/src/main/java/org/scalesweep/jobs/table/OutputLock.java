@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * The exclusive right to write one output directory, held from before the directory is cleared or
  * written until the command ends. It is the file {@value #FILE} in the directory, locked by the
- * operating system (so the lock of a process that died is free again) and naming its owner: host,
- * pid, command and start time. A directory locked by a live process is refused at once, naming that
+ * operating system (so the lock of a process that died is free again), naming its owner (host,
+ * pid, command and start time) and deleted when the command ends. A directory locked by a live process is refused at once, naming that
  * process; a lock file left by a process of this host that is gone is taken over with a message.
  * A lock file of another host that the file system does not lock for us is refused: only that host
  * can tell whether its process still runs.
@@ -33,6 +33,12 @@ import java.util.stream.Stream;
 public final class OutputLock implements AutoCloseable {
   /** Name of the lock file inside the output directory. */
   public static final String FILE = ".lock";
+
+  /**
+   * Directories this JVM holds, with their owner: a second command of the same JVM is refused from
+   * here, without opening the lock file (closing any descriptor of it would drop the OS lock).
+   */
+  private static final Map<Path, Owner> HELD = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Path dir;
   private final Path file;
@@ -84,7 +90,8 @@ public final class OutputLock implements AutoCloseable {
     }
 
     String toText() {
-      return "host=" + host + "\npid=" + pid + "\nprocess_start=" + processStart + "\ncommand=" + oneLine(command)
+      return "host=" + host + "\npid=" + pid + "\nprocess_start="
+          + processStart + "\ncommand=" + oneLine(command)
           + "\nstarted=" + started + "\n";
     }
 
@@ -122,6 +129,25 @@ public final class OutputLock implements AutoCloseable {
    * @throws LockedException when a live process (or another host) holds it
    */
   public static OutputLock acquire(Path dir, String command, Consumer<String> log) {
+    Owner me = Owner.self(command);
+    Owner mine = HELD.putIfAbsent(key(dir), me);
+    if (mine != null) {
+      throw new LockedException("output directory '" + dir + "' is in use by " + mine.describe() + "; wait for it "
+          + "to finish or choose another --out (nothing was written)");
+    }
+    try {
+      return acquire(dir, me, log);
+    } catch (RuntimeException e) {
+      HELD.remove(key(dir));
+      throw e;
+    }
+  }
+
+  private static Path key(Path dir) {
+    return dir.toAbsolutePath().normalize();
+  }
+
+  private static OutputLock acquire(Path dir, Owner me, Consumer<String> log) {
     boolean created = !Files.exists(dir);
     try {
       Files.createDirectories(dir);
@@ -133,6 +159,7 @@ public final class OutputLock implements AutoCloseable {
       FileChannel ch = null;
       try {
         ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Object opened = fileKey(file);
         FileLock fl;
         try {
           fl = ch.tryLock();
@@ -144,12 +171,6 @@ public final class OutputLock implements AutoCloseable {
           ch.close();
           throw new LockedException("output directory '" + dir + "' is in use by " + owner + "; wait for it to "
               + "finish or choose another --out (nothing was written)");
-        }
-        // the directory may have been removed (with its lock file) between our open and our lock
-        if (!sameFile(ch, file)) {
-          fl.release();
-          ch.close();
-          continue;
         }
         Optional<Owner> previous = read(ch).flatMap(Owner::parse);
         if (previous.isPresent()) {
@@ -164,7 +185,16 @@ public final class OutputLock implements AutoCloseable {
           log.accept("taking over the stale lock of " + dir + ": " + p.describe() + " is no longer running (its "
               + "unfinished outputs are discarded)");
         }
-        Owner me = Owner.self(command);
+        // the lock is ours only if the path still names the file we locked: its last owner deletes it when
+        // it ends, possibly between our open and our lock (then a newcomer may lock a new file at that path).
+        // Compared by inode (stat): reading the path would open and close the file, and closing any
+        // descriptor of a file drops this process's POSIX locks on it.
+        Object locked = fileKey(file);
+        if (opened == null || !opened.equals(locked)) {
+          fl.release();
+          ch.close();
+          continue;
+        }
         ch.truncate(0);
         ch.write(ByteBuffer.wrap(me.toText().getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(true);
@@ -177,7 +207,10 @@ public final class OutputLock implements AutoCloseable {
     throw new LockedException("output directory '" + dir + "' changed owners ten times while locking it; retry");
   }
 
-  /** The owner recorded in a directory's lock file, if there is one (for messages and tests). */
+  /**
+   * The owner recorded in a directory's lock file, if there is one (for messages and tests). Not for
+   * the process holding the lock: opening and closing the file drops that process's OS lock on it.
+   */
   public static Optional<Owner> owner(Path dir) {
     try {
       return Owner.parse(Files.readString(dir.resolve(FILE)));
@@ -193,24 +226,24 @@ public final class OutputLock implements AutoCloseable {
   }
 
   /**
-   * Releases the lock, leaving its file empty (an empty lock file is a free lock: deleting it could
-   * let two processes lock two different files); a directory this lock created and that holds
-   * nothing else (the command failed before writing) is removed.
+   * Deletes the lock file and releases the lock (in that order, so a process waiting on the old file
+   * finds it gone and retries); a directory this lock created and that holds nothing else (the
+   * command failed before writing) is removed.
    */
   @Override
   public void close() {
     try {
-      channel.truncate(0);
+      Files.deleteIfExists(file);
       lock.release();
     } catch (IOException e) {
       // the process ends soon and the OS frees the lock; a leftover owner is taken over as stale
     } finally {
       closeQuietly(channel);
+      HELD.remove(key(dir));
     }
     if (createdDir) {
       try (Stream<Path> left = Files.list(dir)) {
-        if (left.allMatch(OutputLock::isLockFile)) {
-          Files.deleteIfExists(file);
+        if (left.findAny().isEmpty()) {
           Files.deleteIfExists(dir);
         }
       } catch (IOException e) {
@@ -249,10 +282,13 @@ public final class OutputLock implements AutoCloseable {
     return Optional.of(new String(b.array(), 0, b.position(), StandardCharsets.UTF_8));
   }
 
-  private static boolean sameFile(FileChannel ch, Path file) {
-    // the file is never deleted while a directory is in use (an empty file is a free lock), so a lock
-    // taken on a file whose path is gone belongs to a directory that was removed meanwhile
-    return Files.exists(file) && ch.isOpen();
+  /** The file's identity (device and inode) by stat, without opening it; null when it is gone. */
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static void closeQuietly(FileChannel ch) {
