@@ -22,7 +22,8 @@ final class Hints {
       }
       if (msg.contains("No space left on device")) {
         out.add("the disk is full: free space where --out points (and in /tmp, Spark's scratch space) or choose "
-            + "another --out");
+            + "another --out; the previous results in --out are untouched (the failed stage's partial files were "
+            + "discarded), so the same command can simply be run again");
       }
       if (t instanceof java.nio.file.AccessDeniedException || msg.contains("Permission denied")) {
         out.add("no permission to write there: choose an --out directory you can write to");

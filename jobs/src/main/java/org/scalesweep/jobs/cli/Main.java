@@ -11,6 +11,7 @@ import picocli.CommandLine;
     subcommands = {RunCommand.class, StageCommand.Grid.class, StageCommand.Simulate.class, StageCommand.Fit.class,
         StageCommand.Bootstrap.class, StageCommand.Report.class, ShowCommand.class, IngestCommand.class,
         FitRunsCommand.class, BacktestCommand.class, BenchCommand.class, CalibrateCommand.class, PowerCommand.class,
+        VerifyCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

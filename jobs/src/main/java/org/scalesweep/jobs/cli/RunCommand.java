@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Option(names = "--resume", description = "Continue an output directory: skip the leading stages whose outputs "
-      + "are complete for this config hash and version, rerun the rest.")
+      + "are complete for this config hash and version and whose part files match the manifest's rows and checksums; "
+      + "recompute the first damaged or missing stage and every later one.")
   boolean resume;
 
   @Mixin

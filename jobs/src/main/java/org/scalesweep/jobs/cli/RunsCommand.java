@@ -12,6 +12,7 @@ import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.Sessions;
 import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.OutputLock;
 import org.scalesweep.jobs.table.Outputs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,20 +66,27 @@ abstract class RunsCommand implements Callable<Integer> {
   public Integer call() {
     IngestOptions options = input.options();
     checkOptions();
-    StudySession.checkOutput(out, overwrite, false);
+    try (OutputLock lock = StudySession.lock(Path.of(out), "scalesweep " + command())) {
+      StudySession.checkOutput(out, overwrite, false);
+      write(options, lock);
+    }
+    return 0;
+  }
+
+  private void write(IngestOptions options, OutputLock lock) {
     SparkSession spark = Sessions.create("scalesweep " + command(), master, verbose);
     try {
       long t0 = System.nanoTime();
       Writer w = prepare(spark, options);
       if (overwrite) {
-        StudySession.clearOutput(out);
+        lock.clear();
       }
       Outputs outputs = new Outputs(spark, out);
       try {
         Map<String, Long> rows = w.write(outputs);
-        outputs.commitStaged(); // the command's outputs appear together, once all are written
+        var parts = outputs.commitStaged(); // the command's outputs appear together, once all are written
         Manifest m = manifest(spark);
-        m.stage(command(), (System.nanoTime() - t0) / 1e9, rows, notes());
+        m.stage(command(), (System.nanoTime() - t0) / 1e9, rows, parts, notes());
         outputs.writeText(Outputs.MANIFEST, m.toJson());
       } finally {
         outputs.cleanTmp();
@@ -86,7 +94,6 @@ abstract class RunsCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-    return 0;
   }
 
   /** Extra manifest entries of the stage (e.g. what ingest derived). */

@@ -17,7 +17,7 @@ import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.ExecutorWatch;
 import org.scalesweep.jobs.spark.Progress;
 import org.scalesweep.jobs.spark.Sessions;
-import org.scalesweep.jobs.table.Manifest;
+import org.scalesweep.jobs.table.OutputLock;
 import org.scalesweep.jobs.table.Outputs;
 
 /**
@@ -38,14 +38,26 @@ public final class StudySession {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UsageException("--out '" + out + "' is a file, not a directory");
     }
-    boolean occupied = Files.isDirectory(dir) && !isEmpty(dir);
+    if (opts.connectTimeout < 1) {
+      throw new UsageException("--connect-timeout " + opts.connectTimeout + " must be >= 1 (seconds)");
+    }
+    String what = stages.size() == 1 ? stages.get(0).name() : "run";
+    try (OutputLock lock = lock(dir, "scalesweep " + what + " " + study.name())) {
+      run(study, out, opts, stages, fresh, overwrite, resume, lock);
+    }
+  }
+
+  private static void run(Study study, String out, StudyOptions opts, List<Stage> stages, boolean fresh,
+      boolean overwrite, boolean resume, OutputLock lock) {
+    Path dir = Path.of(out);
+    boolean occupied = !isEmpty(dir);
     if (fresh && occupied && !overwrite && !resume) {
       // the same command again continues its own run (e.g. after a failed stage); other results are never replaced
       if (!study.configHash().equals(manifestHash(dir))) {
         throw new UsageException("output directory '" + out + "' already exists with other results; pass --overwrite "
             + "to replace it or --resume to continue it");
       }
-      System.err.println("continuing the run in " + out + " (same config; finished stages are kept)");
+      System.err.println("continuing the run in " + out + " (same config; finished stages are verified and kept)");
       resume = true;
     }
     if (overwrite && !resume && occupied) {
@@ -54,10 +66,7 @@ public final class StudySession {
         throw new UsageException("--overwrite: '" + out + "' has no " + Outputs.MANIFEST
             + ", so it is not a ScaleSweep output directory; not deleting it (choose another --out)");
       }
-      deleteRecursively(dir.toFile());
-    }
-    if (opts.connectTimeout < 1) {
-      throw new UsageException("--connect-timeout " + opts.connectTimeout + " must be >= 1 (seconds)");
+      lock.clear();
     }
     ExecutorWatch.Connected c = ExecutorWatch.connect(Sessions.effectiveMaster(opts.master),
         () -> Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose),
@@ -69,6 +78,27 @@ public final class StudySession {
     } finally {
       c.spark().stop();
     }
+  }
+
+  /**
+   * Takes the output directory's lock for this command; a directory in use by another process is
+   * refused at once (exit 2, naming the owner), a stale lock is taken over with a message.
+   *
+   * @param fallback what the lock records as the command when this JVM was not started by bin/scalesweep
+   */
+  static OutputLock lock(Path dir, String fallback) {
+    try {
+      return OutputLock.acquire(dir, commandLine(fallback), m -> System.err.println("warning: " + m));
+    } catch (OutputLock.LockedException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** This process's ScaleSweep command line (the arguments after the main class), else {@code fallback}. */
+  private static String commandLine(String fallback) {
+    List<String> a = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
+    int at = a.indexOf(Main.class.getName());
+    return at >= 0 && at < a.size() - 1 ? "scalesweep " + String.join(" ", a.subList(at + 1, a.size())) : fallback;
   }
 
   /** Refuses an existing non-empty output directory unless it may be replaced. */
@@ -87,10 +117,10 @@ public final class StudySession {
     }
   }
 
-  /** Empty, or holding only the temporary leftovers of a run that was killed. */
+  /** Empty, or holding only the temporary leftovers of a run that was killed (and the lock). */
   private static boolean isEmpty(Path dir) {
     String[] list = dir.toFile().list();
-    return list == null || java.util.Arrays.stream(list).allMatch(".tmp"::equals);
+    return list == null || java.util.Arrays.stream(list).allMatch(n -> n.equals(".tmp") || n.equals(OutputLock.FILE));
   }
 
   /** The config hash of the run in a directory, or null when it has no readable manifest. */

@@ -146,6 +146,22 @@ public final class LocalCluster {
     }
   }
 
+  /**
+   * Starts a worker of this directory again after its JVM ended (a crash, or a fault test's kill), with
+   * the same cores and memory; returns its process. It registers with the master as a new worker.
+   */
+  public Process restartWorker(String name, int cores, String memory) {
+    if (!running()) {
+      throw new ClusterException("no cluster runs from " + dir.root() + "; start it first");
+    }
+    if (dir.pid(name).flatMap(this::ours).isPresent()) {
+      throw new ClusterException(name + " still runs; only a worker that ended can be restarted");
+    }
+    return launch(name, WORKER_CLASS, List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0", "--cores",
+        String.valueOf(cores), "--memory", memory, "--work-dir", dir.workDir(name).toString(), "--properties-file",
+        dir.properties().toString(), dir.masterUrl().orElseThrow()));
+  }
+
   /** Stops every daemon of this directory (workers first, with their executors) and forgets the secret. */
   public void stop() {
     List<ProcessHandle> workers = new ArrayList<>();

@@ -282,8 +282,11 @@ public final class OutputReference {
             + "`report/` mirrors the small ones as CSV with the same columns (`significance.csv`, "
             + "`crossovers.csv`, `fits.csv`, `frontier.csv`) and adds the two tables below; `manifest.json` holds "
             + "the resolved config, its hash, the version, the Spark master, the seed and each stage's row counts "
-            + "and wall time. Same config and seed give the same values on any number of partitions and any "
-            + "master.\n\n")
+            + "and wall time, and under `parts` every file the stage committed with its size, SHA-256 and (Parquet) "
+            + "row count: `bin/scalesweep verify DIR` checks them, and `--resume` (or the same `run` again) "
+            + "recomputes a stage whose files no longer match. `.lock`, while it exists, names the process writing "
+            + "the directory. Same config and seed give the same values on any number of partitions and "
+            + "any master.\n\n")
         .append("Types are Spark SQL types; a nullable column may be empty (null) in a row, and doubles may be NaN "
             + "only where `flags` says why.\n");
     List<String> undocumented = new ArrayList<>();

@@ -4,6 +4,7 @@ import org.scalesweep.jobs.config.Version;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +12,7 @@ import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.spark.Progress;
 import org.scalesweep.jobs.table.Manifest;
 import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.PartFile;
 
 /** Runs stages in order, recording each in manifest.json as it completes. */
 public final class Pipeline {
@@ -20,37 +22,58 @@ public final class Pipeline {
    * Runs the stages. A stage's outputs appear at their final paths only when the whole stage has
    * succeeded; a failure leaves the previous outputs (if any) and their manifest entry untouched.
    *
-   * @param resume skip leading stages whose outputs exist and whose manifest entry has this config's
-   *     hash and this version; once one stage runs, every later stage runs too
+   * @param resume skip leading stages whose manifest entry has this config's hash and this version and
+   *     whose outputs match the entry's part files (rows and checksums); a stage whose outputs are
+   *     missing or damaged is recomputed, saying so; once one stage runs, every later stage runs too
    */
   public static void run(StageContext ctx, List<Stage> stages, boolean resume) {
     boolean skipping = resume;
     for (Stage s : stages) {
-      if (skipping && complete(ctx, s)) {
-        ctx.log().printf("[%s] complete for this config; skipped (--resume)%n", s.name());
-        continue;
+      if (skipping) {
+        List<String> problems = problems(ctx, s);
+        if (problems.isEmpty()) {
+          ctx.log().printf("[%s] complete for this config; skipped (--resume), its %d part files verified%n", s.name(),
+              ctx.manifest().entry(s.name()).get(Manifest.PARTS) instanceof List<?> l ? l.size() : 0);
+          continue;
+        }
+        if (ctx.manifest().current(s.name())) {
+          ctx.log().printf("[%s] outputs damaged or missing, recomputing this stage and the later ones:%n", s.name());
+          problems.forEach(p -> ctx.log().printf("[%s]   %s%n", s.name(), p));
+        }
       }
       skipping = false;
       long t0 = System.nanoTime();
       Map<String, Long> rows;
+      List<PartFile> parts;
       try {
         rows = s.run(ctx);
         // forget the old entry before replacing outputs: a crash mid-commit must not look complete
         ctx.manifest().forget(s.name());
         ctx.outputs().writeText(Outputs.MANIFEST, ctx.manifest().toJson());
-        ctx.outputs().commitStaged();
+        parts = ctx.outputs().commitStaged();
       } finally {
         ctx.outputs().cleanTmp();
       }
       double secs = (System.nanoTime() - t0) / 1e9;
-      ctx.manifest().stage(s.name(), secs, rows, s.manifestNotes());
+      ctx.manifest().stage(s.name(), secs, rows, parts, s.manifestNotes());
       ctx.outputs().writeText(Outputs.MANIFEST, ctx.manifest().toJson());
       ctx.log().printf("[%s] done in %.1fs: %s%n", s.name(), secs, rows);
     }
   }
 
-  private static boolean complete(StageContext ctx, Stage s) {
-    return ctx.manifest().current(s.name()) && s.outputs(ctx).stream().allMatch(o -> ctx.outputs().exists(o));
+  /** Why a stage's recorded outputs cannot be kept (empty: complete for this config and intact). */
+  private static List<String> problems(StageContext ctx, Stage s) {
+    if (!ctx.manifest().current(s.name())) {
+      return List.of("not recorded for this config and version");
+    }
+    List<String> out = new ArrayList<>();
+    for (String o : s.outputs(ctx)) {
+      if (!ctx.outputs().exists(o)) {
+        out.add(o + ": missing");
+      }
+    }
+    out.addAll(ctx.outputs().problems(ctx.manifest().entry(s.name())));
+    return out.stream().distinct().toList();
   }
 
   /** Runs stages of a study on a given session (the CLI's and the tests' common path). */

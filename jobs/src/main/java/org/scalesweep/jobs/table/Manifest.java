@@ -4,13 +4,18 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * manifest.json of an output directory: resolved config and its hash, version, master, seeds, and
- * per-stage outputs with row counts and wall times. Rewritten after every stage.
+ * per-stage outputs with row counts, wall times and every committed part file's rows and SHA-256
+ * ({@link PartFile}). Rewritten after every stage.
  */
 public final class Manifest {
+  /** Key of a stage entry's list of committed part files. */
+  public static final String PARTS = "parts";
+
   private final Map<String, Object> header = new LinkedHashMap<>();
   private final Map<String, Object> stages = new LinkedHashMap<>();
 
@@ -25,15 +30,22 @@ public final class Manifest {
     header.put("config", ConfigFactory.parseString(resolvedConfigJson).root().unwrapped());
   }
 
-  /** Records a finished stage. */
-  public synchronized void stage(String name, double seconds, Map<String, Long> rows, Map<String, Object> extra) {
+  /** Records a finished stage and the part files it committed. */
+  public synchronized void stage(String name, double seconds, Map<String, Long> rows, List<PartFile> parts,
+      Map<String, Object> extra) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("wall_seconds", Math.round(seconds * 1000) / 1000.0);
     s.put("rows", new LinkedHashMap<>(rows));
     s.put("config_hash", header.get("config_hash"));
     s.put("version", header.get("version"));
     s.putAll(extra);
+    s.put(PARTS, parts.stream().map(PartFile::toMap).toList());
     stages.put(name, s);
+  }
+
+  /** A stage's entry as recorded (or restored), if any. */
+  public synchronized Map<?, ?> entry(String name) {
+    return stages.get(name) instanceof Map<?, ?> m ? m : null;
   }
 
   /** Drops a stage's entry (its outputs are about to be replaced). */

@@ -3,7 +3,9 @@ package org.scalesweep.jobs.table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -136,12 +138,25 @@ public final class Outputs {
     staged.put(name, tmp);
   }
 
-  /** Renames every staged output into place (the stage succeeded). */
-  public synchronized void commitStaged() {
+  /**
+   * Renames every staged output into place (the stage succeeded) and returns their part files with
+   * row counts and checksums, taken before the rename (so what the manifest records is what was written).
+   */
+  public synchronized List<PartFile> commitStaged() {
+    List<PartFile> parts = new ArrayList<>();
+    for (Map.Entry<String, Path> e : staged.entrySet()) {
+      parts.addAll(PartFile.of(fs, e.getValue(), e.getKey()));
+    }
     for (Map.Entry<String, Path> e : staged.entrySet()) {
       commit(e.getValue(), e.getKey());
     }
     staged.clear();
+    return parts;
+  }
+
+  /** What is wrong with a stage's committed outputs, per its manifest entry (empty: intact). */
+  public List<String> problems(Map<?, ?> manifestEntry) {
+    return OutputCheck.problems(fs, root, manifestEntry);
   }
 
   /** Moves a finished temporary output to its final name, replacing an older one. */

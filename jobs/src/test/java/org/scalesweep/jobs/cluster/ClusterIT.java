@@ -35,7 +35,9 @@ import org.scalesweep.jobs.cli.CliRun;
  * A real 2-worker standalone cluster (bin/local-cluster, authentication on): the quick study with
  * 12,000 bootstrap resamples through bin/spark-submit gives exactly the local[2] values, and so do
  * bootstrap reruns that lose an executor JVM, then a whole worker, in the middle of the resample
- * stage. A driver without the secret fails within its timeout with a clear message.
+ * stage. Repeated seeded kills of executors and workers across all stages of whole runs leave every
+ * output identical ({@value #KILLS_PROPERTY} kills; CI runs the default, a reduced form). A driver
+ * without the secret fails within its timeout with a clear message.
  */
 @Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +50,9 @@ class ClusterIT {
       "bootstrap.partitions=" + PARTITIONS);
   static final Map<String, String> NO_BUILD = Map.of("SCALESWEEP_NO_BUILD", "1");
   static final String EXECUTOR_MEMORY = "512m";
+  /** Kills of the repeated-fault test: default {@value #CI_KILLS} (CI), 20 or more for the figures in docs/CLUSTER.md. */
+  static final String KILLS_PROPERTY = "scalesweep.faults.kills";
+  static final int CI_KILLS = 4;
 
   static Path root;
   static Path state;
@@ -67,8 +72,9 @@ class ClusterIT {
     assertThat(s.code()).as(s.err()).isZero();
     url = s.out().strip();
     assertThat(url).matches("spark://127\\.0\\.0\\.1:\\d+");
-    cluster = new LocalCluster(LocalCluster.Settings.fromBuild(new ClusterDir(state), Path.of("target"), 0,
-        Duration.ofMinutes(1)));
+    // workers the fault test restarts watch this JVM, as bin/local-cluster's do
+    cluster = new LocalCluster(LocalCluster.Settings.fromBuild(new ClusterDir(state), Path.of("target"),
+        ProcessHandle.current().pid(), Duration.ofMinutes(1)));
     LocalCluster.Status st = cluster.status().orElseThrow();
     st.daemons().forEach(d -> started.add(d.pid()));
     // drivers of this JVM find the secret here (bin/scalesweep uses $SCALESWEEP_CLUSTER_DIR or .cluster/)
@@ -187,7 +193,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void bootstrapSurvivesAnExecutorKilledInTheMiddleWithIdenticalOutput() throws IOException {
     AtomicLong killed = new AtomicLong();
     Path out = rerunBootstrapWith((app, busy) -> killed.set(kill(executorPid(app, busy.get(0)), "executor "
@@ -200,7 +206,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void bootstrapSurvivesAWorkerThatDisappearsInTheMiddleWithIdenticalOutput() throws IOException {
     AtomicLong killed = new AtomicLong();
     Path out = rerunBootstrapWith((app, busy) -> {
@@ -214,6 +220,155 @@ class ClusterIT {
     OutputSnapshot.assertIdentical(snapshot(out), expected);
     Subprocess s = script(Duration.ofMinutes(2), Map.of(), "local-cluster", "status", "--dir", state.toString());
     assertThat(s.out()).contains("GONE (process ended)");
+  }
+
+  /**
+   * Whole runs of the study on the cluster while a seeded killer, every 2 to 8 s once the run's first
+   * Spark job started and at most a quarter of the kills per pipeline stage of a run, SIGKILLs one of its executors (3 times in 4) or the worker running one (when
+   * both workers run one of its executors; that worker is then started again); runs repeat until the kills reach
+   * {@value #KILLS_PROPERTY}. Every run must succeed with every output value identical to the
+   * undisturbed local run. With more kills than CI's, an undisturbed cluster run first gives the time
+   * overhead; the kill log and the figures are printed.
+   */
+  @Test
+  @Order(3)
+  @Timeout(value = 40, unit = TimeUnit.MINUTES)
+  void repeatedSeededKillsOfExecutorsAndWorkersAcrossStagesLeaveEveryOutputIdentical() throws Exception {
+    int target = Integer.getInteger(KILLS_PROPERTY, CI_KILLS);
+    // kills are spread over the pipeline stages: at most a quarter of them in one stage of one run
+    int perStage = (target + 3) / 4;
+    java.util.Random rnd = new java.util.Random(Long.getLong("scalesweep.faults.seed", 21L));
+    if (expected == null) { // run alone (-Dit.test=ClusterIT#repeated...): the local reference first
+      Path local = root.resolve("local-reference");
+      CliRun ref = CliRun.of(args("run", quick(), "--out", local.toString(), "--master", "local[2]"));
+      assertThat(ref.code()).as(ref.err()).isZero();
+      expected = snapshot(local);
+    }
+    double baseSecs = Double.NaN;
+    if (Boolean.parseBoolean(System.getProperty("scalesweep.faults.baseline", String.valueOf(target > CI_KILLS)))) {
+      long t0 = System.nanoTime();
+      Path base = root.resolve("undisturbed");
+      CliRun undisturbed = CliRun.of(args("run", quick(), "--out", base.toString(), "--master", url,
+          "--connect-timeout", "120"));
+      baseSecs = (System.nanoTime() - t0) / 1e9;
+      assertThat(undisturbed.code()).as(undisturbed.err()).isZero();
+      OutputSnapshot.assertIdentical(snapshot(base), expected);
+    }
+
+    List<String> kills = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.Set<String> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Double> runSecs = new ArrayList<>();
+    for (int run = 1; kills.size() < target; run++) {
+      assertThat(run).as("runs needed for %d kills", target).isLessThanOrEqualTo(3 * target);
+      Path out = root.resolve("faults-" + run);
+      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+      long r0 = System.nanoTime();
+      int runNo = run;
+      Map<String, Integer> inStage = new java.util.HashMap<>();
+      Thread killer = new Thread(() -> {
+        while (!stop.get() && kills.size() < target) {
+          long delay = 2000 + rnd.nextInt(6000);
+          boolean worker = rnd.nextInt(4) == 0;
+          int pick = rnd.nextInt(1 << 20);
+          if (!sleepUnless(stop, delay)) {
+            return;
+          }
+          String stage = StageTracker.current();
+          if (stage.equals(StageTracker.NONE) || inStage.getOrDefault(stage, 0) >= perStage) {
+            // before the first job the driver has no executor (a kill would test the connect timeout, not
+            // recovery); a stage that had its share of kills is left to finish
+            continue;
+          }
+          LocalCluster.Status st = cluster.status().orElseThrow();
+          List<Long> executors = st.executors().stream().filter(pid -> ofApp(pid, StageTracker.appId())).toList();
+          if (executors.isEmpty()) {
+            continue;
+          }
+          long victim = executors.get(pick % executors.size());
+          String at = String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - r0) / 1e9);
+          // a worker only when both run an executor of this run: the other one carries it on
+          List<LocalCluster.Member> alive = st.workers().stream().filter(LocalCluster.Member::alive)
+              .filter(m -> m.executors().stream().anyMatch(executors::contains)).toList();
+          if (worker && alive.size() == 2) {
+            LocalCluster.Member w = alive.stream().filter(m -> m.executors().contains(victim)).findFirst()
+                .orElse(alive.get(0));
+            ProcessHandle h = ProcessHandle.of(w.pid()).orElseThrow();
+            h.destroyForcibly();
+            h.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            cluster.restartWorker(w.name(), 1, "2g");
+            kills.add("run " + runNo + ", " + at + ", stage " + stage + ": worker " + w.name() + " (pid " + w.pid()
+                + ") killed and restarted");
+          } else {
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            kills.add("run " + runNo + ", " + at + ", stage " + stage + ": executor pid " + victim + " killed");
+          }
+          stages.add(stage);
+          inStage.merge(stage, 1, Integer::sum);
+        }
+      }, "fault-killer");
+      StageTracker.reset();
+      System.setProperty("spark.extraListeners", StageTracker.class.getName());
+      CliRun r;
+      try {
+        killer.start();
+        r = CliRun.of(args("run", quick(), "--out", out.toString(), "--master", url, "--connect-timeout", "120"));
+      } finally {
+        stop.set(true);
+        killer.join();
+        System.clearProperty("spark.extraListeners");
+      }
+      runSecs.add((System.nanoTime() - r0) / 1e9);
+      assertThat(r.code()).as("run %d after kills %s:%n%s", run, kills, r.err()).isZero();
+      OutputSnapshot.assertIdentical(snapshot(out), expected);
+      awaitTwoWorkers();
+    }
+    double mean = runSecs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    System.out.printf(java.util.Locale.ROOT, "repeated faults: %d kills in %d runs, stages %s; undisturbed run %.1f s, "
+        + "runs with kills %s s (mean %.1f s, %+.0f%%)%n  %s%n", kills.size(), runSecs.size(), stages, baseSecs,
+        runSecs, mean, 100 * (mean / baseSecs - 1), String.join("\n  ", kills));
+    assertThat(kills).hasSizeGreaterThanOrEqualTo(target);
+  }
+
+  /** Whether an executor process belongs to an application. */
+  private static boolean ofApp(long pid, String app) {
+    List<String> a = ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of());
+    int at = a.indexOf("--app-id");
+    return !app.isEmpty() && at >= 0 && at + 1 < a.size() && a.get(at + 1).equals(app);
+  }
+
+  private static boolean sleepUnless(java.util.concurrent.atomic.AtomicBoolean stop, long ms) {
+    long end = System.nanoTime() + ms * 1_000_000;
+    while (System.nanoTime() < end) {
+      if (stop.get()) {
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return !stop.get();
+  }
+
+  /** Waits until both workers run again (a restarted worker needs a few seconds to register). */
+  private static void awaitTwoWorkers() {
+    long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < end) {
+      LocalCluster.Status st = cluster.status().orElseThrow();
+      if (st.workers().stream().filter(LocalCluster.Member::alive).count() == 2
+          && st.registered().map(MasterState::alive).orElse(0L) >= 2) {
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("a restarted worker did not come back within 2 minutes");
   }
 
   /**
@@ -276,7 +431,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aDriverWithoutTheSecretFailsWithinItsTimeoutWithAClearMessage() throws IOException {
     Path wrong = root.resolve("wrong.properties");
     Files.writeString(wrong, "spark.authenticate true\nspark.authenticate.secret not-the-secret\n");
@@ -295,7 +450,7 @@ class ClusterIT {
   // 30 s to connect: on a loaded 2-core machine a worker that just lost a sibling can take over 10 s
   // to hand out an executor; the watch then waits as long after the last worker dies
   @Test
-  @Order(6)
+  @Order(7)
   void losingTheLastWorkerFailsWithAClearMessageAndKeepsTheOutputs() throws IOException {
     Path out = root.resolve("last-worker");
     long t0 = System.nanoTime();
