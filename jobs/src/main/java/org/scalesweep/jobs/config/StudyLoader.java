@@ -317,8 +317,16 @@ public final class StudyLoader {
       }
     }
     String format = c.getString("ingest.format");
+    String mapping = null;
+    if (c.hasPath("ingest.mapping")) {
+      Path m = Path.of(c.getString("ingest.mapping"));
+      mapping = (!m.isAbsolute() && dir != null && Files.isRegularFile(Path.of(origin)) ? dir.resolve(m).normalize() : m)
+          .toString();
+    }
     return new Study.IngestSettings(p.toString(), "auto".equals(format) ? null : format, columns,
-        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"));
+        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"), c.getString("ingest.budgets"),
+        c.getDouble("ingest.budget-tolerance"), c.hasPath("ingest.subgroups") ? c.getString("ingest.subgroups") : null,
+        mapping, c.getString("ingest.params-embeddings"));
   }
 
   /** A number key's value, or {@code unset} when the config does not set it. */

@@ -8,7 +8,11 @@ import java.util.Map;
 import org.scalesweep.grid.BudgetGrid;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
+import org.scalesweep.jobs.ingest.BudgetRule;
 import org.scalesweep.jobs.ingest.ColumnMap;
+import org.scalesweep.jobs.ingest.IngestManifest;
+import org.scalesweep.jobs.ingest.MappingFile;
+import org.scalesweep.jobs.ingest.ParamsEmbeddings;
 import org.scalesweep.jobs.ingest.Ingest;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.ingest.Ingested;
@@ -47,8 +51,19 @@ public final class IngestStage implements Stage {
       }
       m.put(c, v);
     });
-    return new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), new ColumnMap(m),
-        s.flopsTolerance(), new BudgetGrid(s.budgetGrid()));
+    ColumnMap columns = new ColumnMap(m);
+    MappingFile file = s.mapping() == null ? null : MappingFile.read(Path.of(s.mapping()));
+    if (file != null) {
+      columns = ColumnMap.parse(file.columns()).overriddenBy(columns);
+    }
+    List<String> subgroups = s.subgroups() != null ? List.of(s.subgroups())
+        : file != null ? file.subgroups() : List.of();
+    ParamsEmbeddings embeddings = !"unknown".equals(s.paramsEmbeddings()) || file == null
+        || file.paramsEmbeddings() == null ? ParamsEmbeddings.parse(s.paramsEmbeddings()) : file.paramsEmbeddings();
+    IngestOptions o = new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), columns,
+        s.flopsTolerance(), new BudgetGrid(s.budgetGrid()), BudgetRule.parse(s.budgets()), s.budgetTolerance(), subgroups,
+        embeddings);
+    return IngestManifest.apply(Path.of(s.path()), o).options();
   }
 
   @Override
