@@ -77,7 +77,8 @@ public final class BudgetGroups {
           sum += logC[order[j]];
           groupOf[order[j]] = groups.size();
         }
-        double c = Math.exp(sum / (k - start));
+        // seven significant digits, so a group of equal runs gets their value back exactly
+        double c = Double.parseDouble(String.format(Locale.ROOT, "%.6e", Math.exp(sum / (k - start))));
         groups.add(new Group(c, nominal(c), Math.exp(logC[order[start]]), Math.exp(logC[order[k - 1]]), k - start));
         start = k;
       }

@@ -111,7 +111,7 @@ class Approach2CoverageTest {
   @Test
   @Tag("slow")
   void scaleAwareHuberIsNoBetterThanLeastSquares() {
-    double[] ls = coverage(Approach2.leastSquares(), 0.01, 200, 200);
+    double[] ls = coverage(Approach2.leastSquares(), 0.01, 400, 200);
     double[] hu = coverage(Approach2.of(ParabolaLoss.SCALE_AWARE_HUBER), 0.01, 200, 200);
     System.out.printf("LS: cov %.3f/%.3f sd %.4f w %.4f; Huber: cov %.3f/%.3f sd %.4f w %.4f; fixed 1e-3: %s%n", ls[0],
         ls[1], ls[2], ls[3], hu[0], hu[1], hu[2], hu[3],

@@ -197,7 +197,7 @@ final class Validator {
       RunRecord rec = distinct.get(i);
       problems.add(String.format(Locale.ROOT, "%s: flops = %s is inconsistent with the other runs: "
           + "flops/(6*params*tokens) = %.3f here, %.3f expected at params = %s from the other runs (off by %.1f%%, "
-          + "tolerance %.1f%%; see --flops-tolerance)", rec.where(), fmt(rec.flops()), r.ratio()[i], r.expected()[i],
+          + "tolerance %.1f%%; see --flops-tolerance)", rec.where(), fmt(rec.flops()).replace('E', 'e'), r.ratio()[i], r.expected()[i],
           fmt(rec.params()), 100 * Math.abs(r.deviation(i)), 100 * tol));
     }
     if (r.inconsistent().isEmpty() && r.otherConvention(tol)) {
