@@ -40,7 +40,7 @@ public final class IngestStage implements Stage {
     return List.of(Outputs.RUNS);
   }
 
-  /** The study's ingest settings as options. */
+  /** The study's ingest settings as options (before an earlier ingest's manifest is applied). */
   public static IngestOptions options(Study.IngestSettings s) {
     Map<Canonical, String> m = new EnumMap<>(Canonical.class);
     s.columns().forEach((k, v) -> {
@@ -63,14 +63,18 @@ public final class IngestStage implements Stage {
     IngestOptions o = new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), columns,
         s.flopsTolerance(), new BudgetGrid(s.budgetGrid()), BudgetRule.parse(s.budgets()), s.budgetTolerance(), subgroups,
         embeddings);
-    return IngestManifest.apply(Path.of(s.path()), o).options();
+    return o;
   }
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
     Study study = ctx.study();
     ctx.begin(name(), "reading and validating " + study.ingest().path());
-    Ingested in = Ingest.load(ctx.spark(), Path.of(study.ingest().path()), options(study.ingest()));
+    IngestManifest.Applied earlier = IngestManifest.apply(Path.of(study.ingest().path()), options(study.ingest()));
+    if (!earlier.note().isEmpty()) {
+      ctx.log().println("[ingest] " + earlier.note());
+    }
+    Ingested in = Ingest.load(ctx.spark(), Path.of(study.ingest().path()), earlier.options());
     in.notes().forEach(n -> ctx.log().println("[ingest] " + n));
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, in.runsFrame(ctx.spark())));

@@ -70,7 +70,8 @@ class TrackerExampleTest {
     assertThat(f.code()).as(f.err()).isZero();
     assertThat(f.err()).contains("validation settings of").contains("budgets data");
     Map<String, Double> a2 = new HashMap<>();
-    for (Row x : spark.read().parquet(fit.resolve("fits.parquet").toString()).collectAsList()) {
+    // the command stopped the shared session: get it back
+    for (Row x : SparkTestSession.get().read().parquet(fit.resolve("fits.parquet").toString()).collectAsList()) {
       if (x.<String>getAs("law").equals("approach2") && x.<String>getAs("subgroup").equals("overall")) {
         a2.put(x.<String>getAs("corpus") + "/" + x.getAs("param"), x.<Double>getAs("estimate"));
         if (List.of("a", "b").contains(x.<String>getAs("param"))) {
