@@ -75,6 +75,8 @@ class TrackerExampleTest {
       if (x.<String>getAs("law").equals("approach2") && x.<String>getAs("subgroup").equals("overall")) {
         a2.put(x.<String>getAs("corpus") + "/" + x.getAs("param"), x.<Double>getAs("estimate"));
         if (List.of("a", "b").contains(x.<String>getAs("param"))) {
+          System.out.printf("%s %s = %.4f [%.4f, %.4f] flags '%s'%n", x.<String>getAs("corpus"), x.<String>getAs("param"),
+              x.<Double>getAs("estimate"), x.<Double>getAs("ci_low"), x.<Double>getAs("ci_high"), x.<String>getAs("flags"));
           assertThat(x.<Double>getAs("ci_low")).isLessThan(x.getAs("estimate"));
           assertThat(x.<Double>getAs("ci_high")).isGreaterThan(x.getAs("estimate"));
           assertThat(x.<Double>getAs("ci_high") - x.<Double>getAs("ci_low")).as("interval width").isLessThan(0.5);
@@ -85,6 +87,8 @@ class TrackerExampleTest {
       List<Row> mine = runs.stream().filter(x -> x.<String>getAs("corpus").equals(corpus)
           && x.<String>getAs("subgroup").equals("overall")).toList();
       double[] plain = plainLeastSquaresApproach2(mine);
+      System.out.printf("%s: a %.4f (plain least squares %.4f), b %.4f (plain %.4f)%n", corpus, a2.get(corpus + "/a"),
+          plain[0], a2.get(corpus + "/b"), plain[1]);
       assertThat(a2.get(corpus + "/a")).as(corpus + " a").isCloseTo(plain[0], within(0.005));
       assertThat(a2.get(corpus + "/b")).as(corpus + " b").isCloseTo(plain[1], within(0.005));
       assertThat(a2).containsKey(corpus + "/log10_n_opt@1e20");
