@@ -34,10 +34,11 @@ public final class ConfigSchema {
       str("ingest.columns.*", null, false, "Input column of a canonical column, e.g. ingest.columns.loss = val_loss."),
       dbl("ingest.flops-tolerance", "0.1", 1e-12, 1e12,
           "Allowed relative deviation of a run's flops/(6*params*tokens) from what the other runs give at its size."),
-      choice("ingest.budgets", "data", List.of("data", "grid"),
-          "Without a budget column: find IsoFLOP budgets from the logged compute (data) or round to a fixed grid (grid)."),
-      dbl("ingest.budget-tolerance", "0.1", 1e-6, 0.999,
-          "With ingest.budgets = data: largest relative gap in compute between neighbouring runs of one budget."),
+      choice("ingest.budgets", null, List.of("data", "grid"),
+          "Without a budget column (unset: data): find IsoFLOP budgets from the logged compute (data) or round to a "
+              + "fixed grid (grid)."),
+      dbl("ingest.budget-tolerance", null, 1e-6, 0.999,
+          "With ingest.budgets = data (unset: 0.1): largest relative gap in compute between neighbouring runs of one budget."),
       integer("ingest.budget-grid", "10", 1, 1000,
           "With ingest.budgets = grid: IsoFLOP budgets are flops/3 rounded in log10 to this many steps per decade."),
       str("ingest.subgroups", null, false,
@@ -45,8 +46,9 @@ public final class ConfigSchema {
       str("ingest.mapping", null, false,
           "A mapping file (columns, subgroups, params-embeddings; see data/README.md), relative to this file; "
               + "ingest.columns and ingest.subgroups take precedence."),
-      choice("ingest.params-embeddings", "unknown", List.of("unknown", "included", "excluded"),
-          "Whether the input's parameter counts include embeddings (explains flops off 6*params*tokens)."),
+      choice("ingest.params-embeddings", null, List.of("unknown", "included", "excluded"),
+          "Whether the input's parameter counts include embeddings (unset: unknown, or the mapping file's; explains "
+              + "flops off 6*params*tokens)."),
       integer("replicates", "3", 1, 1000, "Seed replicates per model configuration."),
       list("grid.budgets", "[1e18, 3e18, 6e18, 1e19, 3e19, 6e19, 1e20]", 1e10, 1e30,
           "IsoFLOP budgets in forward-pass FLOPs (training FLOPs are about 3x)."),

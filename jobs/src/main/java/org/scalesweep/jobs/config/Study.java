@@ -172,7 +172,7 @@ public record Study(
    */
   /**
    * The ingest keys; {@code mapping} is an absolute path or null, {@code subgroups} a column pattern
-   * or null, {@code budgets} and {@code paramsEmbeddings} the keys' values.
+   * or null, {@code budgets} the rule's key, {@code paramsEmbeddings} the key's value or null when unset.
    */
   public record IngestSettings(String path, String format, Map<String, String> columns, double flopsTolerance,
       int budgetGrid, String budgets, double budgetTolerance, String subgroups, String mapping,

@@ -324,9 +324,11 @@ public final class StudyLoader {
           .toString();
     }
     return new Study.IngestSettings(p.toString(), "auto".equals(format) ? null : format, columns,
-        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"), c.getString("ingest.budgets"),
-        c.getDouble("ingest.budget-tolerance"), c.hasPath("ingest.subgroups") ? c.getString("ingest.subgroups") : null,
-        mapping, c.getString("ingest.params-embeddings"));
+        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"),
+        c.hasPath("ingest.budgets") ? c.getString("ingest.budgets") : "data",
+        c.hasPath("ingest.budget-tolerance") ? c.getDouble("ingest.budget-tolerance") : 0.1,
+        c.hasPath("ingest.subgroups") ? c.getString("ingest.subgroups") : null, mapping,
+        c.hasPath("ingest.params-embeddings") ? c.getString("ingest.params-embeddings") : null);
   }
 
   /** A number key's value, or {@code unset} when the config does not set it. */

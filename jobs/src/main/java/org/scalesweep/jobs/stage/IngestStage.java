@@ -58,8 +58,8 @@ public final class IngestStage implements Stage {
     }
     List<String> subgroups = s.subgroups() != null ? List.of(s.subgroups())
         : file != null ? file.subgroups() : List.of();
-    ParamsEmbeddings embeddings = !"unknown".equals(s.paramsEmbeddings()) || file == null
-        || file.paramsEmbeddings() == null ? ParamsEmbeddings.parse(s.paramsEmbeddings()) : file.paramsEmbeddings();
+    ParamsEmbeddings embeddings = s.paramsEmbeddings() != null ? ParamsEmbeddings.parse(s.paramsEmbeddings())
+        : file != null && file.paramsEmbeddings() != null ? file.paramsEmbeddings() : ParamsEmbeddings.UNKNOWN;
     IngestOptions o = new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), columns,
         s.flopsTolerance(), new BudgetGrid(s.budgetGrid()), BudgetRule.parse(s.budgets()), s.budgetTolerance(), subgroups,
         embeddings);
