@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.StudyLoader;
+import org.scalesweep.jobs.ingest.IngestManifest;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.Sessions;
@@ -65,6 +66,13 @@ abstract class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IngestOptions options = input.options();
+    if (!command().equals("ingest") && inputPath() != null) {
+      IngestManifest.Applied applied = IngestManifest.apply(inputPath(), options);
+      options = applied.options();
+      if (!applied.note().isEmpty()) {
+        System.err.println(command() + ": " + applied.note());
+      }
+    }
     checkOptions();
     try (OutputLock lock = StudySession.lock(Path.of(out), "scalesweep " + command())) {
       StudySession.checkOutput(out, overwrite, false);

@@ -170,8 +170,13 @@ public record Study(
    * @param flopsTolerance allowed relative deviation of flops from 6ND
    * @param budgetGrid steps per decade of derived IsoFLOP budgets
    */
+  /**
+   * The ingest keys; {@code mapping} is an absolute path or null, {@code subgroups} a column pattern
+   * or null, {@code budgets} the rule's key, {@code paramsEmbeddings} the key's value or null when unset.
+   */
   public record IngestSettings(String path, String format, Map<String, String> columns, double flopsTolerance,
-      int budgetGrid) implements Serializable {}
+      int budgetGrid, String budgets, double budgetTolerance, String subgroups, String mapping,
+      String paramsEmbeddings) implements Serializable {}
 
   public boolean ingested() {
     return "ingest".equals(source);

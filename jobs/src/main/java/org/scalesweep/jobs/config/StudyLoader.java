@@ -317,8 +317,18 @@ public final class StudyLoader {
       }
     }
     String format = c.getString("ingest.format");
+    String mapping = null;
+    if (c.hasPath("ingest.mapping")) {
+      Path m = Path.of(c.getString("ingest.mapping"));
+      mapping = (!m.isAbsolute() && dir != null && Files.isRegularFile(Path.of(origin)) ? dir.resolve(m).normalize() : m)
+          .toString();
+    }
     return new Study.IngestSettings(p.toString(), "auto".equals(format) ? null : format, columns,
-        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"));
+        c.getDouble("ingest.flops-tolerance"), c.getInt("ingest.budget-grid"),
+        c.hasPath("ingest.budgets") ? c.getString("ingest.budgets") : "data",
+        c.hasPath("ingest.budget-tolerance") ? c.getDouble("ingest.budget-tolerance") : 0.1,
+        c.hasPath("ingest.subgroups") ? c.getString("ingest.subgroups") : null, mapping,
+        c.hasPath("ingest.params-embeddings") ? c.getString("ingest.params-embeddings") : null);
   }
 
   /** A number key's value, or {@code unset} when the config does not set it. */

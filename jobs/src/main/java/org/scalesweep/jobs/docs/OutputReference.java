@@ -140,7 +140,8 @@ public final class OutputReference {
     col("correct", "Whether the run answered the item right (null without an accuracy map).");
     col("law", "Law fitted: `power`, `offset-power`, `chinchilla` or `approach2`.");
     col("fit_on", "`frontier`: the compute-optimal points of each budget; `runs`: every run replicate.");
-    col("param", "Parameter name (`alpha`, `beta`, `E`, `A`, `B`, `a`, `b`).");
+    col("param", "Parameter name (`alpha`, `beta`, `E`, `A`, `B`, `a`, `b`; from fit-runs also each budget's "
+        + "Approach 2 optimum `log10_n_opt@C` and `log10_d_opt@C`, log10 of N* and D* at budget C).");
     col("estimate", "Fitted value (NaN only when flagged).");
     col("objective", "Objective at the optimum (summed Huber loss of log residuals, or residual sum of squares).");
     col("r_squared", "Coefficient of determination of the fit (in log space for power laws).");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
+import org.scalesweep.grid.BudgetGroups;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.table.ItemRow;
@@ -20,7 +21,10 @@ import org.scalesweep.jobs.table.RunRow;
  * the user (derived flops and budgets, ignored columns), for stderr and manifest.json.
  */
 public record Ingested(String source, List<RunRecord> runs, List<RunRecord> items, List<String> notes,
-    boolean flopsDerived, boolean budgetsDerived) {
+    boolean flopsDerived, boolean budgetsDerived, List<BudgetGroups.Group> budgetGroups, IngestOptions options) {
+
+  /** Key of the validation settings in the ingest stage's manifest entry ({@link IngestManifest}). */
+  public static final String VALIDATION = "validation";
 
   /** Order of rows in runs.parquet and items.parquet (input order never matters). */
   public static final Comparator<RunRecord> ORDER = Comparator.comparing(RunRecord::study).thenComparing(RunRecord::corpus)
@@ -95,6 +99,20 @@ public record Ingested(String source, List<RunRecord> runs, List<RunRecord> item
     m.put("budgets_derived_from_flops", budgetsDerived);
     m.put("item_level", itemLevel());
     m.put("notes", List.copyOf(notes));
+    m.put(VALIDATION, IngestManifest.validation(options));
+    if (!budgetGroups.isEmpty()) {
+      List<Map<String, Object>> b = new ArrayList<>();
+      for (BudgetGroups.Group g : budgetGroups) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("nominal", g.nominal());
+        e.put("budget", g.compute());
+        e.put("low", g.low());
+        e.put("high", g.high());
+        e.put("rows", g.runs());
+        b.add(e);
+      }
+      m.put("budgets", b);
+    }
     return m;
   }
 }

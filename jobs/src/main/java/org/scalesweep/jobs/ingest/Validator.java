@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scalesweep.grid.BudgetGrid;
+import org.scalesweep.grid.BudgetGroups;
+import org.scalesweep.grid.FlopsConsistency;
 import org.scalesweep.jobs.config.Study;
 
 /**
@@ -24,6 +26,7 @@ final class Validator {
   private final List<String> notes = new ArrayList<>();
   private final Map<String, String> seen = new HashMap<>();
   private final Map<String, RunRecord> runs = new HashMap<>();
+  private List<BudgetGroups.Group> budgetGroups = List.of();
 
   private Validator(IngestOptions options) {
     this.options = options;
@@ -67,13 +70,18 @@ final class Validator {
     }
     if (!flopsGiven) {
       notes.add("flops: not in the input; derived as 6*params*tokens");
+    } else {
+      checkFlops();
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(source, problems);
     }
     if (!budgetGiven) {
-      rows = deriveBudgets(rows);
+      rows = options.budgetRule() == BudgetRule.DATA ? groupBudgets(rows) : deriveBudgets(rows);
     }
     boolean byItem = Boolean.TRUE.equals(itemLevel);
     return new Ingested(source, byItem ? Ingested.aggregate(rows) : rows, byItem ? rows : List.of(), notes, !flopsGiven,
-        !budgetGiven);
+        !budgetGiven, budgetGroups, options);
   }
 
   /** Canonical column → index in the table, or null (with problems) when a column is missing. */
@@ -123,14 +131,6 @@ final class Validator {
     }
     boolean flopsGiven = idx.containsKey(Canonical.FLOPS);
     double flops = flopsGiven ? c.positive(Canonical.FLOPS) : 6.0 * params * tokens;
-    if (flopsGiven && flops > 0 && params > 0 && tokens > 0) {
-      double dev = BudgetGrid.sixNDDeviation(params, tokens, flops);
-      if (dev > options.flopsTolerance()) {
-        c.problem(String.format(Locale.ROOT, "flops = %s differs from 6*params*tokens = %.6g by %.1f%% (tolerance %.1f%%; "
-            + "see --flops-tolerance)", c.raw(Canonical.FLOPS), 6.0 * params * tokens, 100 * dev,
-            100 * options.flopsTolerance()));
-      }
-    }
     double budget = idx.containsKey(Canonical.BUDGET) ? c.positive(Canonical.BUDGET) : Double.NaN;
     Integer width = c.integer(Canonical.WIDTH, true);
     Integer depth = c.integer(Canonical.DEPTH, true);
@@ -176,6 +176,64 @@ final class Validator {
       c.problem("run_id '" + firstRow.runId() + "' has " + what + " = " + fmt(here) + " here but " + fmt(first) + " at "
           + firstRow.where());
     }
+  }
+
+  /**
+   * Logged FLOPs checked against each other ({@link FlopsConsistency}), one point per run: a run
+   * off what the other runs predict at its size is an error; FLOPs that all follow another
+   * convention than 6·N·D are a note.
+   */
+  private void checkFlops() {
+    List<RunRecord> distinct = runs.values().stream().sorted(java.util.Comparator.comparing(RunRecord::where)).toList();
+    double[] n = distinct.stream().mapToDouble(RunRecord::params).toArray();
+    double[] d = distinct.stream().mapToDouble(RunRecord::tokens).toArray();
+    double[] f = distinct.stream().mapToDouble(RunRecord::flops).toArray();
+    if (distinct.isEmpty()) {
+      return;
+    }
+    double tol = options.flopsTolerance();
+    FlopsConsistency.Result r = new FlopsConsistency(tol).check(n, d, f);
+    for (int i : r.inconsistent()) {
+      RunRecord rec = distinct.get(i);
+      problems.add(String.format(Locale.ROOT, "%s: flops = %s is inconsistent with the other runs: "
+          + "flops/(6*params*tokens) = %.3f here, %.3f expected at params = %s from the other runs (off by %.1f%%, "
+          + "tolerance %.1f%%; see --flops-tolerance)", rec.where(), fmt(rec.flops()).replace('E', 'e'), r.ratio()[i], r.expected()[i],
+          fmt(rec.params()), 100 * Math.abs(r.deviation(i)), 100 * tol));
+    }
+    if (r.inconsistent().isEmpty() && r.otherConvention(tol)) {
+      String why = switch (options.paramsEmbeddings()) {
+        case INCLUDED -> "as expected when params include embeddings and the FLOP count does not";
+        case EXCLUDED -> "although params are declared without embeddings; check the FLOP count's convention";
+        case UNKNOWN -> "probably another convention (e.g. params include embeddings, the FLOP count does not; "
+            + "declare it with --params-embeddings)";
+      };
+      notes.add(String.format(Locale.ROOT, "flops: logged FLOPs are %.3f to %.3f times 6*params*tokens, %s; "
+          + "accepted because the runs agree with each other", r.minRatio(), r.maxRatio(), why));
+    }
+  }
+
+  /** Budgets found from the data ({@link BudgetGroups}); the nominal names go to the notes and the manifest. */
+  private List<RunRecord> groupBudgets(List<RunRecord> rows) {
+    BudgetGroups.Result g = new BudgetGroups(options.budgetTolerance())
+        .group(rows.stream().mapToDouble(RunRecord::flops).toArray());
+    List<RunRecord> out = new ArrayList<>();
+    Map<String, Integer> count = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      RunRecord b = rows.get(i).withBudget(g.budgetOf(i));
+      count.merge(g.groups().get(g.groupOfRun()[i]).nominal(), 1, Integer::sum);
+      out.add(b);
+    }
+    budgetGroups = g.groups();
+    notes.add(String.format(Locale.ROOT, "budget: not in the input; %d IsoFLOP budgets found from the logged "
+        + "compute (flops/3, runs within %.0f%% of a neighbour grouped; --budgets data): %s (nominal: rows)",
+        g.groups().size(), 100 * options.budgetTolerance(), count));
+    for (BudgetGroups.Group grp : g.groups()) {
+      if (grp.runs() < 3) {
+        notes.add(String.format(Locale.ROOT, "budget %s: only %d rows, too few for an IsoFLOP parabola", grp.nominal(),
+            grp.runs()));
+      }
+    }
+    return out;
   }
 
   private List<RunRecord> deriveBudgets(List<RunRecord> rows) {
@@ -247,12 +305,13 @@ final class Validator {
       if (empty(v)) {
         return null;
       }
+      double scale = options.columns().scale(c);
       if (v instanceof Number n) {
-        return n.doubleValue();
+        return n.doubleValue() * scale;
       }
       if (v instanceof String s) {
         try {
-          return Double.parseDouble(s.strip());
+          return Double.parseDouble(s.strip()) * scale;
         } catch (NumberFormatException e) {
           // reported below
         }

@@ -77,6 +77,8 @@ public final class FitRunsJob {
       if (in.allocation()) {
         rows.addAll(FitRows.allocation(g.study(), g.corpus(), g.subgroup(), a2.get(i),
             sum == null ? null : sum.subList(k, k + 2)));
+        rows.addAll(FitRows.optima(g.study(), g.corpus(), g.subgroup(), a2.get(i),
+            sum == null ? null : sum.subList(k + 2, sum.size()), s.level()));
       }
     }
     return OutputTables.FITS.frame(spark, rows).coalesce(1);

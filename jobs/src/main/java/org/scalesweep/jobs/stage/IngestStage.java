@@ -8,7 +8,11 @@ import java.util.Map;
 import org.scalesweep.grid.BudgetGrid;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
+import org.scalesweep.jobs.ingest.BudgetRule;
 import org.scalesweep.jobs.ingest.ColumnMap;
+import org.scalesweep.jobs.ingest.IngestManifest;
+import org.scalesweep.jobs.ingest.MappingFile;
+import org.scalesweep.jobs.ingest.ParamsEmbeddings;
 import org.scalesweep.jobs.ingest.Ingest;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.ingest.Ingested;
@@ -36,7 +40,7 @@ public final class IngestStage implements Stage {
     return List.of(Outputs.RUNS);
   }
 
-  /** The study's ingest settings as options. */
+  /** The study's ingest settings as options (before an earlier ingest's manifest is applied). */
   public static IngestOptions options(Study.IngestSettings s) {
     Map<Canonical, String> m = new EnumMap<>(Canonical.class);
     s.columns().forEach((k, v) -> {
@@ -47,15 +51,30 @@ public final class IngestStage implements Stage {
       }
       m.put(c, v);
     });
-    return new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), new ColumnMap(m),
-        s.flopsTolerance(), new BudgetGrid(s.budgetGrid()));
+    ColumnMap columns = new ColumnMap(m);
+    MappingFile file = s.mapping() == null ? null : MappingFile.read(Path.of(s.mapping()));
+    if (file != null) {
+      columns = ColumnMap.parse(file.columns()).overriddenBy(columns);
+    }
+    List<String> subgroups = s.subgroups() != null ? List.of(s.subgroups())
+        : file != null ? file.subgroups() : List.of();
+    ParamsEmbeddings embeddings = s.paramsEmbeddings() != null ? ParamsEmbeddings.parse(s.paramsEmbeddings())
+        : file != null && file.paramsEmbeddings() != null ? file.paramsEmbeddings() : ParamsEmbeddings.UNKNOWN;
+    IngestOptions o = new IngestOptions(s.format() == null ? null : InputFormat.parse(s.format()), columns,
+        s.flopsTolerance(), new BudgetGrid(s.budgetGrid()), BudgetRule.parse(s.budgets()), s.budgetTolerance(), subgroups,
+        embeddings);
+    return o;
   }
 
   @Override
   public Map<String, Long> run(StageContext ctx) {
     Study study = ctx.study();
     ctx.begin(name(), "reading and validating " + study.ingest().path());
-    Ingested in = Ingest.load(ctx.spark(), Path.of(study.ingest().path()), options(study.ingest()));
+    IngestManifest.Applied earlier = IngestManifest.apply(Path.of(study.ingest().path()), options(study.ingest()));
+    if (!earlier.note().isEmpty()) {
+      ctx.log().println("[ingest] " + earlier.note());
+    }
+    Ingested in = Ingest.load(ctx.spark(), Path.of(study.ingest().path()), earlier.options());
     in.notes().forEach(n -> ctx.log().println("[ingest] " + n));
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, in.runsFrame(ctx.spark())));

@@ -76,8 +76,10 @@ class RunsCommandsTest {
         "power", "--out", out.toString(), "--bootstrap", "40");
     assertThat(r.code()).as(r.err()).isZero();
     List<Row> rows = read(out.resolve("fits.parquet"));
-    // 3 groups x (alpha, beta of the power law + a, b of Approach 2)
-    assertThat(rows).hasSize(12);
+    // 3 groups x (alpha, beta of the power law + a, b of Approach 2 + N* and D* at each of 4 budgets)
+    assertThat(rows).hasSize(36);
+    assertThat(rows).filteredOn(x -> x.<String>getAs("param").startsWith("log10_")).hasSize(24);
+    rows = rows.stream().filter(x -> !x.<String>getAs("param").startsWith("log10_")).toList();
     for (Row f : rows) {
       double est = f.getAs("estimate");
       assertThat(f.<Double>getAs("ci_low")).as("%s", f).isLessThanOrEqualTo(est * 1.000001);
@@ -113,7 +115,7 @@ class RunsCommandsTest {
         out.toString(), "--map", "run_id=model", "--map", "corpus=dataset", "--map", "params=n_params", "--map",
         "tokens=n_tokens", "--map", "subgroup=slice", "--map", "loss=val_loss");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Ingested 120 run rows").contains("4 budgets [2.00e+18, 6.31e+18, 2.00e+19, 6.31e+19]");
+    assertThat(r.out()).contains("Ingested 120 run rows").contains("4 budgets [2.00e+18, 6.67e+18, 2.00e+19, 6.67e+19]");
     List<Row> runs = read(out.resolve("runs.parquet"));
     assertThat(runs).hasSize(120);
     Row first = runs.get(0);

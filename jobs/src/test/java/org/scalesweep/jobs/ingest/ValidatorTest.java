@@ -73,10 +73,12 @@ class ValidatorTest {
   }
 
   @Test
-  void flopsOffSixNDBeyondTheTolerance() {
+  void flopsInconsistentWithTheOtherRunsBeyondTheTolerance() {
+    // r1 and r3 log 1.00 and 1.08 times 6ND; r2 logs 2.00 times: the one off the others is reported
     assertThat(problems("flops-mismatch.csv")).singleElement().asString()
-        .endsWith("flops-mismatch.csv:3: flops = 2.4e18 differs from 6*params*tokens = 1.20000e+18 by 100.0% "
-            + "(tolerance 10.0%; see --flops-tolerance)");
+        .endsWith("flops-mismatch.csv:3: flops = 2.4e18 is inconsistent with the other runs: "
+            + "flops/(6*params*tokens) = 2.000 here, 1.041 expected at params = 200000000 from the other runs "
+            + "(off by 92.2%, tolerance 10.0%; see --flops-tolerance)");
     // a looser tolerance accepts it
     IngestOptions loose = new IngestOptions(null, ColumnMap.identity(), 1.5, new BudgetGrid(10));
     assertThat(load(data("defects/flops-mismatch.csv"), loose).runs()).hasSize(3);
@@ -118,12 +120,16 @@ class ValidatorTest {
     assertThat(r.study()).isEqualTo(Study.OVERALL);
     assertThat(r.runId()).isEqualTo("N100000000-D2000000000");
     assertThat(r.flops()).isEqualTo(1.2e18);
-    // 1.2e18 / 3 = 4e17 -> log10 17.602 -> grid 17.6 -> 3.98e17
-    assertThat(r.budget()).isEqualTo(3.981072e17);
+    // 1.2e18 / 3 = 4e17 for all three runs: one budget found from the data
+    assertThat(r.budget()).isEqualTo(4e17);
     assertThat(in.flopsDerived()).isTrue();
     assertThat(in.budgetsDerived()).isTrue();
     assertThat(in.notes()).anyMatch(n -> n.startsWith("flops: not in the input; derived as 6*params*tokens"))
-        .anyMatch(n -> n.contains("IsoFLOP budgets are flops/3 rounded in log10 to 10 steps per decade"));
+        .anyMatch(n -> n.contains("1 IsoFLOP budgets found from the logged compute") && n.contains("{4e17=3}"));
+    // the fixed grid, as before: log10 17.602 -> grid 17.6 -> 3.98e17
+    Ingested grid = load(p, new IngestOptions(null, ColumnMap.identity(), 0.1, new BudgetGrid(10)));
+    assertThat(grid.runs().get(0).budget()).isEqualTo(3.981072e17);
+    assertThat(grid.notes()).anyMatch(n -> n.contains("IsoFLOP budgets are flops/3 rounded in log10 to 10 steps"));
   }
 
   @Test
@@ -131,7 +137,7 @@ class ValidatorTest {
     IngestOptions mapped = new IngestOptions(null, ColumnMap.parse(List.of("run_id=model", "corpus=dataset",
         "params=n_params", "tokens=n_tokens", "subgroup=slice", "loss=val_loss")), 0.1, new BudgetGrid(10));
     Ingested json = load(data("runs-example.jsonl"), mapped);
-    Ingested csv = load(data("runs-example.csv"), IngestOptions.defaults());
+    Ingested csv = load(data("runs-example.csv"), new IngestOptions(null, ColumnMap.identity(), 0.1, new BudgetGrid(10)));
     assertThat(json.runs()).hasSize(120);
     for (int i = 0; i < 120; i++) {
       RunRecord a = json.runs().get(i);

@@ -28,7 +28,8 @@ class FitRunsJobTest {
     List<Row> other = FitRunsJob.run(spark, groups, new FitRunsJob.Settings(RunLaw.POWER, 24, 0.95, 4, 100, 7))
         .collectAsList();
     assertThat(seven).isEqualTo(one);
-    assertThat(one).hasSize(12);
+    // 3 groups x (alpha, beta, a, b + N* and D* at each of 4 budgets)
+    assertThat(one).hasSize(36);
     assertThat(other).extracting(r -> r.<Double>getAs("estimate")).isEqualTo(one.stream()
         .map(r -> r.<Double>getAs("estimate")).toList());
     assertThat(other).extracting(r -> r.<Double>getAs("ci_low")).isNotEqualTo(one.stream()
