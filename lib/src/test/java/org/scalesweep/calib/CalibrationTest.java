@@ -193,6 +193,17 @@ class CalibrationTest {
     return out;
   }
 
+  @Test
+  @Tag("slow")
+  void devWeightedBudgetT() {
+    int r = Integer.getInteger("dev.replicates", 400);
+    for (var e : nullRate(SmallStudy.runLevel(true, List.of(ResampleScheme.BUDGET_WLS, ResampleScheme.BUDGET_T), 200), r)
+        .entrySet()) {
+      System.out.printf("DEV %s: %d/%d se ratio %.3f cover %.3f%n", e.getKey().key(), e.getValue().rejections().successes(),
+          e.getValue().rejections().trials(), e.getValue().standardErrorRatio(), e.getValue().coverage().get(IntervalMethod.PERCENTILE).rate());
+    }
+  }
+
   /** Null replicates pooled over the study's contrasts, per scheme. */
   private static Map<ResampleScheme, CalibrationSummary> nullRate(SweepCalibration cal, int replicates) {
     Map<SweepCalibration.Cell, List<ReplicateOutcome>> cells =

@@ -148,7 +148,7 @@ public final class ConfigSchema {
       // a contrast's resamples meet in one task: 8 bytes each
       integer("bootstrap.resamples", "2000", 1, 10_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
-      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild", "wild-t", "budget-t"),
+      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild", "wild-t", "budget-t", "budget-wls"),
           "What a resample redraws: clusters of runs, items within subgroups, both (two-way: counts run x item noise "
               + "twice, very conservative), the signs of each cluster's IsoFLOP-parabola residuals (wild), the "
               + "restricted wild cluster bootstrap-t (wild-t: null imposed, Webb weights, studentized by a "

@@ -192,14 +192,14 @@ public final class OutputReference {
     col("bca_high", "BCa interval, upper end.");
     col("std_error", "Bootstrap standard error of Δβ.");
     col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0})/(V+1), (1+#{Δβ*≥0})/(V+1))) over the V valid "
-        + "resamples (failures left out, counted in failed_resamples); under `wild-t`/`budget-t` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
+        + "resamples (failures left out, counted in failed_resamples); under `wild-t`/`budget-t`/`budget-wls` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
     col("significant", "p_value < alpha: the sign of Δβ is interpreted.");
     col("alpha", "Significance level of the sign test.");
     col("level", "Confidence level of the intervals.");
     col("resamples", "Bootstrap resamples drawn.");
     col("relative_curves.csv:resamples", "Resamples behind the band (those of the bootstrap stage, at most 2,000).");
     col("valid_resamples", "Resamples whose statistic was estimable.");
-    col("scheme", "Bootstrap scheme: `cluster`, `items`, `two-way`, `wild`, `wild-t` or `budget-t`.");
+    col("scheme", "Bootstrap scheme: `cluster`, `items`, `two-way`, `wild`, `wild-t`, `budget-t` or `budget-wls`.");
     col("cluster_by", "Cluster unit: `architecture` or `configuration`.");
     col("true_delta_beta", "The simulation's true Δβ (null for ingested runs).");
     col("covers_truth", "Whether [ci_low, ci_high] holds the true Δβ (null for ingested runs).");

@@ -478,8 +478,8 @@ public final class BootstrapStage implements Stage {
       double a = Crossovers.numerator(in.estimate()[pr[0] * p + 1], in.estimate()[pr[1] * p + 1]);
       double d = (in.estimate()[pr[1] * p + 2] - in.estimate()[pr[1] * p + 3])
           - (in.estimate()[pr[0] * p + 2] - in.estimate()[pr[0] * p + 3]);
-      // budget-t draws nothing but t quantiles: no joint law of (a, d) to invert
-      CrossoverSet set = bs.scheme() == ResampleScheme.BUDGET_T
+      // budget-t and budget-wls draw nothing but t quantiles: no joint law of (a, d) to invert
+      CrossoverSet set = bs.scheme().analytical()
           ? new CrossoverSet(CrossoverSet.Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN)
           : CrossoverSet.fieller(a, d, va, vd, bs.level());
       double[] budgets = in.runs().distinctBudgets();
