@@ -266,6 +266,79 @@ public final class RelativeScaling {
     }
   }
 
+  /**
+   * After an evaluation: the crossover set of contrasts k1 and k2 (same baseline) from the weighted
+   * budget-level regression {@link #budgetWeighted} uses. The per-budget log-ratio of the two
+   * treatments, s_j = ln E_t1 − ln E_t2 = ln(γ1/γ2) − (Δβ2 − Δβ1)·ln F_j, is fitted by weighted
+   * least squares (weights 1/h_j; {@code weighted} false: equal weights, as budget-t); its
+   * intercept and slope give a = log10(γ1/γ2) and d = Δβ2 − Δβ1 with their covariance
+   * s_w²·(XᵀWX)⁻¹, and the Fieller set {x : (a − x·d)² ≤ t²·Var(a − x·d)} uses the t(n − 2)
+   * quantile. Not estimable with fewer than 3 budgets usable by both treatments.
+   */
+  public CrossoverSet budgetCrossoverSet(int k1, int k2, boolean weighted, double level) {
+    if (baselineIdx[k1] != baselineIdx[k2]) {
+      throw new IllegalArgumentException("a crossover needs a common baseline, got contrasts " + contrasts.get(k1)
+          + " and " + contrasts.get(k2));
+    }
+    double[] e1 = lnEOf[treatmentIdx[k1]];
+    double[] e2 = lnEOf[treatmentIdx[k2]];
+    double[] w = new double[budgets.length];
+    int m = 0;
+    boolean allPositive = true;
+    for (int j = 0; j < budgets.length; j++) {
+      if (Double.isFinite(e1[j]) && Double.isFinite(e2[j])) {
+        m++;
+        double h = tokenParabolas.predictionFactor(j, vertex[j] - tokenParabolas.shift(j));
+        w[j] = weighted ? 1 / h : 1;
+        allPositive &= w[j] > 0 && Double.isFinite(w[j]);
+      }
+    }
+    if (m < 3) {
+      return new CrossoverSet(CrossoverSet.Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN);
+    }
+    double sw = 0;
+    double mx = 0;
+    double my = 0;
+    for (int j = 0; j < budgets.length; j++) {
+      if (Double.isFinite(e1[j]) && Double.isFinite(e2[j])) {
+        w[j] = allPositive ? w[j] : 1;
+        sw += w[j];
+        mx += w[j] * logBudgets[j];
+        my += w[j] * (e1[j] - e2[j]);
+      } else {
+        w[j] = 0;
+      }
+    }
+    mx /= sw;
+    my /= sw;
+    double sxx = 0;
+    double sxy = 0;
+    for (int j = 0; j < budgets.length; j++) {
+      if (w[j] > 0) {
+        double dx = logBudgets[j] - mx;
+        sxx += w[j] * dx * dx;
+        sxy += w[j] * dx * (e1[j] - e2[j] - my);
+      }
+    }
+    double c1 = sxy / sxx;
+    double c0 = my - c1 * mx;
+    double rss = 0;
+    for (int j = 0; j < budgets.length; j++) {
+      if (w[j] > 0) {
+        double e = e1[j] - e2[j] - c0 - c1 * logBudgets[j];
+        rss += w[j] * e * e;
+      }
+    }
+    double s2 = rss / (m - 2);
+    double ln10 = Math.log(10);
+    double varC0 = s2 * (1 / sw + mx * mx / sxx);
+    double covC0C1 = -s2 * mx / sxx;
+    double varC1 = s2 / sxx;
+    // a = c0/ln 10, d = −c1
+    return CrossoverSet.fiellerAt(c0 / ln10, -c1, varC0 / (ln10 * ln10), -covC0C1 / ln10, varC1,
+        org.apache.commons.statistics.distribution.TDistribution.of(m - 2).inverseCumulativeProbability((1 + level) / 2));
+  }
+
   /** After an evaluation: contrast k's per-budget log-ratio ln E_t − ln E_b (NaN where either is unusable). */
   double[] logRatios(int k) {
     double[] out = new double[budgets.length];
