@@ -109,7 +109,7 @@ public final class OutputReference {
     col("flops", "Training FLOPs by the 6ND rule.");
     col("learning_rate", "Peak learning rate η = 0.33·√B/d.");
     col("beta2", "Adam β2 = 0.98^(B/128).");
-    col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the default bootstrap.");
+    col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the `cluster` bootstrap scheme (by architecture).");
     col("item_id", "Item identity as the input named it (ingested item-level runs); null for simulated items.");
     col("method", "`mllib-logistic` (MLlib over every item), `lib-logistic-binned` (lib on items binned by ln loss, "
         + "same no-floor curve: the cross-check) or `lib-sigmoid-floor` (lib's floored sigmoid, the simulator's form).");
