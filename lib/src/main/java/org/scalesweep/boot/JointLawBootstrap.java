@@ -7,7 +7,13 @@ import org.scalesweep.law.JointLaw;
 /**
  * Bootstrap of an Approach 3 joint-law fit: resample b reweights units (a point, a run replicate,
  * or a configuration with all its seeds) with keyed weights and refits warm-started at the
- * full-sample optimum, which is what makes thousands of refits affordable.
+ * full-sample optimum, which is what makes thousands of refits affordable. A warm-started refit that
+ * has no estimate or does not converge (the tail draws of a weakly identified law, where the
+ * full-sample optimum is a poor start) is retried once with the fitter's own screened start grid
+ * ({@link JointLawFitter#fit}, the search the full sample got); only when that fails too is the
+ * resample a failure (NaN, counted in failed_resamples and left out of the intervals). Dropping the
+ * warm-start failures instead would drop exactly the resamples farthest from the estimate and
+ * narrow the intervals.
  */
 public final class JointLawBootstrap {
   /** Statistics per resample: E, A, α, B, β, then the allocation exponents a = β/(α+β), b = α/(α+β). */
@@ -50,17 +56,27 @@ public final class JointLawBootstrap {
         law.allocationExponentD()};
   }
 
-  /** Resample b's statistics (NaN when its refit has no estimate or is not converged). */
+  /**
+   * Resample b's statistics: the warm-started refit, or when it fails the refit from the screened
+   * start grid; NaN when both have no estimate or are not converged.
+   */
   public double[] resample(long b) {
     double[] w = new double[n.length];
     resampler.runWeights(scopeKey, unitOfPoint, b, w);
     Fit<JointLaw> fit = fitter.refit(start, n, d, loss, w);
-    if (!fit.hasEstimate() || !fit.converged()) {
+    if (!usable(fit)) {
+      fit = fitter.fit(n, d, loss, w);
+    }
+    if (!usable(fit)) {
       double[] nan = new double[STATISTICS.length];
       java.util.Arrays.fill(nan, Double.NaN);
       return nan;
     }
     return statistics(fit.law());
+  }
+
+  private static boolean usable(Fit<JointLaw> fit) {
+    return fit.hasEstimate() && fit.converged();
   }
 
   /** Resamples [from, to) as rows. */

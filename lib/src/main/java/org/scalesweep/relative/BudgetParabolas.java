@@ -148,6 +148,20 @@ final class BudgetParabolas {
     return QuadraticSums.solve(s[j], t, coef);
   }
 
+  /**
+   * The variance factor of budget j's parabola at u (= x − shift(j)): a·M⁻¹·a with a = (1, u, u²)
+   * and M the weighted moment matrix, so Var(parabola(u)) = σ²·factor for independent errors of
+   * variance σ²/w; NaN when not identified or singular.
+   */
+  double predictionFactor(int j, double u) {
+    double[] a = {1, u, u * u};
+    double[] c = new double[3];
+    if (!identified[j] || !QuadraticSums.solve(s[j], a, c)) {
+      return Double.NaN;
+    }
+    return a[0] * c[0] + a[1] * c[1] + a[2] * c[2];
+  }
+
   double shift(int j) {
     return shift[j];
   }

@@ -41,11 +41,22 @@ public record CrossoverSet(Shape shape, double low, double high) {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("confidence level must lie in (0, 1), got " + level);
     }
+    return fiellerAt(a, d, varA, covAD, varD, NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + level) / 2));
+  }
+
+  /**
+   * The set from the estimates, the (co)variances of a and d and a critical value (a normal
+   * quantile, or a t quantile when the variances are estimated on few degrees of freedom).
+   */
+  public static CrossoverSet fiellerAt(double a, double d, double varA, double covAD, double varD, double critical) {
+    if (!(critical > 0)) {
+      throw new IllegalArgumentException("critical value must be > 0, got " + critical);
+    }
     if (!(Double.isFinite(a) && Double.isFinite(d) && Double.isFinite(varA) && Double.isFinite(covAD)
         && Double.isFinite(varD))) {
       return new CrossoverSet(Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN);
     }
-    double z2 = Math.pow(NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + level) / 2), 2);
+    double z2 = critical * critical;
     // (a − x d)² − z²(varA − 2x cov + x² varD) ≤ 0  ⇔  qa x² + qb x + qc ≤ 0
     double qa = d * d - z2 * varD;
     double qb = -2 * (a * d - z2 * covAD);

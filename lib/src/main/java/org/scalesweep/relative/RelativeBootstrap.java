@@ -15,7 +15,8 @@ import org.scalesweep.sim.Keys;
  * cluster scheme reweights runs by cluster, item scheme replaces each item-level subgroup's run
  * means by item-reweighted means (one matrix product per block), two-way does both, and the wild
  * scheme replaces every loss by its parabola fit plus its residual with a sign drawn per cluster,
- * and the wild-t scheme does the same under each contrast's null and studentizes ({@link RestrictedWildT}).
+ * the wild-t scheme does the same under each contrast's null and studentizes ({@link RestrictedWildT}),
+ * and the analytical schemes (budget-t, budget-wls) draw t quantiles around a budget-level slope.
  * Not thread-safe (it owns the statistic's scratch space).
  */
 public final class RelativeBootstrap {
@@ -76,13 +77,21 @@ public final class RelativeBootstrap {
     this.clusterWeights = resampler.clusterBlock(scopeKey, distinct);
     this.wild = scheme.flipsResiduals() ? new WildResiduals(runs) : null;
     this.wildT = scheme == ResampleScheme.WILD_T ? new RestrictedWildT(statistic, wild, resampler, scopeKey) : null;
-    if (scheme == ResampleScheme.BUDGET_T) {
+    if (scheme.analytical()) {
       int c = statistic.contrasts().size();
       budgetEstimate = new double[statistic.statistics()];
       budgetSe = new double[c];
       int[] df = new int[c];
       statistic.evaluateInto(null, null, budgetEstimate);
-      statistic.budgetStandardErrors(budgetSe, df);
+      if (scheme == ResampleScheme.BUDGET_WLS) {
+        double[] slope = new double[c];
+        statistic.budgetWeighted(slope, budgetSe, df);
+        for (int k = 0; k < c; k++) {
+          budgetEstimate[k * RelativeScaling.PER_CONTRAST] = slope[k];
+        }
+      } else {
+        statistic.budgetStandardErrors(budgetSe, df);
+      }
       budgetT = new org.apache.commons.statistics.distribution.TDistribution[c];
       for (int k = 0; k < c; k++) {
         budgetT[k] = df[k] > 0 ? org.apache.commons.statistics.distribution.TDistribution.of(df[k]) : null;
@@ -94,7 +103,10 @@ public final class RelativeBootstrap {
     }
   }
 
-  /** Budget-t pseudo-draws of resample b: Δβ̂ − se·q with q a keyed t draw per contrast. */
+  /**
+   * Budget-t (budget-wls) pseudo-draws of resample b: Δβ̂ − se·q (the weighted slope and its standard
+   * error under budget-wls) with q a keyed t draw per contrast.
+   */
   private void budgetT(long b, double[] out) {
     int p = RelativeScaling.PER_CONTRAST;
     System.arraycopy(budgetEstimate, 0, out, 0, out.length);

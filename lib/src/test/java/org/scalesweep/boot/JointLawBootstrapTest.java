@@ -90,6 +90,44 @@ class JointLawBootstrapTest {
     }
   }
 
+  /**
+   * A warm start far from the optimum (a law fitted to other data) with an L-BFGS budget too short
+   * to walk from it: some warm-started refits stop unconverged. Each of them is retried from the
+   * screened start grid, so a resample is NaN only when that fit fails too, and a retried resample
+   * carries the grid fit's law.
+   */
+  @Test
+  void failedWarmStartedRefitsAreRetriedFromTheScreenedGrid() {
+    JointLawFitter shortRun = FITTER.withLbfgs(org.scalesweep.fit.Lbfgs.defaults().withMaxIterations(40));
+    Design x = simulate(42);
+    Fit<JointLaw> far = FITTER.fit(x.n(), x.d(), java.util.Arrays.stream(x.l()).map(v -> 0.5 + 1.4 * v).toArray(), null);
+    JointLawBootstrap boot = new JointLawBootstrap(shortRun, far, x.n(), x.d(), x.l(), x.unit(),
+        new Resampler(7, WeightKind.POISSON), 1);
+    Resampler weights = new Resampler(7, WeightKind.POISSON);
+    int warmFailed = 0;
+    int retried = 0;
+    for (long b = 0; b < 20; b++) {
+      double[] w = new double[x.n().length];
+      weights.runWeights(1, x.unit(), b, w);
+      Fit<JointLaw> warm = shortRun.refit(far.law(), x.n(), x.d(), x.l(), w);
+      double[] got = boot.resample(b);
+      if (warm.hasEstimate() && warm.converged()) {
+        assertThat(got).containsExactly(JointLawBootstrap.statistics(warm.law()));
+        continue;
+      }
+      warmFailed++;
+      Fit<JointLaw> grid = shortRun.fit(x.n(), x.d(), x.l(), w);
+      if (grid.hasEstimate() && grid.converged()) {
+        retried++;
+        assertThat(got).containsExactly(JointLawBootstrap.statistics(grid.law()));
+      } else {
+        assertThat(got[0]).isNaN();
+      }
+    }
+    System.out.printf("warm-started refits failed: %d of 20, rescued by the grid: %d%n", warmFailed, retried);
+    assertThat(retried).isPositive();
+  }
+
   @Test
   @Tag("slow")
   void coverageOfAlphaAndBetaOverTwoHundredRepetitions() {

@@ -28,7 +28,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Mixin
   SweepOptions sweep;
 
-  @Option(names = "--scheme", split = ",", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t",
+  @Option(names = "--scheme", split = ",", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t|budget-wls",
       description = "Bootstrap schemes to compare (comma-separated; default: every scheme the study supports).")
   List<String> schemes;
 

@@ -53,7 +53,7 @@ final class PowerCommand implements Callable<Integer> {
       description = "Seed replicates per configuration (default: the study's replicates).")
   List<Integer> seeds;
 
-  @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t",
+  @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t|budget-wls",
       description = "Bootstrap scheme of the test (default: the study's bootstrap.scheme).")
   String scheme;
 

@@ -162,11 +162,14 @@ public final class ConfigSchema {
       // a contrast's resamples meet in one task: 8 bytes each
       integer("bootstrap.resamples", "2000", 1, 10_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),
-      choice("bootstrap.scheme", "cluster", List.of("cluster", "items", "two-way", "wild", "wild-t", "budget-t"),
-          "What a resample redraws: clusters of runs, items within subgroups, both (two-way: counts run x item noise "
-              + "twice, very conservative), the signs of each cluster's IsoFLOP-parabola residuals (wild), the "
+      choice("bootstrap.scheme", "budget-wls", List.of("cluster", "items", "two-way", "wild", "wild-t", "budget-t", "budget-wls"),
+          "How Δβ is tested: budget-wls (the default, nominal size: weighted least squares of the per-budget "
+              + "log-ratios on ln F, each budget weighted by its IsoFLOP parabola's variance at the vertex, t reference "
+              + "with budgets - 2 df; needs at least 3 usable budgets, 5 or more for useful power), or a resampling "
+              + "scheme: clusters of runs (cluster: conservative), items within subgroups, both (two-way: counts run x "
+              + "item noise twice, very conservative), the signs of each cluster's IsoFLOP-parabola residuals (wild), the "
               + "restricted wild cluster bootstrap-t (wild-t: null imposed, Webb weights, studentized by a "
-              + "budget-level HC2 standard error), or the analytical budget-level t reference (budget-t); see "
+              + "budget-level HC2 standard error), or the unweighted budget-level t (budget-t); see "
               + "docs/CALIBRATION.md."),
       choice("bootstrap.cluster-by", "architecture", List.of("architecture", "configuration"),
           "Cluster unit: an architecture across budgets, or one configuration."),

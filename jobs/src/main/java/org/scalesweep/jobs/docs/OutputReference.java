@@ -109,7 +109,7 @@ public final class OutputReference {
     col("flops", "Training FLOPs by the 6ND rule.");
     col("learning_rate", "Peak learning rate η = 0.33·√B/d.");
     col("beta2", "Adam β2 = 0.98^(B/128).");
-    col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the default bootstrap.");
+    col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the `cluster` bootstrap scheme (by architecture).");
     col("item_id", "Item identity as the input named it (ingested item-level runs); null for simulated items.");
     col("method", "`mllib-logistic` (MLlib over every item), `lib-logistic-binned` (lib on items binned by ln loss, "
         + "same no-floor curve: the cross-check) or `lib-sigmoid-floor` (lib's floored sigmoid, the simulator's form).");
@@ -193,14 +193,14 @@ public final class OutputReference {
     col("bca_high", "BCa interval, upper end.");
     col("std_error", "Bootstrap standard error of Δβ.");
     col("p_value", "Two-sided sign p-value: min(1, 2·min((1+#{Δβ*≤0})/(V+1), (1+#{Δβ*≥0})/(V+1))) over the V valid "
-        + "resamples (failures left out, counted in failed_resamples); under `wild-t`/`budget-t` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
+        + "resamples (failures left out, counted in failed_resamples); under `wild-t`/`budget-t`/`budget-wls` the Δβ* are studentized pseudo-draws, so this is the bootstrap-t p-value.");
     col("significant", "p_value < alpha: the sign of Δβ is interpreted.");
     col("alpha", "Significance level of the sign test.");
     col("level", "Confidence level of the intervals.");
     col("resamples", "Bootstrap resamples drawn.");
     col("relative_curves.csv:resamples", "Resamples behind the band (those of the bootstrap stage, at most 2,000).");
     col("valid_resamples", "Resamples whose statistic was estimable.");
-    col("scheme", "Bootstrap scheme: `cluster`, `items`, `two-way`, `wild`, `wild-t` or `budget-t`.");
+    col("scheme", "Bootstrap scheme: `cluster`, `items`, `two-way`, `wild`, `wild-t`, `budget-t` or `budget-wls`.");
     col("cluster_by", "Cluster unit: `architecture` or `configuration`.");
     col("true_delta_beta", "The simulation's true Δβ (null for ingested runs).");
     col("covers_truth", "Whether [ci_low, ci_high] holds the true Δβ (null for ingested runs).");

@@ -442,6 +442,13 @@ public final class BootstrapStage implements Stage {
     return out.iterator();
   }
 
+  /** The Fieller set of a crossover from the budget-level regression of the analytical schemes. */
+  private static CrossoverSet analyticalCrossover(BootstrapInput in, int[] pair, Study.BootstrapSettings bs) {
+    RelativeScaling stat = new RelativeScaling(in.runs(), in.contrasts());
+    stat.evaluateInto(null, null, new double[stat.statistics()]);
+    return stat.budgetCrossoverSet(pair[0], pair[1], bs.scheme() == ResampleScheme.BUDGET_WLS, bs.level());
+  }
+
   private static Iterator<Row> summarize(Study study, List<BootstrapInput> inputs, String key, Iterator<Row> it) {
     String[] k = key.split("\u0001", -1);
     String kind = k[0];
@@ -478,9 +485,8 @@ public final class BootstrapStage implements Stage {
       double a = Crossovers.numerator(in.estimate()[pr[0] * p + 1], in.estimate()[pr[1] * p + 1]);
       double d = (in.estimate()[pr[1] * p + 2] - in.estimate()[pr[1] * p + 3])
           - (in.estimate()[pr[0] * p + 2] - in.estimate()[pr[0] * p + 3]);
-      // budget-t draws nothing but t quantiles: no joint law of (a, d) to invert
-      CrossoverSet set = bs.scheme() == ResampleScheme.BUDGET_T
-          ? new CrossoverSet(CrossoverSet.Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN)
+      // budget-t and budget-wls draw nothing but t quantiles: their set comes from the budget-level regression
+      CrossoverSet set = bs.scheme().analytical() ? analyticalCrossover(in, pr, bs)
           : CrossoverSet.fieller(a, d, va, vd, bs.level());
       double[] budgets = in.runs().distinctBudgets();
       double lo = Math.log10(budgets[0]);
