@@ -141,7 +141,7 @@ public final class RelativeFigures {
     double[] f = opt.stream().mapToDouble(r -> d(r, "budget")).toArray();
     double[] ratio = opt.stream().mapToDouble(r -> d(r, "tokens_opt") / d(r, "params_opt")).toArray();
     Charts.points(c, "D*/N*", f, ratio, Charts.color(0));
-    Charts.line(c, "D*/N*", f, ratio, Charts.color(0), false, false);
+    Charts.line(c, "D*/N* line", f, ratio, Charts.color(0), false, false);
     if (f.length > 0) {
       Charts.line(c, "20 tokens per parameter (Chinchilla)", new double[] {f[0], f[f.length - 1]},
           new double[] {20, 20}, Color.DARK_GRAY, true, true);
@@ -243,9 +243,9 @@ public final class RelativeFigures {
       Row r = rows.get(k);
       double y = rows.size() - k;
       labels.add(s(r, "treatment") + " / " + s(r, "corpus"));
-      boolean sig = Boolean.TRUE.equals(r.getAs("significant"));
+      boolean sig = FindingsBlock.survives(r);
       java.awt.Color col = sig ? Charts.SIGNIFICANT : Charts.NOT_SIGNIFICANT;
-      String name = sig ? "significant (p < alpha)" : "not significant";
+      String name = sig ? "significant (BH q < alpha)" : "not significant";
       boolean legend = sig ? !sigLegend : !nsLegend;
       sigLegend |= sig;
       nsLegend |= !sig;
@@ -288,13 +288,14 @@ public final class RelativeFigures {
       long k = Math.round(v);
       return Math.abs(v - k) < 1e-6 && k >= 1 && k <= n ? labels.get((int) (n - k)) : " ";
     });
-    c.getStyler().setYAxisTickMarkSpacingHint(12);
+    // XChart rounds its tick step from the hint: about 0.8 of a row's height gives one tick per row
+    c.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, (int) (0.8 * (c.getHeight() - 90) / Math.max(1, n))));
     c.getStyler().setYAxisMin(0.5);
     c.getStyler().setYAxisMax(n + 0.5);
     String file = "forest-" + cs.name();
     Charts.write(c, fs, dir, file);
     return new Figure(cs.name(), file, cs.name() + ": delta-beta of every treatment and corpus with its "
-        + "interval; vermillion = significant sign at the study's alpha (the report's one colour for significant); x = true"
+        + "interval; vermillion = sign significant after Benjamini–Hochberg control (q < alpha) (the report's one colour for significant); x = true"
         + " delta-beta of the simulation. Delta-beta < 0: the treatment's gap to the baseline narrows with compute.");
   }
 
