@@ -42,7 +42,7 @@ try {
 
   /** Per chart and axis, the non-empty tick labels Vega drew. */
   const axes = () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id,
-    Array.from(document.querySelectorAll(`#chart-${id} svg .role-axis`)).map((a) => ({
+    Array.from(document.querySelectorAll(`#chart-${id} svg .role-axis[aria-roledescription="axis"]`)).map((a) => ({
       axis: a.getAttribute('aria-label') || '',
       labels: Array.from(a.querySelectorAll('.role-axis-label text')).map((t) => t.textContent.trim()).filter((t) => t),
     }))])), CHARTS);

@@ -137,10 +137,11 @@
   }
 
   function computeData() {
-    // the selected study's subgroups only; the overall loss (another scale) only when it is the selection
+    // the selected study's subgroups on their own scale: the overall loss (another scale, which would flatten
+    // them) only for a study without case studies
+    const own = T.frontier.some((r) => r.study === state.study && r.subgroup !== OVERALL);
     const points = T.frontier.filter((r) => r.corpus === state.corpus && r.usable && r.loss_opt !== null
-      && (state.subgroup === OVERALL ? r.study === OVERALL && r.subgroup === OVERALL
-        : r.study === state.study && r.subgroup !== OVERALL));
+      && (own ? r.study === state.study && r.subgroup !== OVERALL : r.study === OVERALL && r.subgroup === OVERALL));
     const lo = Math.log10(budgets[0]);
     const hi = Math.log10(budgets[budgets.length - 1]);
     const lines = [];
@@ -248,8 +249,9 @@
     const x = logX('budget', 'compute F (FLOPs)');
     const color = { field: 'subgroup', type: 'nominal', title: 'subgroup',
       scale: colorScale(unique(d.points.map((p) => p.subgroup))) };
-    const strong = { condition: { test: `datum.subgroup === ${JSON.stringify(state.subgroup)}`, value: 1 },
-      value: 0.35 };
+    // nothing selected in the study (subgroup "overall"): every subgroup at full strength
+    const strong = state.subgroup === OVERALL ? { value: 1 }
+      : { condition: { test: `datum.subgroup === ${JSON.stringify(state.subgroup)}`, value: 1 }, value: 0.35 };
     return {
       $schema: SCHEMA, width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' },
       layer: [
