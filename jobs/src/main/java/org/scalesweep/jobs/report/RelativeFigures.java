@@ -95,6 +95,15 @@ public final class RelativeFigures {
   }
 
   private static Figure frontier(String corpus, Tables t, FileSystem fs, Path dir) throws IOException {
+    XYChart c = frontierChart(corpus, t);
+    String file = "frontier-" + corpus;
+    Charts.write(c, fs, dir, file);
+    return new Figure(Study.OVERALL, file, "Frontier on " + corpus + ": compute-optimal N* and D* per budget with"
+        + " the Approach 2 allocation exponents a and b of the table above (the legend prints the same numbers).");
+  }
+
+  /** The frontier figure's chart: its legend names the exponents as the allocation table prints them. */
+  static XYChart frontierChart(String corpus, Tables t) {
     XYChart c = Charts.xy("Compute-optimal frontier, " + corpus, "budget F (forward FLOPs)",
         "N* (parameters), D* (tokens)", true, true);
     List<Row> opt = t.where(Outputs.FRONTIER, r -> corpus.equals(s(r, "corpus")) && Study.OVERALL.equals(s(r, "subgroup"))
@@ -126,10 +135,7 @@ public final class RelativeFigures {
         Charts.line(c, col[1] + " ∝ F^" + AllocationExponents.format(e.estimate()), gx, gy, Charts.color(k), true, true);
       }
     }
-    String file = "frontier-" + corpus;
-    Charts.write(c, fs, dir, file);
-    return new Figure(Study.OVERALL, file, "Frontier on " + corpus + ": compute-optimal N* and D* per budget with"
-        + " the Approach 2 allocation exponents a and b of the table above (the legend prints the same numbers).");
+    return c;
   }
 
   /** Tokens over parameters at the optimum, along the frontier: how many tokens per parameter the compute-optimal model trains on. */
