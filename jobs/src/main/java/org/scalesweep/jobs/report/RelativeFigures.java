@@ -271,7 +271,7 @@ public final class RelativeFigures {
       }
     }
     if (!rows.isEmpty()) {
-      Charts.line(c, "zero", new double[] {0, 0}, new double[] {0.5, rows.size() + 0.5}, java.awt.Color.DARK_GRAY, true,
+      Charts.line(c, "zero", new double[] {0, 0}, new double[] {1, rows.size()}, java.awt.Color.DARK_GRAY, true,
           false);
     }
     double lo = 0;
@@ -296,8 +296,7 @@ public final class RelativeFigures {
     });
     // XChart rounds its tick step from the hint: about 0.8 of a row's height gives one tick per row
     c.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, (int) (0.8 * (c.getHeight() - 90) / Math.max(1, n))));
-    c.getStyler().setYAxisMin(0.5);
-    c.getStyler().setYAxisMax(n + 0.5);
+    // no explicit y range: XChart then labels only its two ends; the rows 1..n span the axis (with the plot's margin)
     String file = "forest-" + cs.name();
     Charts.write(c, fs, dir, file);
     return new Figure(cs.name(), file, cs.name() + ": delta-beta of every treatment and corpus with its "

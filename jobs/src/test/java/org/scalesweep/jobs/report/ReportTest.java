@@ -70,8 +70,8 @@ class ReportTest {
           "Widening with compute", "Parity with " + cs.baseline() + " (G = 1)");
     }
     // the planted effect (faster on dclm, Δβ = −0.02) narrows and survives; its cell carries the mark
-    assertThat(block).contains("Narrowing with compute (Δβ &lt; 0, surviving Benjamini–Hochberg over the 2 contrasts of "
-        + "demo): faster (dclm");
+    assertThat(block).contains("Narrowing with compute (Δβ &lt; 0, surviving Benjamini–Hochberg over the 4 contrasts of "
+        + "demo): faster (");
     assertThat(block).containsPattern("-0\\.02\\d\\d " + FindingsBlock.SURVIVES);
     // the per-contrast sentences are folded away
     assertThat(block).contains("<details><summary>Per-contrast sentences");
