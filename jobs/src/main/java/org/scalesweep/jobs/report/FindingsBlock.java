@@ -126,10 +126,20 @@ final class FindingsBlock {
       }
     }
     long unresolved = parity.size() - reached.size();
+    // point estimates inside the budgets whose set is not: parity may lie there, the data do not locate it
+    List<String> near = new ArrayList<>();
+    for (Row p : parity) {
+      double x = d(p, "log10_parity");
+      if (!Boolean.TRUE.equals(p.getAs("resolved")) && x >= Math.log10(d(p, "budget_low"))
+          && x <= Math.log10(d(p, "budget_high"))) {
+        near.add(String.format(Locale.ROOT, "%s on %s (estimate %s)", s(p, "treatment"), s(p, "corpus"), flops(x)));
+      }
+    }
     out.add("Parity with " + cs.baseline() + " (G = 1) inside the studied budgets: "
         + (reached.isEmpty() ? "none" : String.join("; ", reached)) + (unresolved > 0
-        ? String.format(Locale.ROOT, " (unresolved for the other %d contrasts: their interval is not bounded "
-            + "inside the budgets).", unresolved) : "."));
+        ? String.format(Locale.ROOT, " (unresolved for %s %d contrasts: the interval is not bounded inside the "
+            + "budgets%s).", reached.isEmpty() ? "all" : "the other", unresolved, near.isEmpty() ? ""
+            : "; estimated inside but not located: " + String.join(", ", near)) : "."));
     return out;
   }
 

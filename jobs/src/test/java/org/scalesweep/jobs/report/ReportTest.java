@@ -45,6 +45,8 @@ class ReportTest {
     // 2 corpora × (IsoFLOP, frontier, tokens per parameter) + 2 case studies × (2 × (loss, relative) + forest)
     assertThat(svgs).hasSizeGreaterThanOrEqualTo(16);
     svgs.forEach(ReportChecks::assertLabelledAxes);
+    // the forest labels every row (treatment / corpus): 2 treatments × 2 corpora
+    assertThat(SvgAxes.yTickLabels(Files.readString(report.resolve("figures/forest-demo.svg")))).isEqualTo(4);
   }
 
   @Test
