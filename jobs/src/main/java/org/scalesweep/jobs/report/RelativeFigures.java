@@ -292,7 +292,9 @@ public final class RelativeFigures {
     int n = rows.size();
     c.getStyler().setyAxisTickLabelsFormattingFunction(v -> {
       long k = Math.round(v);
-      return Math.abs(v - k) < 1e-6 && k >= 1 && k <= n ? labels.get((int) (n - k)) : " ";
+      // XChart refines its ticks until all labels differ: ticks between rows get distinct invisible labels
+      return Math.abs(v - k) < 1e-6 && k >= 1 && k <= n ? labels.get((int) (n - k))
+          : "\u200B".repeat(1 + (int) Math.abs(Math.round(v * 1000)) % 997);
     });
     // XChart rounds its tick step from the hint: about 0.8 of a row's height gives one tick per row
     c.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, (int) (0.8 * (c.getHeight() - 90) / Math.max(1, n))));
