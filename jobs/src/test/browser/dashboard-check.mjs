@@ -1,6 +1,7 @@
 // Opens a report's dashboard.html in headless Chromium (Debian's, driven by playwright-core) and
-// checks what a person would see: every chart drew data marks, choosing another corpus changes
-// what is drawn, and the console stayed free of errors. Keeps a screenshot.
+// checks what a person would see: every chart drew data marks, every axis has tick labels, the subgroup
+// colours are the report's, zoom works, choosing another corpus changes what is drawn, and the console stayed
+// free of errors. Keeps a screenshot.
 //
 //   node dashboard-check.mjs REPORT/dashboard.html SCREENSHOT.png
 //
@@ -39,7 +40,43 @@ try {
       || `${e.getAttribute('x1')},${e.getAttribute('y1')},${e.getAttribute('x2')},${e.getAttribute('y2')}`).join('|') }];
   })), CHARTS);
 
+  /** Per chart and axis, the non-empty tick labels Vega drew. */
+  const axes = () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id,
+    Array.from(document.querySelectorAll(`#chart-${id} svg .role-axis[aria-roledescription="axis"]`)).map((a) => ({
+      axis: a.getAttribute('aria-label') || '',
+      labels: Array.from(a.querySelectorAll('.role-axis-label text')).map((t) => t.textContent.trim()).filter((t) => t),
+    }))])), CHARTS);
+
   const before = await marks();
+  for (const [id, list] of Object.entries(await axes())) {
+    if (list.length < 2) failures.push(`chart ${id} has ${list.length} axes`);
+    for (const a of list) {
+      if (a.labels.length < 2) failures.push(`chart ${id}: axis "${a.axis.slice(0, 40)}" has ${a.labels.length} tick labels`);
+    }
+  }
+  // the compute panel's subgroup colours are the report's (the same map the static figures use)
+  const colours = await page.evaluate(() => {
+    const d = window.scalesweepDashboard;
+    const cs = d.meta.case_studies.find((c) => c.name === d.state.study);
+    const fills = Array.from(document.querySelectorAll('#chart-compute svg .mark-symbol.role-mark path'))
+      .map((e) => (e.getAttribute('fill') || '').toLowerCase());
+    return { expected: cs ? cs.colors : {}, fills: Array.from(new Set(fills)) };
+  });
+  const known = new Set(Object.values(colours.expected).map((c) => c.toLowerCase()));
+  const stray = colours.fills.filter((f) => !known.has(f));
+  if (colours.fills.length === 0) failures.push('compute panel drew no coloured points');
+  if (stray.length) failures.push(`compute panel colours not in the report's map: ${stray.join(', ')}`);
+  // zoom: a wheel turn over the compute panel changes its axis labels
+  const labelsOf = async (id) => JSON.stringify((await axes())[id].map((a) => a.labels));
+  const beforeZoom = await labelsOf('compute');
+  const box = await (await page.$('#chart-compute svg')).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(400);
+  const zoomed = (await labelsOf('compute')) !== beforeZoom;
+  if (!zoomed) failures.push('zooming the compute panel changed nothing');
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(300);
   for (const id of CHARTS) {
     if (before[id].count === 0) failures.push(`chart ${id} drew no data marks`);
   }
@@ -76,7 +113,7 @@ try {
   await page.screenshot({ path: screenshot, fullPage: true });
   if (errors.length) failures.push(`console errors: ${errors.join(' | ')}`);
   console.log(JSON.stringify({ marks: Object.fromEntries(CHARTS.map((id) => [id, before[id].count])), corpora,
-    changed, tooltip: tooltip.slice(0, 120), screenshot, failures }));
+    changed, colours, zoomed, tooltip: tooltip.slice(0, 120), screenshot, failures }));
 } finally {
   await browser.close();
 }

@@ -73,7 +73,10 @@ public final class OutputReference {
       new Output("calibration_replicates.parquet", "Command `calibrate`: one row per replicate and cell: what its "
           + "bootstrap decided.", OutputTables.CALIBRATION_REPLICATES.schema()),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
-          + "log-spaced points between them, with pointwise bootstrap bands (stage report).", OutputTables.RELATIVE_CURVES.schema()));
+          + "log-spaced points between them, with pointwise bootstrap bands (stage report).", OutputTables.RELATIVE_CURVES.schema()),
+      new Output("report/parity.csv", "Parity compute of every contrast: where its relative curve G(F) reaches 1, "
+          + "with the Fieller-type confidence set from the same draws as the bands, and G at the smallest and "
+          + "largest budget (stage report).", OutputTables.PARITY.schema()));
 
   private static org.scalesweep.design.DesignedStudy alignmentExample() {
     return new org.scalesweep.alignment.AlignmentStudy(org.scalesweep.alignment.AlignmentDesign.seed000(),
@@ -265,6 +268,17 @@ public final class OutputReference {
     col("fit", "Fitted G(F) = γ·F^Δβ.");
     col("band_low", "Pointwise bootstrap band of G(F): lower percentile of the resampled curves γ*·F^Δβ*.");
     col("band_high", "Upper percentile of the resampled curves.");
+    col("log10_parity", "log10 of the parity compute F = γ^(−1/Δβ), where G(F) = 1 (NaN when Δβ = 0).");
+    col("parity.csv:ci_low", "Fieller-type confidence set of log10_parity (a = log10 γ, d = −Δβ, bootstrap "
+        + "covariance): lower end when ci_shape is `bounded`, end of the left ray when `rays`, NaN when `unbounded`.");
+    col("parity.csv:ci_high", "Upper end when `bounded`, start of the right ray when `rays`.");
+    col("resolved", "Whether the set is a bounded interval inside the studied budgets: only then is parity located "
+        + "(the report flags every other row as unresolved and draws no line for it).");
+    col("budget_low", "Smallest studied budget (FLOPs).");
+    col("budget_high", "Largest studied budget (FLOPs).");
+    col("g_at_low", "Fitted G at budget_low: the treatment's loss relative to the baseline's there.");
+    col("g_at_high", "Fitted G at budget_high.");
+    col("parity.csv:resamples", "Resamples behind the set (those of the bands, at most 2,000).");
     col("relative_curves.csv:flops", "Compute F in forward-pass FLOPs (the budgets' scale).");
   }
 

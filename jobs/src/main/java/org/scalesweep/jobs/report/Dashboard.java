@@ -13,15 +13,15 @@ import org.scalesweep.jobs.table.Outputs;
 
 /**
  * The report's interactive part: report/dashboard.html, with the report's tables embedded as JSON.
- * Called once by the report stage with its temporary directory, the run summary and the relative
- * curves it computed (also written as CSV mirrors beside it).
+ * Called once by the report stage with its temporary directory, the run summary, the relative
+ * curves and the parity rows it computed (also written as CSV mirrors beside it).
  */
 public final class Dashboard {
   private Dashboard() {}
 
   /** Writes the dashboard into {@code reportDir}; returns rows per CSV written, keyed like the manifest. */
-  public static void write(Outputs outputs, Study study, Path reportDir, List<Row> runs, List<Row> curves)
-      throws IOException {
+  public static void write(Outputs outputs, Study study, Path reportDir, List<Row> runs, List<Row> curves,
+      List<Row> parity) throws IOException {
     Outputs out = outputs;
 
     Dataset<Row> frontier = out.readParquet(Outputs.FRONTIER).orderBy("study", "corpus", "subgroup", "budget");
@@ -39,6 +39,7 @@ public final class Dashboard {
         .table("significance", significance.schema(), significance.collectAsList())
         .table("crossovers", crossovers.schema(), crossovers.collectAsList())
         .table("curves", OutputTables.RELATIVE_CURVES.schema(), curves)
+        .table("parity", OutputTables.PARITY.schema(), parity)
         .toJson();
     DashboardPage.write(out.fs(), reportDir, study.reportTitle(), json);
   }

@@ -43,6 +43,10 @@ final class DashboardData {
     meta.put("interval", Json.of(bs.interval().key()));
     meta.put("level", Json.of(bs.level()));
     meta.put("alpha", Json.of(bs.alpha()));
+    meta.put("significant_color", Json.of(SubgroupColors.hex(Charts.SIGNIFICANT)));
+    meta.put("not_significant_color", Json.of(SubgroupColors.hex(Charts.NOT_SIGNIFICANT)));
+    meta.put("budget_low", Json.of(study.budgets().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
+    meta.put("budget_high", Json.of(study.budgets().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
     meta.put("case_studies", "[" + study.caseStudies().stream().map(DashboardData::caseStudy)
         .collect(Collectors.joining(",")) + "]");
     Map<String, String> all = new LinkedHashMap<>();
@@ -58,6 +62,10 @@ final class DashboardData {
     m.put("baseline", Json.of(cs.baseline()));
     m.put("subgroups", "[" + cs.subgroups().stream().map(s -> Json.of(s.name())).collect(Collectors.joining(","))
         + "]");
+    // the static figures' colours, so that a subgroup looks the same in both
+    Map<String, String> colors = new LinkedHashMap<>();
+    SubgroupColors.of(cs).forEach((k, v) -> colors.put(k, Json.of(SubgroupColors.hex(v))));
+    m.put("colors", Json.object(colors));
     return Json.object(m);
   }
 }

@@ -18,18 +18,21 @@ public final class Findings {
       double db = r.getAs("delta_beta");
       double lo = r.getAs("ci_low");
       double hi = r.getAs("ci_high");
-      double p = r.getAs("p_value");
       boolean sig = r.getAs("significant");
       String what;
       if (!Double.isFinite(db)) {
         what = "not estimable";
       } else if (!sig) {
-        what = "no significant change of the gap with compute";
+        what = "no significant change of the relative loss with compute";
       } else if (db < 0) {
-        what = "the gap narrows with compute (the treatment improves faster)";
+        what = "the relative loss falls with compute (the treatment improves faster than the baseline)";
+      } else if (Tables.d(r, "beta_treatment") < 0) {
+        what = "the relative loss rises with compute (the treatment's own loss rises with compute)";
       } else {
-        what = "the gap widens with compute (the treatment improves more slowly)";
+        what = "the relative loss rises with compute (the treatment improves more slowly than the baseline)";
       }
+      String survives = FindingsBlock.survives(r) ? "; survives Benjamini–Hochberg" : sig
+          ? "; does not survive Benjamini–Hochberg" : "";
       String flags = r.getAs("flags");
       String misfit = flags != null && Arrays.asList(flags.split(",")).contains(FitFlag.LACK_OF_FIT.key())
           ? String.format(Locale.ROOT, " Lack of fit (F = %.2f, p = %.2g): γ·F^Δβ does not describe this contrast "
@@ -37,9 +40,10 @@ public final class Findings {
               + "anti-conservative (docs/CALIBRATION.md, \"What breaks the test\").",
               r.<Double>getAs("lack_of_fit_f"), r.<Double>getAs("lack_of_fit_p"))
           : "";
-      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p = %.4f: %s.%s",
+      out.add(String.format(Locale.ROOT, "%s / %s: %s vs %s — Δβ = %+.4f [%+.4f, %+.4f], p %s: %s%s.%s",
           r.<String>getAs("study"), r.<String>getAs("corpus"), r.<String>getAs("treatment"),
-          r.<String>getAs("baseline"), db, lo, hi, p, what, misfit));
+          r.<String>getAs("baseline"), db, lo, hi, FindingsBlock.pValue(r).startsWith("≤") ? FindingsBlock.pValue(r)
+              : "= " + FindingsBlock.pValue(r), what, survives, misfit));
     }
     return out;
   }

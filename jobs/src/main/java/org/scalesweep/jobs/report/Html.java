@@ -16,7 +16,11 @@ public final class Html {
       + "text-align:right}th{background:#f3f3f3}td.s{text-align:left}tr.sig td{background:#eef7ee}\n"
       + "td.bad{background:#fbe9e7}p.meta{color:#666;font-size:13px}li{margin:.3em 0}\n"
       + "figure{display:inline-block;margin:.5em;max-width:48%;vertical-align:top}figure img{max-width:100%}"
-      + "figcaption{font-size:12px;color:#444}\n";
+      + "figcaption{font-size:12px;color:#444}\n"
+      + "section.findings{border:2px solid #444;border-radius:6px;padding:.2em 1em 1em;margin:1em 0}"
+      + "p.three{font-size:16px;line-height:1.5}table.heat td{text-align:center;min-width:7em}"
+      + "table.heat td.na{color:#999}span.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;"
+      + "vertical-align:middle}dl.glossary dt{font-weight:bold}dl.glossary dd{margin:0 0 .4em 1.5em}\n";
 
   /** The opening of a report page, up to and including its heading; {@code tab} is the browser tab's title. */
   public static StringBuilder page(String tab, String heading) {

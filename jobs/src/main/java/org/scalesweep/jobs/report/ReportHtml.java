@@ -20,6 +20,7 @@ public final class ReportHtml {
     if (!study.description().isBlank()) {
       h.append("<p>").append(Html.escape(study.description())).append("</p>\n");
     }
+    FindingsBlock.render(h, study, t);
     Study.BootstrapSettings bs = study.bootstrap();
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d replicates · %d resamples "
             + "(%s scheme, clusters by %s, %s weights) · %s intervals at %.0f%% · sign test at α = %s</p>\n",
@@ -28,7 +29,7 @@ public final class ReportHtml {
 
     h.append("<p><a href=\"dashboard.html\">Interactive dashboard</a> (selectors, tooltips, sortable Δβ forest plot)</p>\n");
     h.append("<h2>Overall loss and the compute-optimal frontier</h2>\n");
-    allocationTable(h, t);
+    allocationTable(h, study, t);
     figures(h, figures, Study.OVERALL);
 
     for (Study.CaseStudy cs : study.caseStudies()) {
@@ -40,12 +41,8 @@ public final class ReportHtml {
         h.append("<p><b>Published:</b> ").append(Html.escape(cs.published())).append("</p>\n");
       }
       List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")));
-      h.append("<ul>\n");
-      for (String f : Findings.of(sig)) {
-        h.append("<li>").append(Html.escape(f)).append("</li>\n");
-      }
-      h.append("</ul>\n");
       comparison(h, study, cs, sig);
+      parity(h, cs, t);
       anchors(h, study, cs, t);
       correlation(h, study, cs, sig);
       crossovers(h, study, cs, t);
@@ -53,6 +50,7 @@ public final class ReportHtml {
       figures(h, figures, cs.name());
     }
 
+    glossary(h);
     h.append("<h2>All tables</h2>\n");
     for (Map.Entry<String, StructType> e : schemas.entrySet()) {
       List<Row> rows = t.get(e.getKey());
@@ -77,51 +75,149 @@ public final class ReportHtml {
     }
   }
 
-  private static void allocationTable(StringBuilder h, Tables t) {
-    List<Row> a2 = t.where(Outputs.FITS, r -> "approach2".equals(r.getAs("law")));
+  private static void allocationTable(StringBuilder h, Study study, Tables t) {
+    List<Row> a2 = t.where(Outputs.FITS, r -> "approach2".equals(r.getAs("law")) && "a".equals(r.getAs("param")));
     if (a2.isEmpty()) {
       return;
     }
-    h.append("<table><tr><th>corpus</th><th>a (N* ∝ C^a)</th><th>b (D* ∝ C^b)</th><th>a + b</th><th>flags</th></tr>\n");
+    double level = study.bootstrap().level();
+    h.append(String.format(Locale.ROOT, "<table><tr><th>corpus</th><th>a (N* ∝ F^a), Approach 2</th><th>b (D* ∝ F^b),"
+        + " Approach 2</th><th>a + b</th><th>a, Approach 3</th><th>b, Approach 3</th><th>D*/N* at the largest budget"
+        + "</th><th>flags</th></tr>%n"));
+    List<String> notes = new ArrayList<>();
     for (Row r : a2) {
-      if (!"a".equals(r.getAs("param"))) {
-        continue;
-      }
       String corpus = r.getAs("corpus");
-      double a = r.getAs("estimate");
-      double b = a2.stream().filter(x -> corpus.equals(x.getAs("corpus")) && "b".equals(x.getAs("param")))
-          .mapToDouble(x -> x.<Double>getAs("estimate")).findFirst().orElse(Double.NaN);
-      h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
-          + "<td class=\"s\">%s</td></tr>%n", Html.escape(corpus), a, b, a + b, Html.escape(r.getAs("flags"))));
+      AllocationExponents.Exponent a = AllocationExponents.approach2(t, corpus, "a", level);
+      AllocationExponents.Exponent b = AllocationExponents.approach2(t, corpus, "b", level);
+      AllocationExponents.Exponent a3 = AllocationExponents.approach3(t, corpus, "a");
+      AllocationExponents.Exponent b3 = AllocationExponents.approach3(t, corpus, "b");
+      Row last = t.where(Outputs.FRONTIER, x -> corpus.equals(x.getAs("corpus")) && Study.OVERALL.equals(x.getAs("subgroup"))
+          && Boolean.TRUE.equals(x.getAs("usable"))).stream()
+          .max(java.util.Comparator.comparingDouble(x -> Tables.d(x, "budget"))).orElse(null);
+      double ratio = last == null ? Double.NaN : Tables.d(last, "tokens_opt") / Tables.d(last, "params_opt");
+      h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+              + "<td>%s</td><td>%s</td><td class=\"s\">%s</td></tr>%n", Html.escape(corpus), exponent(a), exponent(b),
+          AllocationExponents.format(a.estimate() + b.estimate()), AllocationExponents.format(a3.estimate()),
+          AllocationExponents.format(b3.estimate()), Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.1f at %s",
+              ratio, FindingsBlock.flops(Math.log10(Tables.d(last, "budget")))) : "", Html.escape(a.flags())));
+      if (Double.isFinite(ratio)) {
+        notes.add(String.format(Locale.ROOT, "%s: %.1f tokens per parameter at %s FLOPs%s", corpus, ratio,
+            FindingsBlock.flops(Math.log10(Tables.d(last, "budget"))), Math.abs(Math.log10(ratio / 20)) > Math.log10(2)
+                ? " — far from the ≈ 20 of the Chinchilla rule of thumb, so this grid's optimum is not Chinchilla's"
+                : " — close to the ≈ 20 of the Chinchilla rule of thumb"));
+      }
     }
-    h.append("</table>\n<p class=\"meta\">Approach 2 on the overall loss: per-budget parabolas in log10 N and log10 D."
-        + " a + b differs from 1 because budgets count forward FLOPs, not 6ND.</p>\n");
+    String method = AllocationExponents.approach2(t, a2.get(0).getAs("corpus"), "a", level).method();
+    h.append("</table>\n<p class=\"meta\">Approach 2: per-budget parabolas of the overall loss in log10 N and log10 D"
+        + " and the slopes of their optima on log10 F; ").append(Html.escape(method.startsWith("t")
+        ? String.format(Locale.ROOT, "intervals at %.0f%%: least-squares t-intervals of those slopes across budgets"
+            + " (they treat each budget's optimum as exact, so they are too narrow when the parabolas are noisy)",
+            100 * level) : method.isEmpty() ? "no interval (too few budgets)" : "intervals: bootstrap percentile"))
+        .append(". Approach 3: the joint law E + A/N^α + B/D^β fitted to every run, a = β/(α+β), b = α/(α+β)."
+        + " The legend of the frontier figure prints these same numbers. If N*·D* ∝ F held exactly, a + b would be 1"
+        + " whatever constant the FLOP count uses (forward 2ND or training 6ND: a constant factor moves intercepts, not"
+        + " exponents); a + b − 1 measures how far the two parabolas' separate optima are from lying on one compute"
+        + " contour (noise, vertices clamped at the edge of the sampled sizes).</p>\n");
+    if (!notes.isEmpty()) {
+      h.append("<p>").append(Html.escape(String.join("; ", notes))).append(".</p>\n");
+    }
+  }
+
+  private static String exponent(AllocationExponents.Exponent e) {
+    return Double.isFinite(e.low()) ? AllocationExponents.format(e.estimate()) + " [" + AllocationExponents.format(e.low())
+        + ", " + AllocationExponents.format(e.high()) + "]" : AllocationExponents.format(e.estimate());
+  }
+
+  /** Parity compute of every contrast: resolved ones with their interval, the rest flagged unresolved. */
+  private static void parity(StringBuilder h, Study.CaseStudy cs, Tables t) {
+    List<Row> rows = t.where(Outputs.PARITY_CSV, r -> cs.name().equals(r.getAs("study")));
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<table><tr><th>treatment</th><th>corpus</th><th>G at the smallest → largest budget</th>")
+        .append("<th>parity compute F (G = 1)</th><th>interval</th><th>status</th></tr>\n");
+    for (Row r : rows) {
+      boolean resolved = Boolean.TRUE.equals(r.getAs("resolved"));
+      String shape = r.getAs("ci_shape");
+      String interval = switch (shape) {
+        case "bounded" -> "[" + FindingsBlock.flops(Tables.d(r, "ci_low")) + ", " + FindingsBlock.flops(Tables.d(r, "ci_high"))
+            + "]";
+        case "rays" -> "≤ " + FindingsBlock.flops(Tables.d(r, "ci_low")) + " or ≥ " + FindingsBlock.flops(Tables.d(r, "ci_high"));
+        case "unbounded" -> "anywhere";
+        default -> "not estimable";
+      };
+      h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td class=\"s\">%s</td><td class=\"s\">%s</td>"
+              + "<td>%s</td><td>%s</td><td class=\"s%s\">%s</td></tr>%n", Html.escape(r.getAs("treatment")),
+          Html.escape(r.getAs("corpus")), Html.escape(FindingsBlock.endpoints(r)),
+          resolved ? FindingsBlock.flops(Tables.d(r, "log10_parity")) : "—", Html.escape(interval),
+          resolved ? "" : " bad", resolved ? "resolved" : "unresolved"));
+    }
+    h.append("</table>\n<p class=\"meta\">Parity compute F = γ^(−1/Δβ), where the fitted G(F) = γ·F^Δβ reaches 1; its"
+        + " interval is the Fieller-type set from the bootstrap draws of (log10 γ, Δβ). Unresolved: the set is not an"
+        + " interval inside the studied budgets, so the data do not locate parity; the figures draw no marker for it.</p>\n");
+  }
+
+  private static void glossary(StringBuilder h) {
+    h.append("<h2 id=\"glossary\">Glossary</h2>\n<dl class=\"glossary\">\n");
+    String[][] terms = {
+        {"F, compute", "Training compute of a budget in forward-pass FLOPs (2·N·D; a third of the 6·N·D that counts the"
+            + " backward pass too)."},
+        {"frontier, compute-optimal point", "At each budget, the model size N* and token count D* that minimise the"
+            + " loss (vertex of a parabola through the IsoFLOP curve)."},
+        {"E(F) = α·F^−β", "A subgroup's loss at the compute-optimal points as a power law of compute."},
+        {"G(F), relative loss", "E_treatment / E_baseline = γ·F^Δβ; G = 1.29 reads \"29% more loss than the"
+            + " baseline\", written +29%."},
+        {"Δβ", "β_baseline − β_treatment, the exponent of G. Negative: G falls with compute (a gap narrows)."},
+        {"γ", "G at F = 1 FLOP (the intercept of the relative law)."},
+        {"parity compute", "The F where G = 1: F = γ^(−1/Δβ)."},
+        {"crossover", "The F where two treatments' relative curves cross."},
+        {"Fieller-type set", "A confidence set for a ratio (here a log crossover or parity compute): an interval when the"
+            + " denominator is clearly non-zero, else two rays or the whole line (unresolved)."},
+        {"p", "Two-sided bootstrap p-value of Δβ's sign; at its floor 2/(B+1) for B resamples it is written ≤ floor."},
+        {"q (Benjamini–Hochberg)", "p adjusted for the number of contrasts in a case study; q < α controls the false"
+            + " discovery rate. ★ marks contrasts with q < α."},
+        {"Holm", "A stricter adjustment that controls the chance of any false positive."},
+        {"percentile, BCa", "Two bootstrap interval methods; \"methods disagree\" flags a contrast where one excludes 0"
+            + " and the other does not."},
+        {"Approach 2, Approach 3", "The Chinchilla paper's two ways to get the allocation exponents: parabolas per"
+            + " budget (2), or one joint law E + A/N^α + B/D^β fitted to every run (3)."},
+        {"seed", "The study's random seed: every random stream (simulation, resamples) is keyed by it."},
+        {"lack of fit", "A test that γ·F^Δβ describes the per-budget ratios; when it rejects, Δβ is an average slope."}};
+    for (String[] term : terms) {
+      h.append("<dt>").append(Html.escape(term[0])).append("</dt><dd>").append(Html.escape(term[1])).append("</dd>\n");
+    }
+    h.append("</dl>\n");
   }
 
   private static void comparison(StringBuilder h, Study study, Study.CaseStudy cs, List<Row> sig) {
     h.append("<table><tr><th>treatment</th><th>corpus</th><th>true Δβ</th><th>ours Δβ</th><th>difference</th>")
-        .append("<th>interval</th><th>p</th><th>sign recovered</th><th>interval covers truth</th>")
-        .append("<th>ours per 10× F</th><th>published</th></tr>\n");
+        .append("<th>interval</th><th>p</th><th>q (BH)</th><th>interval methods</th><th>sign recovered</th>")
+        .append("<th>interval covers truth</th><th>G change per 10× F</th><th>published</th></tr>\n");
     for (Row r : sig) {
       double est = r.getAs("delta_beta");
       Object truthObj = r.getAs("true_delta_beta");
       double truth = truthObj == null ? Double.NaN : ((Number) truthObj).doubleValue();
-      boolean significant = r.getAs("significant");
+      boolean significant = FindingsBlock.survives(r);
       String recovered = !Double.isFinite(truth) ? "" : truth == 0 ? (significant ? "false positive" : "null kept")
           : significant ? (Math.signum(est) == Math.signum(truth) ? "yes" : "WRONG SIGN") : "not significant";
       Object covers = r.getAs("covers_truth");
       String published = cs.subgroup(r.getAs("treatment")).published();
       h.append(significant ? "<tr class=\"sig\">" : "<tr>");
+      boolean disagree = FindingsBlock.methodsDisagree(r);
       h.append(String.format(Locale.ROOT, "<td class=\"s\">%s</td><td class=\"s\">%s</td><td>%+.4f</td><td>%+.4f</td>"
-              + "<td>%+.4f</td><td>[%+.4f, %+.4f]</td><td>%.4f</td><td class=\"s%s\">%s</td><td class=\"s%s\">%s</td>"
-              + "<td>%+.2f%%</td><td class=\"s\">%s</td></tr>%n",
+              + "<td>%+.4f</td><td>[%+.4f, %+.4f]</td><td>%s</td><td>%.3g%s</td><td class=\"s%s\">%s</td>"
+              + "<td class=\"s%s\">%s</td><td class=\"s%s\">%s</td><td>%+.2f%%</td><td class=\"s\">%s</td></tr>%n",
           Html.escape(r.getAs("treatment")), Html.escape(r.getAs("corpus")), truth, est, est - truth, r.<Double>getAs("ci_low"),
-          r.<Double>getAs("ci_high"), r.<Double>getAs("p_value"), recovered.equals("WRONG SIGN")
+          r.<Double>getAs("ci_high"), Html.escape(FindingsBlock.pValue(r)), Tables.d(r, "q_value"),
+          significant ? " " + FindingsBlock.SURVIVES : "", disagree ? " bad" : "",
+          disagree ? "methods disagree" : "agree", recovered.equals("WRONG SIGN")
               || recovered.equals("false positive") ? " bad" : "", recovered, Boolean.FALSE.equals(covers) ? " bad" : "",
-          covers == null ? "" : covers.toString(), 100 * r.<Double>getAs("change_per_decade"), Html.escape(published)));
+          covers == null ? "" : covers.toString(), 100 * (Math.pow(10, est) - 1), Html.escape(published)));
     }
-    h.append("</table>\n<p class=\"meta\">Per 10× F: change of the relative error per decade of compute, positive when"
-        + " the gap closes (seed 003's convention), −(10^Δβ − 1).</p>\n");
+    h.append("</table>\n<p class=\"meta\">Significant here means surviving Benjamini–Hochberg (q &lt; α, ★). G change per"
+        + " 10× F: 10^Δβ − 1, with the sign of Δβ (negative: the relative loss falls). Published statements that quote"
+        + " \"per 10×\" with the opposite sign (positive when the gap closes) are shown as published. Interval methods:"
+        + " whether the percentile and BCa intervals agree on excluding 0.</p>\n");
   }
 
   /**
@@ -168,8 +264,8 @@ public final class ReportHtml {
     if (cs.subgroups().stream().noneMatch(g -> g.covariate() != null)) {
       return;
     }
-    h.append("<table><tr><th>corpus</th><th>Pearson R (covariate, ours per 10× F)</th>")
-        .append("<th>Pearson R (covariate, truth per 10× F)</th><th>treatments</th></tr>\n");
+    h.append("<table><tr><th>corpus</th><th>Pearson R (subgroup covariate, ours G change per 10× F)</th>")
+        .append("<th>Pearson R (subgroup covariate, truth G change per 10× F)</th><th>treatments</th></tr>\n");
     for (Study.Corpus corpus : study.corpora()) {
       List<Double> cov = new ArrayList<>();
       List<Double> ours = new ArrayList<>();
@@ -180,15 +276,16 @@ public final class ReportHtml {
           continue;
         }
         cov.add(g.covariate());
-        ours.add(r.<Double>getAs("change_per_decade"));
-        truth.add(new RelativeLaw(1, g.deltaBetaFor(corpus.name())).changePerDecade());
+        ours.add(-r.<Double>getAs("change_per_decade"));
+        truth.add(-new RelativeLaw(1, g.deltaBetaFor(corpus.name())).changePerDecade());
       }
       double[] c = cov.stream().mapToDouble(Double::doubleValue).toArray();
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>%n",
           Html.escape(corpus.name()), Findings.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
           Findings.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
     }
-    h.append("</table>\n");
+    h.append("</table>\n<p class=\"meta\">Subgroup covariate: the value each subgroup carries in the configuration"
+        + " (key covariate; its meaning is the preset's, see its description).</p>\n");
   }
 
   private static void crossovers(StringBuilder h, Study study, Study.CaseStudy cs, Tables t) {
@@ -205,18 +302,32 @@ public final class ReportHtml {
       if (!Boolean.TRUE.equals(r.getAs("in_range")) && !truthInRange) {
         continue;
       }
+      boolean resolved = crossoverResolved(r, lo, hi);
+      String shape = r.getAs("ci_shape");
+      String interval = "bounded".equals(shape) ? "[" + flops(r.<Double>getAs("ci_low")) + ", "
+          + flops(r.<Double>getAs("ci_high")) + "]" : "rays".equals(shape) ? "≤ " + flops(r.<Double>getAs("ci_low"))
+          + " or ≥ " + flops(r.<Double>getAs("ci_high")) : String.valueOf(shape);
       lines.add(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td class=\"s\">%s / %s</td><td>%s</td>"
-              + "<td>[%s, %s]</td><td>%s</td><td>%d/%d</td></tr>%n", Html.escape(corpus), Html.escape(a), Html.escape(b),
-          flops(r.<Double>getAs("log10_crossover")), flops(r.<Double>getAs("ci_low")), flops(r.<Double>getAs("ci_high")),
-          flops(truth), r.<Integer>getAs("valid_resamples"), r.<Integer>getAs("resamples")));
+              + "<td>%s</td><td class=\"s%s\">%s</td><td>%s</td><td>%d/%d</td></tr>%n", Html.escape(corpus), Html.escape(a),
+          Html.escape(b), resolved ? flops(r.<Double>getAs("log10_crossover")) : "—", Html.escape(interval),
+          resolved ? "" : " bad", resolved ? "resolved" : "unresolved", flops(truth), r.<Integer>getAs("valid_resamples"),
+          r.<Integer>getAs("resamples")));
     }
     if (lines.isEmpty()) {
       return;
     }
     h.append("<p>Crossovers inside the studied budgets (estimated or true):</p>\n<table><tr><th>corpus</th>")
-        .append("<th>treatments</th><th>ours F×</th><th>interval</th><th>truth F×</th><th>valid resamples</th></tr>\n");
+        .append("<th>treatments</th><th>ours F×</th><th>interval</th><th>status</th><th>truth F×</th><th>valid resamples"
+            + "</th></tr>\n");
     lines.forEach(h::append);
-    h.append("</table>\n");
+    h.append("</table>\n<p class=\"meta\">Unresolved: the confidence set is not an interval inside the studied budgets"
+        + " (two rays, the whole line, or wider than the budgets), so the data do not locate the crossover; its estimate"
+        + " is not printed and no figure or dashboard panel draws it.</p>\n");
+  }
+
+  /** A crossover is located when its set is a bounded interval inside the budgets [lo, hi] (log10 FLOPs). */
+  static boolean crossoverResolved(Row r, double lo, double hi) {
+    return "bounded".equals(r.getAs("ci_shape")) && Tables.d(r, "ci_low") >= lo && Tables.d(r, "ci_high") <= hi;
   }
 
   private static void calibration(StringBuilder h, Study.CaseStudy cs, Tables t) {
@@ -235,8 +346,9 @@ public final class ReportHtml {
           r.<Double>getAs("a"), r.<Double>getAs("b"), r.<Long>getAs("items"), r.<Double>getAs("max_abs_diff_vs_mllib"),
           r.getAs("converged")));
     }
-    h.append("</table>\n<p class=\"meta\">MLlib and lib's binned fit estimate the same no-floor logistic: their curves"
-        + " must agree; the floored form is the simulator's and recovers its truth.</p>\n");
+    h.append("</table>\n<p class=\"meta\">MLlib's logistic regression and ScaleSweep's own fit on binned items estimate"
+        + " the same floor-less logistic: their curves must agree; having no floor, they predict accuracy below chance at"
+        + " high loss. The floored form is the simulator's and recovers its truth.</p>\n");
   }
 
   private static String flops(double log10) {

@@ -18,9 +18,11 @@ import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.jobs.table.ParityRow;
 import org.scalesweep.jobs.table.RelativeCurveRow;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.Frontier;
+import org.scalesweep.relative.Parity;
 import org.scalesweep.relative.RelativeBootstrap;
 import org.scalesweep.relative.RelativeCurveBands;
 import org.scalesweep.relative.RelativeScaling;
@@ -43,20 +45,37 @@ public final class RelativeCurves {
 
   private RelativeCurves() {}
 
+  /**
+   * The relative curves and the parity rows of every contrast, both from one evaluation of the draws.
+   *
+   * @param curves relative_curves.csv rows
+   * @param parity parity.csv rows
+   */
+  public record Result(List<Row> curves, List<Row> parity) {}
+
   /** Rows ordered as the bootstrap inputs (corpus, case study) and their contrasts, flops increasing. */
   public static List<Row> rows(StageContext ctx) {
+    return compute(ctx).curves();
+  }
+
+  /** Curves and parity, ordered as the bootstrap inputs (corpus, case study) and their contrasts. */
+  public static Result compute(StageContext ctx) {
     Study study = ctx.study();
     Study.BootstrapSettings bs = study.bootstrap();
     int resamples = Math.min(bs.resamples(), MAX_RESAMPLES);
     Resampler resampler = new Resampler(study.seed(), bs.weights());
     Gemm gemm = Gemm.best();
     List<Row> out = new ArrayList<>();
+    List<Row> parity = new ArrayList<>();
     for (BootstrapInput in : BootstrapStage.inputs(ctx)) {
       RelativeScaling stat = new RelativeScaling(in.runs(), in.contrasts());
       Frontier frontier = stat.frontier();
       double[] flops = points(frontier.budgets());
       RelativeBootstrap boot = new RelativeBootstrap(stat, bs.scheme(), resampler, in.items(), gemm);
-      Interval[][] bands = RelativeCurveBands.of(boot, resamples, bs.block(), flops, bs.level());
+      double[][][] draws = RelativeCurveBands.draws(boot, resamples, bs.block());
+      Interval[][] bands = RelativeCurveBands.of(draws, flops, bs.level());
+      double lo = frontier.budgets()[0];
+      double hi = frontier.budgets()[frontier.budgets().length - 1];
       double[] est = in.estimate();
       for (int c = 0; c < in.contrasts().size(); c++) {
         Contrast ct = in.contrasts().get(c);
@@ -64,6 +83,11 @@ public final class RelativeCurves {
         int t = frontier.subgroups().indexOf(ct.treatment());
         double deltaBeta = est[c * RelativeScaling.PER_CONTRAST];
         double gamma = est[c * RelativeScaling.PER_CONTRAST + 1];
+        Parity p = Parity.of(gamma, deltaBeta, draws[c][1], draws[c][0], bs.level());
+        parity.add(OutputTables.PARITY.toRow(new ParityRow(in.study(), in.corpus(), ct.baseline(), ct.treatment(),
+            p.log10Flops(), p.set().low(), p.set().high(), p.set().shape().key(),
+            p.resolvedWithin(Math.log10(lo), Math.log10(hi)), lo, hi, RelativeCurveBands.at(gamma, deltaBeta, lo),
+            RelativeCurveBands.at(gamma, deltaBeta, hi), bs.level(), resamples)));
         for (int k = 0; k < flops.length; k++) {
           int j = java.util.Arrays.binarySearch(frontier.budgets(), flops[k]);
           Double observed = j >= 0 ? ratio(frontier, t, b, j) : null;
@@ -73,7 +97,7 @@ public final class RelativeCurves {
         }
       }
     }
-    return out;
+    return new Result(out, parity);
   }
 
   /** The budgets and {@link #BETWEEN} log-spaced points from the smallest to the largest, sorted. */

@@ -68,8 +68,11 @@ public final class ReportStage implements Stage {
     tables.put(RunsSummary.CSV, RunsSummary.rows(ctx.outputs()));
     schemas.put(RunsSummary.CSV, OutputTables.RUNS_SUMMARY.schema());
     // G(F) with bootstrap bands: for the figures, the CSV mirror and the dashboard alike
-    tables.put(RelativeCurves.CSV, RelativeCurves.rows(ctx));
+    RelativeCurves.Result relative = RelativeCurves.compute(ctx);
+    tables.put(RelativeCurves.CSV, relative.curves());
     schemas.put(RelativeCurves.CSV, OutputTables.RELATIVE_CURVES.schema());
+    tables.put(Outputs.PARITY_CSV, relative.parity());
+    schemas.put(Outputs.PARITY_CSV, OutputTables.PARITY.schema());
     Tables data = new Tables(tables);
 
     Path tmp = ctx.outputs().tmpPath(Outputs.REPORT);
@@ -86,7 +89,8 @@ public final class ReportStage implements Stage {
       ctx.outputs().writeUtf8(new Path(tmp, "index.html"),
           ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
       ctx.begin(name(), "dashboard");
-      Dashboard.write(ctx.outputs(), ctx.study(), tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV));
+      Dashboard.write(ctx.outputs(), ctx.study(), tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV),
+          tables.get(Outputs.PARITY_CSV));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -27,6 +27,7 @@ public final class OutputTables {
   public static final Table<DrawRow> DRAWS = Table.of(DrawRow.class);
   public static final Table<RunsSummaryRow> RUNS_SUMMARY = Table.of(RunsSummaryRow.class);
   public static final Table<RelativeCurveRow> RELATIVE_CURVES = Table.of(RelativeCurveRow.class);
+  public static final Table<ParityRow> PARITY = Table.of(ParityRow.class);
   public static final Table<CalibrationRow> CALIBRATION = Table.of(CalibrationRow.class);
   public static final Table<PowerRow> POWER = Table.of(PowerRow.class);
   public static final Table<PowerDesignRow> POWER_DESIGNS = Table.of(PowerDesignRow.class);

@@ -43,6 +43,7 @@ public final class Outputs {
   /** Report tables that only exist as CSV (under report/). */
   public static final String RUNS_SUMMARY_CSV = "runs_summary.csv";
   public static final String RELATIVE_CURVES_CSV = "relative_curves.csv";
+  public static final String PARITY_CSV = "parity.csv";
 
   /** The CSV mirror's name of a table under report/ ({@code fits.parquet} → {@code fits.csv}). */
   public static String csvName(String table) {

@@ -179,6 +179,7 @@ class PresetsTest {
         assertThat(Files.size(png)).as(png.toString()).isGreaterThan(1000);
         Path svg = Path.of(png.toString().replace(".png", ".svg"));
         assertThat(Files.size(svg)).as(svg.toString()).isGreaterThan(1000);
+        org.scalesweep.jobs.report.ReportChecks.assertLabelledAxes(svg);
         assertThat(html).contains("figures/" + png.getFileName());
       }
       Matcher m = Pattern.compile("src=\"(figures/[^\"]+)\"").matcher(html);
