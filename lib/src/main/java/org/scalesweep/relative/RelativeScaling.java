@@ -145,47 +145,33 @@ public final class RelativeScaling {
    * smallest budget, the one with the most leverage).
    */
   void budgetStandardErrors(double[] se, int[] df, boolean robust) {
+    double[] w = new double[budgets.length];
+    double[] y = new double[budgets.length];
     for (int k = 0; k < contrasts.size(); k++) {
       double[] eb = lnEOf[baselineIdx[k]];
       double[] et = lnEOf[treatmentIdx[k]];
-      int n = 0;
-      double mx = 0;
-      double my = 0;
       for (int j = 0; j < budgets.length; j++) {
-        if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
-          n++;
-          mx += logBudgets[j];
-          my += et[j] - eb[j];
-        }
+        boolean usable = Double.isFinite(eb[j]) && Double.isFinite(et[j]);
+        w[j] = usable ? 1 : 0;
+        y[j] = usable ? et[j] - eb[j] : 0;
       }
+      WeightedLine line = WeightedLine.fit(logBudgets, y, w);
+      int n = line.n();
       if (n < 3) {
         se[k] = Double.NaN;
         df[k] = 0;
         continue;
       }
-      mx /= n;
-      my /= n;
-      double sxx = 0;
-      double sxy = 0;
-      for (int j = 0; j < budgets.length; j++) {
-        if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
-          double dx = logBudgets[j] - mx;
-          sxx += dx * dx;
-          sxy += dx * (et[j] - eb[j] - my);
-        }
-      }
-      double slope = sxy / sxx;
-      double rss = 0;
+      double sxx = line.sxx();
       double meat = 0;
-      for (int j = 0; j < budgets.length; j++) {
-        if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
-          double dx = logBudgets[j] - mx;
-          double e = et[j] - eb[j] - my - slope * dx;
-          rss += e * e;
+      for (int j = 0; robust && j < budgets.length; j++) {
+        if (w[j] > 0) {
+          double dx = logBudgets[j] - line.meanX();
+          double e = y[j] - line.meanY() - line.slope() * dx;
           meat += dx * dx * e * e / (1 - (1.0 / n + dx * dx / sxx));
         }
       }
-      se[k] = robust ? Math.sqrt(meat) / sxx : Math.sqrt(rss / (n - 2) / sxx);
+      se[k] = robust ? Math.sqrt(meat) / sxx : Math.sqrt(line.residualVariance() / sxx);
       df[k] = n - 2;
     }
   }
@@ -230,38 +216,16 @@ public final class RelativeScaling {
         df[k] = 0;
         continue;
       }
-      double sw = 0;
-      double mx = 0;
-      double my = 0;
+      double[] y = new double[budgets.length];
       for (int j = 0; j < budgets.length; j++) {
         if (Double.isFinite(eb[j]) && Double.isFinite(et[j])) {
           w[j] = weighted ? w[j] : 1;
-          sw += w[j];
-          mx += w[j] * logBudgets[j];
-          my += w[j] * (et[j] - eb[j]);
+          y[j] = et[j] - eb[j];
         }
       }
-      mx /= sw;
-      my /= sw;
-      double sxx = 0;
-      double sxy = 0;
-      for (int j = 0; j < budgets.length; j++) {
-        if (w[j] > 0) {
-          double dx = logBudgets[j] - mx;
-          sxx += w[j] * dx * dx;
-          sxy += w[j] * dx * (et[j] - eb[j] - my);
-        }
-      }
-      double b = sxy / sxx;
-      double rss = 0;
-      for (int j = 0; j < budgets.length; j++) {
-        if (w[j] > 0) {
-          double e = et[j] - eb[j] - my - b * (logBudgets[j] - mx);
-          rss += w[j] * e * e;
-        }
-      }
-      slope[k] = b;
-      se[k] = Math.sqrt(rss / (m - 2) / sxx);
+      WeightedLine line = WeightedLine.fit(logBudgets, y, w);
+      slope[k] = line.slope();
+      se[k] = Math.sqrt(line.residualVariance() / line.sxx());
       df[k] = m - 2;
     }
   }
@@ -296,40 +260,22 @@ public final class RelativeScaling {
     if (m < 3) {
       return new CrossoverSet(CrossoverSet.Shape.NOT_ESTIMABLE, Double.NaN, Double.NaN);
     }
-    double sw = 0;
-    double mx = 0;
-    double my = 0;
+    double[] y = new double[budgets.length];
     for (int j = 0; j < budgets.length; j++) {
       if (Double.isFinite(e1[j]) && Double.isFinite(e2[j])) {
         w[j] = allPositive ? w[j] : 1;
-        sw += w[j];
-        mx += w[j] * logBudgets[j];
-        my += w[j] * (e1[j] - e2[j]);
+        y[j] = e1[j] - e2[j];
       } else {
         w[j] = 0;
       }
     }
-    mx /= sw;
-    my /= sw;
-    double sxx = 0;
-    double sxy = 0;
-    for (int j = 0; j < budgets.length; j++) {
-      if (w[j] > 0) {
-        double dx = logBudgets[j] - mx;
-        sxx += w[j] * dx * dx;
-        sxy += w[j] * dx * (e1[j] - e2[j] - my);
-      }
-    }
-    double c1 = sxy / sxx;
-    double c0 = my - c1 * mx;
-    double rss = 0;
-    for (int j = 0; j < budgets.length; j++) {
-      if (w[j] > 0) {
-        double e = e1[j] - e2[j] - c0 - c1 * logBudgets[j];
-        rss += w[j] * e * e;
-      }
-    }
-    double s2 = rss / (m - 2);
+    WeightedLine line = WeightedLine.fit(logBudgets, y, w);
+    double c1 = line.slope();
+    double c0 = line.intercept();
+    double sw = line.sumWeights();
+    double mx = line.meanX();
+    double sxx = line.sxx();
+    double s2 = line.residualVariance();
     double ln10 = Math.log(10);
     double varC0 = s2 * (1 / sw + mx * mx / sxx);
     double covC0C1 = -s2 * mx / sxx;
