@@ -35,9 +35,14 @@ class DashboardTest {
     report = out.resolve("report");
   }
 
+  /** The shared fixture's report folder (other test classes call the helpers below before or without this class). */
+  private static Path fixtureReport() {
+    return ReportFixture.run().resolve("report");
+  }
+
   /** A CSV mirror as rows of column → text (the CSVs here have no quoted commas). */
   static List<Map<String, String>> csv(String name) throws IOException {
-    List<String> lines = Files.readAllLines(report.resolve(name));
+    List<String> lines = Files.readAllLines(fixtureReport().resolve(name));
     String[] head = lines.get(0).split(",", -1);
     List<Map<String, String>> rows = new ArrayList<>();
     for (String l : lines.subList(1, lines.size())) {
@@ -52,7 +57,7 @@ class DashboardTest {
   }
 
   static JsonNode embeddedData() throws IOException {
-    String html = Files.readString(report.resolve("dashboard.html"));
+    String html = Files.readString(fixtureReport().resolve("dashboard.html"));
     Matcher m = Pattern.compile("<script type=\"application/json\" id=\"scalesweep-data\">(.*?)</script>",
         Pattern.DOTALL).matcher(html);
     assertThat(m.find()).as("embedded data block").isTrue();
