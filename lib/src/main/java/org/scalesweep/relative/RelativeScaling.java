@@ -303,6 +303,15 @@ public final class RelativeScaling {
     return new SweepFrontier(runs.corpus(), subgroup, budgets.clone(), lnE.clone(), h);
   }
 
+  /** After an evaluation: budgets usable by both subgroups of contrast k (the points of its budget-level test). */
+  public int commonBudgets(int k) {
+    int n = 0;
+    for (double r : logRatios(k)) {
+      n += Double.isFinite(r) ? 1 : 0;
+    }
+    return n;
+  }
+
   /** After an evaluation: contrast k's per-budget log-ratio ln E_t − ln E_b (NaN where either is unusable). */
   double[] logRatios(int k) {
     double[] out = new double[budgets.length];

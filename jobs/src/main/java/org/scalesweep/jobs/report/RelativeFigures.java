@@ -237,7 +237,8 @@ public final class RelativeFigures {
   }
 
   private static Figure forest(Study.CaseStudy cs, Tables t, FileSystem fs, Path dir) throws IOException {
-    List<Row> rows = new ArrayList<>(t.where(Outputs.SIGNIFICANCE, eq("study", cs.name())));
+    List<Row> rows = new ArrayList<>(t.where(Outputs.SIGNIFICANCE, r -> eq("study", cs.name()).test(r)
+        && !UnpairedTable.is(r)));
     rows.sort(Comparator.comparing((Row r) -> s(r, "treatment")).thenComparing(r -> s(r, "corpus")));
     XYChart c = Charts.xy(cs.name() + ": delta-beta vs " + cs.baseline(), "delta-beta (negative: gap narrows)", "",
         false, false, Math.max(500, 60 + 22 * rows.size()));

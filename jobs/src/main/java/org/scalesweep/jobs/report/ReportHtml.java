@@ -40,8 +40,12 @@ public final class ReportHtml {
       if (!cs.published().isBlank()) {
         h.append("<p><b>Published:</b> ").append(Html.escape(cs.published())).append("</p>\n");
       }
-      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")));
-      comparison(h, study, cs, sig);
+      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")) && !UnpairedTable.is(r));
+      if (cs.pairing().paired()) {
+        comparison(h, study, cs, sig);
+      }
+      UnpairedTable.render(h, cs, t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study"))
+          && UnpairedTable.is(r)));
       parity(h, cs, t);
       anchors(h, study, cs, t);
       correlation(h, study, cs, sig);
