@@ -154,7 +154,7 @@ class ValidatorTest {
     assertThatThrownBy(() -> ColumnMap.parse(List.of("los=val_loss", "loss", "loss=a", "loss=b")))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "--map 'los=val_loss': 'los' is not a canonical column; allowed: run_id, corpus, params, tokens, flops, "
-                + "subgroup, seed, item_id, loss, accuracy, budget, width, depth, study",
+                + "subgroup, seed, item_id, loss, accuracy, budget, width, depth, study, recipe, condition",
             "--map 'loss' must have the form canonical=source",
             "--map 'loss=b': canonical column 'loss' is mapped twice"));
   }
