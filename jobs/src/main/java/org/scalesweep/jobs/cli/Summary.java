@@ -30,8 +30,10 @@ final class Summary {
       List<Map<String, String>> unpaired = all.stream().filter(r -> "unpaired".equals(r.get("pairing"))).toList();
       long nSig = rows.stream().filter(r -> "true".equals(r.get("significant"))).count();
       String alpha = rows.isEmpty() ? "?" : rows.get(0).get("alpha");
-      out.printf(Locale.ROOT, "%d of %d contrasts significant (sign of delta-beta at p < %s); delta-beta < 0: the gap "
-          + "to the baseline narrows with compute.%n", nSig, rows.size(), alpha);
+      if (!rows.isEmpty()) {
+        out.printf(Locale.ROOT, "%d of %d contrasts significant (sign of delta-beta at p < %s); delta-beta < 0: the "
+            + "gap to the baseline narrows with compute.%n", nSig, rows.size(), alpha);
+      }
       Map<String, List<Map<String, String>>> byStudy = new LinkedHashMap<>();
       rows.forEach(r -> byStudy.computeIfAbsent(r.get("study"), k -> new ArrayList<>()).add(r));
       for (Map.Entry<String, List<Map<String, String>>> e : byStudy.entrySet()) {

@@ -24,10 +24,10 @@ class MisspecificationConfigTest {
    * bootstrap.scheme became budget-wls (a resolved config holds every default, so the presets that do
    * not set the scheme changed too; quick and ingest-example set cluster), and again when the flagship's
    * case studies gained corpus-vs-corpus contrasts (contrast = both, sweep-pairs = all: relative-scaling
-   * and load-10x, which includes it).
+   * and load-10x, which includes it) and alignment-conditions became one sweep per condition.
    */
   private static final Map<String, String> HASHES = Map.of(
-      "alignment-conditions.conf", "ed8a83d7c24e501a0210e5fa8b4d9adb6288bc69eab01886c6dd00812d3ab21c",
+      "alignment-conditions.conf", "b3d15fc142492ddbb6e315c6ebf67a39a0068224b9f79e41cb6d1a17d88c8f80",
       "alignment-pretraining.conf", "d22669ce73fa95d725ee04f148a8d89844c46916034aa837aec449c0af7b6c68",
       "ingest-example.conf", "4b92c16ba0b10c04761e1b60ea6d1c79df077c41f66386b814bedbc8a6d4b5d2",
       "load-10x.conf", "b351941af6391207d440ee6e04d42b598a01715b806383363f408682fbdd7fd7",
