@@ -242,6 +242,9 @@ public final class ReportHtml {
         .append(String.format(Locale.ROOT, "<th>ours at %.0e</th><th>ours at %.0e</th>", f0, f1))
         .append("<th>gap to baseline at anchor (pp)</th></tr>\n");
     for (Study.Corpus corpus : study.corpora()) {
+      if (!cs.pairing().paired() && !cs.sweeps().isEmpty() && !cs.sweeps().contains(corpus.name())) {
+        continue; // a sweep the unpaired case study does not compare (simulated at another's values)
+      }
       double baseAtAnchor = powerAt(t, cs.name(), corpus.name(), cs.baseline(), fa);
       for (Study.SubgroupSpec g : cs.subgroups()) {
         Double anchored = g.anchor().get(corpus.name());
