@@ -200,7 +200,7 @@ public final class StatementTable {
     StringBuilder b = new StringBuilder();
     b.append(BEGIN).append('\n');
     b.append("| id | seed, where | statement | published | preset's noiseless truth | truth vs published | "
-        + "our estimate [95% interval] | estimate vs published | published figure | note |\n");
+        + "our estimate [95% interval] | estimate vs published | recovered or reproduced | note |\n");
     b.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (PublishedStatement s : statements()) {
       double t = truth(s);
