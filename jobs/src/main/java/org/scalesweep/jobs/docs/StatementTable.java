@@ -210,14 +210,19 @@ public final class StatementTable {
           + (Double.isNaN(s.estimateLow()) ? "" : " [" + fmt(s.estimateLow()) + ", " + fmt(s.estimateHigh()) + "]");
       String ev = Double.isNaN(s.estimateLow()) || !s.computable() ? "—" : s.estimateAgrees() ? "agree" : "**disagree**";
       String input = s.provenance().key() + (s.encoded() ? " (encoded)" : "");
-      b.append("| ").append(s.id()).append(" | ").append(s.seed()).append(", ").append(s.where()).append(" | ")
-          .append(s.quote()).append(" | ").append(s.published())
+      b.append("| ").append(s.id()).append(" | ").append(s.seed()).append(", ").append(cell(s.where())).append(" | ")
+          .append(cell(s.quote())).append(" | ").append(cell(s.published()))
           .append(s.computable() ? " → [" + fmt(s.low()) + ", " + fmt(s.high()) + "]" : "").append(" | ")
           .append(tv).append(" | ").append(verdict).append(" | ").append(est).append(" | ").append(ev).append(" | ")
-          .append(input).append(" | ").append(s.note()).append(" |\n");
+          .append(input).append(" | ").append(cell(s.note())).append(" |\n");
     }
     b.append(END).append('\n');
     return b.toString();
+  }
+
+  /** Text for a Markdown table cell: a '|' would end the cell. */
+  static String cell(String text) {
+    return text.replace("|", "\\|");
   }
 
   /** Four significant digits, plain or scientific. */
