@@ -17,14 +17,13 @@ import org.scalesweep.advice.GainModel;
 import org.scalesweep.advice.GreedyPlan;
 import org.scalesweep.advice.Objective;
 import org.scalesweep.advice.PlanGrid;
+import org.scalesweep.advice.ReplicateSweeps;
 import org.scalesweep.advice.Scored;
 import org.scalesweep.advice.SimulatedDesign;
 import org.scalesweep.boot.Gemm;
-import org.scalesweep.boot.IntervalMethod;
 import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.calib.BinomialInterval;
 import org.scalesweep.calib.PowerStudy;
-import org.scalesweep.calib.ReplicateOutcome;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.Stage;
@@ -75,6 +74,40 @@ public final class AdviseStage implements Stage {
 
   private final Options options;
 
+  /**
+   * What the advisor works with, built the same way wherever it is needed.
+   *
+   * @param study the power study whose replicate sweeps score designs
+   * @param effects Δβ per contrast of interest
+   * @param base the study's design
+   * @param greedy the plan's settings (its model not yet calibrated)
+   */
+  public record Setup(PowerStudy study, double[] effects, AdviceDesign base, GreedyPlan greedy) {}
+
+  /** The advisor's inputs for a study and the command's options. */
+  public static Setup setup(Study s, Options o) {
+    Study.CaseStudy cs = s.caseStudy(o.caseStudy());
+    double[] effects = o.contrasts().stream()
+        .mapToDouble(t -> o.effect() != null ? o.effect() : cs.trueDeltaBeta(o.corpus(), t)).toArray();
+    PowerStudy study = CalibrationSources.power(s, o.caseStudy(), o.corpus(), o.scheme(), o.resamples());
+    CorpusTruth truth = cs.truth(s.corpus(o.corpus()));
+    int overall = truth.indexOf(Study.OVERALL);
+    ToDoubleFunction<ModelConfig> loss = c -> truth.loss(overall, c.params(), c.tokens(), c.budget());
+    Study.BootstrapSettings b = s.bootstrap();
+    int items = cs.subgroup(cs.baseline()).items();
+    AdviceDesign base = AdviceDesign.uniform(GridStage.configs(s), s.replicates(), items);
+    GreedyPlan greedy = new GreedyPlan(new Candidates(s.rules(), o.maxSeeds(), Math.max(items, o.maxItems()), 2),
+        new GainModel(loss, s.noise(), b.alpha(), b.level()), loss, effects, o.objective(), o.target(),
+        cs.subgroups().size(), s.rules().sequenceLength());
+    return new Setup(study, effects, base, greedy);
+  }
+
+  /** The advisor of a setup with a simulation. */
+  public static Advisor advisor(Setup setup, java.util.function.Function<List<AdviceDesign>, List<SimulatedDesign>> sim,
+      Study s) {
+    return new Advisor(setup.greedy(), sim, SCREEN, MAX_STEPS, MAX_UNIFORM, s.bootstrap().alpha(), s.bootstrap().level());
+  }
+
   public AdviseStage(Options options) {
     this.options = options;
   }
@@ -93,28 +126,21 @@ public final class AdviseStage implements Stage {
   public Map<String, Long> run(StageContext ctx) {
     Options o = options;
     Study s = ctx.study();
-    Study.CaseStudy cs = s.caseStudy(o.caseStudy());
-    double[] effects = o.contrasts().stream()
-        .mapToDouble(t -> o.effect() != null ? o.effect() : cs.trueDeltaBeta(o.corpus(), t)).toArray();
-    PowerStudy study = CalibrationSources.power(s, o.caseStudy(), o.corpus(), o.scheme(), o.resamples());
-    CorpusTruth truth = cs.truth(s.corpus(o.corpus()));
-    int overall = truth.indexOf(Study.OVERALL);
-    ToDoubleFunction<ModelConfig> loss = c -> truth.loss(overall, c.params(), c.tokens(), c.budget());
+    Setup setup = setup(s, o);
+    double[] effects = setup.effects();
+    PowerStudy study = setup.study();
+    GreedyPlan greedy = setup.greedy();
+    AdviceDesign base = setup.base();
     Study.BootstrapSettings b = s.bootstrap();
-    int items = cs.subgroup(cs.baseline()).items();
-    AdviceDesign base = AdviceDesign.uniform(GridStage.configs(s), s.replicates(), items);
-    GreedyPlan greedy = new GreedyPlan(new Candidates(s.rules(), o.maxSeeds(), Math.max(items, o.maxItems()), 2),
-        new GainModel(loss, s.noise(), b.alpha(), b.level()), loss, effects, o.objective(), o.target(),
-        cs.subgroups().size(), s.rules().sequenceLength());
     Broadcast<PowerStudy> bc = ctx.spark().sparkContext().broadcast(study,
         scala.reflect.ClassTag$.MODULE$.apply(PowerStudy.class));
     ctx.begin(name(), "designs x " + o.replicates() + " replicates x " + o.resamples() + " resamples ("
         + o.scheme().key() + ")");
     int[] simulated = {0};
-    Advisor advisor = new Advisor(greedy, designs -> {
+    Advisor advisor = advisor(setup, designs -> {
       simulated[0] += designs.size();
-      return simulate(ctx, bc, designs, effects, o.replicates(), b.level());
-    }, SCREEN, MAX_STEPS, MAX_UNIFORM, b.alpha(), b.level());
+      return simulate(ctx, bc, designs, effects, o.replicates());
+    }, s);
     Advisor.Result result = advisor.advise(base, o.budgetFlops());
     bc.destroy();
 
@@ -216,7 +242,7 @@ public final class AdviseStage implements Stage {
 
   /** R replicate sweeps of each design on the executors, aggregated on the driver in (design, replicate) order. */
   private static List<SimulatedDesign> simulate(StageContext ctx, Broadcast<PowerStudy> bc, List<AdviceDesign> designs,
-      double[] effects, int replicates, double level) {
+      double[] effects, int replicates) {
     if (designs.isEmpty()) {
       return List.of();
     }
@@ -231,40 +257,10 @@ public final class AdviseStage implements Stage {
           while (it.hasNext()) {
             long u = it.next();
             int d = (int) (u / replicates);
-            long r = u % replicates;
-            AdviceDesign design = ds.get(d);
-            List<ReplicateOutcome> res = p.replicate(design.configs(), design.seedsPerConfig(), design.items(), effects,
-                r, gemm);
-            double[] row = new double[4 + effects.length];
-            row[0] = d;
-            row[1] = r;
-            row[2] = res.get(0).summary().estimate() - effects[0];
-            row[3] = res.get(0).summary().interval(IntervalMethod.PERCENTILE).width();
-            for (int e = 0; e < effects.length; e++) {
-              row[4 + e] = res.get(e).correctSign() ? 1 : 0;
-            }
-            rows.add(row);
+            rows.add(ReplicateSweeps.row(p, d, ds.get(d), effects, u % replicates, gemm));
           }
           return rows.iterator();
         }).collect();
-    double[][][] byDesign = new double[designs.size()][replicates][];
-    for (double[] row : out) {
-      byDesign[(int) row[0]][(int) row[1]] = row;
-    }
-    List<SimulatedDesign> sims = new ArrayList<>();
-    for (double[][] reps : byDesign) {
-      double[] est = new double[replicates];
-      double[] width = new double[replicates];
-      boolean[][] correct = new boolean[replicates][effects.length];
-      for (int r = 0; r < replicates; r++) {
-        est[r] = reps[r][2];
-        width[r] = reps[r][3];
-        for (int e = 0; e < effects.length; e++) {
-          correct[r][e] = reps[r][4 + e] == 1;
-        }
-      }
-      sims.add(SimulatedDesign.of(est, width, correct));
-    }
-    return sims;
+    return ReplicateSweeps.aggregate(out, ds.size(), replicates, effects.length);
   }
 }
