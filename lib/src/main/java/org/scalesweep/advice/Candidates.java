@@ -9,7 +9,8 @@ import org.scalesweep.grid.IsoFlopGrid;
 import org.scalesweep.grid.ModelConfig;
 
 /**
- * The candidate additions to a design: one more seed on each rung, two configurations nearer
+ * The candidate additions to a design: one more seed on each rung (and twice its seeds once it has
+ * two or more), two configurations nearer
  * (narrow) or farther (wide) from each rung's optimum among the widths the grid rules allow, new
  * rungs at a half, a third and a tenth of the smallest budget and three times the largest (every
  * configuration the rules allow there, spread to the design's widest rung), and twice the items.
@@ -47,6 +48,9 @@ public record Candidates(GridRules rules, int maxSeeds, int maxItems, int config
     for (Rung r : d.rungs()) {
       if (r.seeds() < maxSeeds) {
         out.add(new Candidate(CandidateKind.SEEDS, r.budget(), List.of(), 1));
+      }
+      if (r.seeds() >= 2 && r.seeds() + r.seeds() <= maxSeeds) {
+        out.add(new Candidate(CandidateKind.SEEDS, r.budget(), List.of(), r.seeds())); // doubled: fewer, larger steps
       }
     }
     for (Rung r : d.rungs()) {

@@ -152,4 +152,24 @@ class AdvisorTest {
     steps.forEach(s -> System.out.printf("step %d %s %.3e cumulative %.3e power %.3f%n", s.step(),
         s.choice().candidate().label(), s.choice().flops(), s.cumulativeFlops(), s.choice().power()[0]));
   }
+
+  @Test
+  void planGridsListTheAddedRunsAndRejectWhatTheRulesDoNotLayOut() {
+    AdviceDesign base = AdviceDesign.uniform(IsoFlopGrid.suite(), 1, 200);
+    List<ModelConfig> below = IsoFlopGrid.configurations(5e17, GridRules.suite());
+    AdviceDesign more = new Candidate(CandidateKind.SEEDS, 1e18, List.of(), 2).applyTo(
+        new Candidate(CandidateKind.BUDGET_BELOW, 5e17, below, 1).applyTo(base));
+    List<PlanGrid.Run> runs = PlanGrid.added(base, more);
+    // 3 new configurations at 5e17 (seed 0), and seeds 1 and 2 of the 5 configurations at 1e18
+    assertThat(runs).hasSize(3 + 2 * 5);
+    assertThat(runs.stream().filter(r -> r.config().budget() == 1e18).mapToInt(PlanGrid.Run::seed).distinct().sorted()
+        .toArray()).containsExactly(1, 2);
+    assertThat(PlanGrid.problems(more, GridRules.suite())).isEmpty();
+    ModelConfig c = below.get(0);
+    ModelConfig offRule = new ModelConfig(c.budget(), c.width(), c.depth(), c.heads(), c.ffn(), c.batch() * 2,
+        c.steps() / 2, c.tokens(), c.params(), c.flopsPerToken(), c.learningRate(), c.beta2());
+    AdviceDesign bad = base.with(new Rung(5e17, List.of(offRule, below.get(1)), 1));
+    assertThat(PlanGrid.problems(bad, GridRules.suite())).anyMatch(m -> m.contains("not a configuration the grid rules"))
+        .anyMatch(m -> m.contains("has 2 configurations"));
+  }
 }

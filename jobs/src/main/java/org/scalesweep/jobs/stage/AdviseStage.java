@@ -46,7 +46,7 @@ public final class AdviseStage implements Stage {
   /** Candidates simulated per plan step after the first (the analytical screen's best). */
   static final int SCREEN = 3;
   /** Most plan steps. */
-  static final int MAX_STEPS = 40;
+  static final int MAX_STEPS = 60;
   /** Most rungs of each uniform extension ladder. */
   static final int MAX_UNIFORM = 9;
 
