@@ -92,7 +92,17 @@ public record Advisor(GreedyPlan greedy, Function<List<AdviceDesign>, List<Simul
       plan.add(current);
       g = withModel(current.design(), current.simulated());
       double left = budgetFlops - spent;
+      // the screen's gains, over the contrasts the simulation says are still below the target
+      boolean[] open = new boolean[greedy.effects().length];
+      for (int e = 0; e < open.length; e++) {
+        open[e] = !reached(current, e);
+      }
+      double[] p0 = g.power(current.design());
+      double[] w0 = g.width(current.design());
+      GreedyPlan screenPlan = g;
       List<CandidateGain> next = g.gains(current.design()).stream()
+          .map(c -> new CandidateGain(c.candidate(), c.design(), c.flops(), c.power(), c.width(),
+              GreedyPlan.gain(screenPlan.objective(), p0, w0, c.power(), c.width(), open)))
           .filter(c -> c.flops() > 0 && c.flops() <= left && c.gain() > 0)
           .sorted(Comparator.comparingDouble((CandidateGain c) -> -c.gainPerFlop()))
           .limit(screen).toList();
@@ -109,13 +119,17 @@ public record Advisor(GreedyPlan greedy, Function<List<AdviceDesign>, List<Simul
 
   /** Whether every contrast reaches the target, by the simulated spread and by counted rejections. */
   public boolean reached(Scored s) {
-    double[] effects = greedy.effects();
-    for (int e = 0; e < effects.length; e++) {
-      if (s.expectedPower()[e] < greedy.target() || s.simulated().power(e, level).rate() < greedy.target()) {
+    for (int e = 0; e < greedy.effects().length; e++) {
+      if (!reached(s, e)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether contrast e reaches the target on a simulated design, by expected and by counted power. */
+  public boolean reached(Scored s, int e) {
+    return s.expectedPower()[e] >= greedy.target() && s.simulated().power(e, level).rate() >= greedy.target();
   }
 
   /** More seeds everywhere (s+1, s+2, …) and more configurations on every rung, until both reach the target. */
@@ -188,7 +202,11 @@ public record Advisor(GreedyPlan greedy, Function<List<AdviceDesign>, List<Simul
     if (from != null && costForGain > 0) {
       double[] w0 = new double[effects.length];
       java.util.Arrays.fill(w0, from.expectedWidth());
-      gpf = g.gain(from.expectedPower(), w0, p, w) / costForGain;
+      boolean[] open = new boolean[effects.length];
+      for (int e = 0; e < effects.length; e++) {
+        open[e] = !reached(from, e);
+      }
+      gpf = GreedyPlan.gain(greedy.objective(), from.expectedPower(), w0, p, w, open) / costForGain;
     }
     return new Scored(plan, step, c, d, flops, cumulative, s, p, s.meanWidth(), g.power(d), g.model().width(d), gpf, 0);
   }

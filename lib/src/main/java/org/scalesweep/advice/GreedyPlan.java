@@ -73,12 +73,31 @@ public record GreedyPlan(Candidates candidates, GainModel model, ToDoubleFunctio
     return out;
   }
 
-  /** Gain of moving from (p0, w0) to (p, w) under the objective. */
+  /** Power counted as gained up to this (not the target: simulated power reaches a target with some noise). */
+  public static final double POWER_CAP = 0.99;
+
+  /** Gain of moving from (p0, w0) to (p, w) under the objective, over the contrasts below the target at p0. */
   double gain(double[] p0, double[] w0, double[] p, double[] w) {
+    boolean[] open = new boolean[p0.length];
+    for (int c = 0; c < p0.length; c++) {
+      open[c] = p0[c] < target;
+    }
+    return gain(objective, p0, w0, p, w, open);
+  }
+
+  /**
+   * Gain of moving from (p0, w0) to (p, w): under {@link Objective#POWER} the power gained (up to
+   * {@link #POWER_CAP}) summed over the {@code open} contrasts (those not yet at the target), under
+   * {@link Objective#WIDTH} the interval width removed, summed over every contrast.
+   */
+  public static double gain(Objective objective, double[] p0, double[] w0, double[] p, double[] w, boolean[] open) {
     double g = 0;
     for (int c = 0; c < p.length; c++) {
-      g += objective == Objective.POWER ? Math.min(p[c], target) - Math.min(p0[c], target)
-          : (Double.isFinite(w0[c]) && Double.isFinite(w[c]) ? w0[c] - w[c] : 0);
+      if (objective == Objective.POWER) {
+        g += open[c] ? Math.min(p[c], POWER_CAP) - Math.min(p0[c], POWER_CAP) : 0;
+      } else {
+        g += Double.isFinite(w0[c]) && Double.isFinite(w[c]) ? w0[c] - w[c] : 0;
+      }
     }
     return g;
   }

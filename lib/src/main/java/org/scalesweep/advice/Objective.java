@@ -6,9 +6,9 @@ import org.scalesweep.boot.Keyed;
 /** What a candidate's gain measures. */
 public enum Objective implements Keyed {
   /**
-   * Power of the sign test for the contrasts of interest, each capped at the target: gain =
-   * Σ_c [min(P'_c, target) − min(P_c, target)], so power beyond the target buys nothing and the plan
-   * stops once every contrast reaches it.
+   * Power of the sign test for the contrasts of interest: gain = Σ_c [min(P'_c, 0.99) − min(P_c, 0.99)]
+   * over the contrasts that have not reached the target yet (by expected and by counted power), so a
+   * contrast at the target buys nothing more and the plan stops once every contrast reaches it.
    */
   POWER("power"),
   /** Δβ interval width: gain = Σ_c (W_c − W'_c), the summed reduction of the expected widths; the plan spends the whole budget. */

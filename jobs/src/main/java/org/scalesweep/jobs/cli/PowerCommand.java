@@ -68,6 +68,11 @@ final class PowerCommand implements Callable<Integer> {
       description = "Power the smallest design must reach. Default: ${DEFAULT-VALUE}.")
   double target;
 
+  @Option(names = "--extend", paramLabel = "FILE",
+      description = "Add these runs to every design: a grid.parquet as `advise` writes it (run_id ending in "
+          + "/seed-K: the configuration gets K + 1 seeds). Power of the advisor's extended design.")
+  String extend;
+
   @Mixin
   StudyOptions opts;
 
@@ -100,7 +105,11 @@ final class PowerCommand implements Callable<Integer> {
     }
     List<PowerDesign> designs = designs(study, cs, sc);
     double[] fx = effects.stream().mapToDouble(Double::doubleValue).toArray();
-    PowerStage.Options o = new PowerStage.Options(cs, co, sc, fx, designs, sweep.replicates, b, target);
+    if (extend != null && !java.nio.file.Files.exists(Path.of(extend))) {
+      throw new UsageException("--extend " + extend + " does not exist; allowed: a grid.parquet written by advise");
+    }
+    PowerStage.Options o = new PowerStage.Options(cs, co, sc, fx, designs, sweep.replicates, b, target,
+        extend == null ? null : Path.of(extend).toAbsolutePath().toString());
     long t0 = System.nanoTime();
     StudySession.run(study, sweep.out, opts, List.of(new PowerStage(o)), true, sweep.overwrite, false);
     System.out.printf(Locale.ROOT, "Power of %s finished in %.1fs.%nReport: %s%n", study.name(),

@@ -77,6 +77,17 @@ class AdviseStageTest {
       assertThat(r.<Integer>getAs("depth")).isEqualTo(c.depth());
       assertThat(r.<String>getAs("run_id")).matches("dclm/.*-d" + width + "/seed-\\d+");
     }
+    // power --extend grid.parquet on the study's design is the plan's last step, replicate for replicate
+    Path pdir = tmp.resolve("power-extended");
+    org.scalesweep.calib.PowerDesign all = new org.scalesweep.calib.PowerDesign(15, 3, 0, 1);
+    Pipeline.execute(s, spark, pdir.toString(), List.of(new PowerStage(new PowerStage.Options("demo", "dclm",
+        ResampleScheme.BUDGET_WLS, new double[] {-0.004}, List.of(all), 8, 30, 0.8,
+        dir.resolve(Outputs.GRID).toString()))), false);
+    Row extended = spark.read().parquet(pdir.resolve(PowerStage.POWER).toString()).collectAsList().get(0);
+    Row last = steps.get(steps.size() - 1);
+    assertThat(extended.<Double>getAs("power")).isEqualTo(last.<Double>getAs("power_counted"));
+    assertThat(extended.<Integer>getAs("runs")).isEqualTo(last.<Integer>getAs("runs"));
+    assertThat(extended.<String>getAs("design")).endsWith("runs of grid.parquet");
     assertThat(dir.resolve("report").resolve("index.html")).exists();
     assertThat(dir.resolve("report").resolve("figures").resolve("advice_gain.png")).exists();
   }
