@@ -51,15 +51,8 @@ final class AdviseCommand implements Callable<Integer> {
           + "reduction of the delta-beta interval width, the plan spends the budget. Default: ${DEFAULT-VALUE}.")
   String objective;
 
-  @Option(names = "--case-study", paramLabel = "NAME", description = "Case study (default: the first).")
-  String caseStudy;
-
-  @Option(names = "--corpus", paramLabel = "NAME", description = "Corpus (default: the first).")
-  String corpus;
-
-  @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t|budget-wls",
-      description = "Bootstrap scheme of the test (default: the study's bootstrap.scheme).")
-  String scheme;
+  @Mixin
+  ScopeOptions scope;
 
   @Option(names = "--max-seeds", defaultValue = "20", paramLabel = "S",
       description = "Most seed replicates per configuration a candidate may reach. Default: ${DEFAULT-VALUE}.")
@@ -85,16 +78,8 @@ final class AdviseCommand implements Callable<Integer> {
           + "(source = ingest), whose fitted laws are not yet a generating model: advise a simulated preset with the "
           + "same grid");
     }
-    String cs = caseStudy != null ? caseStudy : study.caseStudies().get(0).name();
-    if (study.caseStudies().stream().noneMatch(c -> c.name().equals(cs))) {
-      throw new UsageException("--case-study '" + cs + "' is not in " + study.name() + "; allowed: "
-          + study.caseStudies().stream().map(Study.CaseStudy::name).toList());
-    }
-    String co = corpus != null ? corpus : study.corpora().get(0).name();
-    if (study.corpora().stream().noneMatch(c -> c.name().equals(co))) {
-      throw new UsageException("--corpus '" + co + "' is not in " + study.name() + "; allowed: "
-          + study.corpora().stream().map(Study.Corpus::name).toList());
-    }
+    String cs = scope.caseStudy(study);
+    String co = scope.corpus(study);
     Study.CaseStudy c = study.caseStudy(cs);
     List<String> treatments = c.contrasts().stream().map(x -> x.treatment()).toList();
     List<String> chosen = contrasts != null ? contrasts : treatments;
@@ -103,12 +88,7 @@ final class AdviseCommand implements Callable<Integer> {
         throw new UsageException("--contrasts '" + t + "' is not a treatment of " + cs + "; allowed: " + treatments);
       }
     }
-    ResampleScheme sc;
-    try {
-      sc = scheme == null ? study.bootstrap().scheme() : ResampleScheme.parse(scheme);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--scheme: " + e.getMessage());
-    }
+    ResampleScheme sc = scope.scheme(study);
     Objective obj;
     try {
       obj = Objective.parse(objective);
