@@ -125,9 +125,17 @@ public final class PowerStudy implements java.io.Serializable {
 
   /** The truth of a design: frontier, baseline and treatment (Δβ = effect), with the design's items. */
   public CorpusTruth truth(PowerDesign d, double effect) {
+    return truth(d.items(), effect);
+  }
+
+  /** The truth with {@code itemsPerSubgroup} items per subgroup (ignored for rate subgroups): see {@link #truth(PowerDesign, double)}. */
+  public CorpusTruth truth(int itemsPerSubgroup, double effect) {
+    if (itemsPerSubgroup < 0) {
+      throw new IllegalArgumentException("items per subgroup must be >= 0, got " + itemsPerSubgroup);
+    }
     Subgroup front = truth.subgroups().get(truth.indexOf(frontier));
     Subgroup base = truth.subgroups().get(truth.indexOf(baseline));
-    int items = base.questions() > 0 ? 0 : d.items();
+    int items = base.questions() > 0 ? 0 : itemsPerSubgroup;
     Subgroup b = new Subgroup(baseline, base.truth(), items, base.accuracy(), base.questions());
     // the baseline's own law, with Δβ more: chained to its reference when it is relative (truths chain once)
     SubgroupTruth tt = base.truth() instanceof SubgroupTruth.Relative r
@@ -144,9 +152,31 @@ public final class PowerStudy implements java.io.Serializable {
 
   /** Outcomes of replicate r of a design, one per effect. */
   public List<ReplicateOutcome> replicate(PowerDesign d, double[] effects, long r, Gemm gemm) {
+    List<ModelConfig> configs = configs(d);
+    int[] seeds = new int[configs.size()];
+    java.util.Arrays.fill(seeds, d.seeds());
+    return replicate(configs, seeds, d.items(), effects, r, gemm);
+  }
+
+  /** {estimate}, draws of replicate r under one effect, simulated and bootstrapped explicitly. */
+  public double[][] estimateAndDraws(PowerDesign d, double effect, long r, Gemm gemm) {
+    List<ModelConfig> configs = configs(d);
+    int[] seeds = new int[configs.size()];
+    java.util.Arrays.fill(seeds, d.seeds());
+    return estimateAndDraws(configs, seeds, d.items(), effect, r, gemm);
+  }
+
+  /**
+   * Outcomes of replicate r of an explicit design, one per effect: {@code configs} (any valid
+   * configurations, not only the grid's) with {@code seeds[k]} seed replicates each and
+   * {@code items} items per subgroup. Seed s of a configuration has the same draws in every design
+   * of replicate r (common random numbers), so a design that extends another shares its noise.
+   */
+  public List<ReplicateOutcome> replicate(List<ModelConfig> configs, int[] seeds, int items, double[] effects, long r,
+      Gemm gemm) {
     List<ReplicateOutcome> out = new ArrayList<>();
     if (equivariant()) {
-      double[][] est = estimateAndDraws(d, 0, r, gemm);
+      double[][] est = estimateAndDraws(configs, seeds, items, 0, r, gemm);
       for (double e : effects) {
         double[] shifted = est[1].clone();
         for (int b = 0; b < shifted.length; b++) {
@@ -157,17 +187,18 @@ public final class PowerStudy implements java.io.Serializable {
       return out;
     }
     for (double e : effects) {
-      double[][] est = estimateAndDraws(d, e, r, gemm);
+      double[][] est = estimateAndDraws(configs, seeds, items, e, r, gemm);
       out.add(outcome(e, est[0][0], est[1]));
     }
     return out;
   }
 
-  /** {estimate}, draws of replicate r under one effect, simulated and bootstrapped explicitly. */
-  public double[][] estimateAndDraws(PowerDesign d, double effect, long r, Gemm gemm) {
+  /** {estimate}, draws of replicate r of an explicit design under one effect. */
+  public double[][] estimateAndDraws(List<ModelConfig> configs, int[] seeds, int items, double effect, long r,
+      Gemm gemm) {
     Simulator sim = new Simulator(Keys.of(seed, SIMULATE, r), noise);
-    SimulatedSweep data = SimulatedCorpus.sweep(sim, truth(d, effect), configs(d), d.seeds(), clusterBy, frontier,
-        scheme.resamplesItems());
+    SimulatedSweep data = SimulatedCorpus.sweep(sim, org.scalesweep.sim.StructuredNoise.NONE, truth(items, effect),
+        configs, seeds, clusterBy, frontier, scheme.resamplesItems());
     RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(data.runs(), List.of(new Contrast(baseline,
         TREATMENT))), scheme, new Resampler(Keys.of(seed, RESAMPLE, r), weights), data.items(), gemm);
     double[] draws = new double[resamples];
@@ -203,7 +234,7 @@ public final class PowerStudy implements java.io.Serializable {
   }
 
   /** k indices spread evenly over [0, n), both ends included (k ≤ n). */
-  static int[] spread(int n, int k) {
+  public static int[] spread(int n, int k) {
     if (k == 1) {
       return new int[] {0};
     }

@@ -45,6 +45,32 @@ public final class SimulatedCorpus {
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
     }
+    int[] reps = new int[configs.size()];
+    java.util.Arrays.fill(reps, replicates);
+    return sweep(sim, structure, truth, configs, reps, clusterBy, frontierSubgroup, withItems);
+  }
+
+  /**
+   * The sweep with its own number of seed replicates per configuration ({@code seedsPerConfig[r]} for
+   * {@code configs.get(r)}): seed k of a configuration has the same draws whatever the other
+   * configurations' counts (they are keyed by configuration and seed), so a design that adds seeds
+   * or configurations to another shares its noise (common random numbers). With every count equal
+   * the values are bit-identical to the uniform overload's.
+   */
+  public static SimulatedSweep sweep(Simulator sim, StructuredNoise structure, CorpusTruth truth,
+      List<ModelConfig> configs, int[] seedsPerConfig, ClusterBy clusterBy, String frontierSubgroup,
+      boolean withItems) {
+    if (seedsPerConfig.length != configs.size()) {
+      throw new IllegalArgumentException("one seed count per configuration: " + configs.size()
+          + " configurations, " + seedsPerConfig.length + " counts");
+    }
+    int most = 0;
+    for (int k : seedsPerConfig) {
+      if (k < 1) {
+        throw new IllegalArgumentException("seed replicates per configuration must be >= 1, got " + k);
+      }
+      most = Math.max(most, k);
+    }
     int n = configs.size();
     int groups = truth.subgroups().size();
     double[] budget = new double[n];
@@ -67,9 +93,10 @@ public final class SimulatedCorpus {
       difficulties[g] = itemLevel(s) ? sim.itemDifficulties(Keys.name(s.name()), s.items()) : null;
     }
     boolean[] kept = new boolean[n];
-    boolean[] present = new boolean[replicates];
+    boolean[] present = new boolean[most];
     for (int r = 0; r < n; r++) {
       ModelConfig c = configs.get(r);
+      int replicates = seedsPerConfig[r];
       budget[r] = c.budget();
       params[r] = c.params();
       tokens[r] = c.tokens();
@@ -124,8 +151,9 @@ public final class SimulatedCorpus {
     List<ItemLosses> items = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
       if (matrices[g] != null) {
+        int w = truth.subgroups().get(g).items();
         for (int k = 0; k < matrices[g].length; k++) {
-          matrices[g][k] /= replicates;
+          matrices[g][k] /= seedsPerConfig[k / w];
         }
         int width = truth.subgroups().get(g).items();
         items.add(new ItemLosses(truth.subgroups().get(g).name(), width, compact(matrices[g], kept, width)));

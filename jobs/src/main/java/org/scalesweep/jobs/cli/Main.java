@@ -10,7 +10,7 @@ import picocli.CommandLine;
     description = "Scaling-law sweeps on Apache Spark: IsoFLOP grids, simulation, fits, bootstrap significance.",
     subcommands = {RunCommand.class, StageCommand.Grid.class, StageCommand.Simulate.class, StageCommand.Fit.class,
         StageCommand.Bootstrap.class, StageCommand.Report.class, ShowCommand.class, IngestCommand.class,
-        FitRunsCommand.class, BacktestCommand.class, BenchCommand.class, CalibrateCommand.class, PowerCommand.class,
+        FitRunsCommand.class, BacktestCommand.class, BenchCommand.class, CalibrateCommand.class, PowerCommand.class, AdviseCommand.class,
         VerifyCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

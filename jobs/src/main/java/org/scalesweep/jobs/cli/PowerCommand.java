@@ -53,20 +53,17 @@ final class PowerCommand implements Callable<Integer> {
       description = "Seed replicates per configuration (default: the study's replicates).")
   List<Integer> seeds;
 
-  @Option(names = "--scheme", paramLabel = "cluster|items|two-way|wild|wild-t|budget-t|budget-wls",
-      description = "Bootstrap scheme of the test (default: the study's bootstrap.scheme).")
-  String scheme;
-
-  @Option(names = "--case-study", paramLabel = "NAME", description = "Case study whose baseline is compared "
-      + "(default: the first).")
-  String caseStudy;
-
-  @Option(names = "--corpus", paramLabel = "NAME", description = "Corpus (default: the first).")
-  String corpus;
+  @Mixin
+  ScopeOptions scope;
 
   @Option(names = "--target", defaultValue = "0.8", paramLabel = "P",
       description = "Power the smallest design must reach. Default: ${DEFAULT-VALUE}.")
   double target;
+
+  @Option(names = "--extend", paramLabel = "FILE",
+      description = "Add these runs to every design: a grid.parquet as `advise` writes it (run_id ending in "
+          + "/seed-K: the configuration gets K + 1 seeds). Power of the advisor's extended design.")
+  String extend;
 
   @Mixin
   StudyOptions opts;
@@ -78,17 +75,9 @@ final class PowerCommand implements Callable<Integer> {
       throw new UsageException("power applies to relative-scaling studies; " + study.name() + " is "
           + study.kind().key());
     }
-    String cs = caseStudy != null ? caseStudy : study.caseStudies().get(0).name();
-    if (study.caseStudies().stream().noneMatch(c -> c.name().equals(cs))) {
-      throw new UsageException("--case-study '" + cs + "' is not in " + study.name() + "; allowed: "
-          + study.caseStudies().stream().map(Study.CaseStudy::name).toList());
-    }
-    String co = corpus != null ? corpus : study.corpora().get(0).name();
-    if (study.corpora().stream().noneMatch(c -> c.name().equals(co))) {
-      throw new UsageException("--corpus '" + co + "' is not in " + study.name() + "; allowed: "
-          + study.corpora().stream().map(Study.Corpus::name).toList());
-    }
-    ResampleScheme sc = parseScheme(study);
+    String cs = scope.caseStudy(study);
+    String co = scope.corpus(study);
+    ResampleScheme sc = scope.scheme(study);
     int b = sweep.resamples(study.bootstrap().resamples());
     if (!(target > 0 && target < 1)) {
       throw new UsageException("--target " + target + " is out of range; allowed: (0, 1)");
@@ -100,23 +89,16 @@ final class PowerCommand implements Callable<Integer> {
     }
     List<PowerDesign> designs = designs(study, cs, sc);
     double[] fx = effects.stream().mapToDouble(Double::doubleValue).toArray();
-    PowerStage.Options o = new PowerStage.Options(cs, co, sc, fx, designs, sweep.replicates, b, target);
+    if (extend != null && !java.nio.file.Files.exists(Path.of(extend))) {
+      throw new UsageException("--extend " + extend + " does not exist; allowed: a grid.parquet written by advise");
+    }
+    PowerStage.Options o = new PowerStage.Options(cs, co, sc, fx, designs, sweep.replicates, b, target,
+        extend == null ? null : Path.of(extend).toAbsolutePath().toString());
     long t0 = System.nanoTime();
     StudySession.run(study, sweep.out, opts, List.of(new PowerStage(o)), true, sweep.overwrite, false);
     System.out.printf(Locale.ROOT, "Power of %s finished in %.1fs.%nReport: %s%n", study.name(),
         (System.nanoTime() - t0) / 1e9, Path.of(sweep.out, "report", "index.html").toAbsolutePath().toUri());
     return 0;
-  }
-
-  private ResampleScheme parseScheme(Study study) {
-    if (scheme == null) {
-      return study.bootstrap().scheme();
-    }
-    try {
-      return ResampleScheme.parse(scheme);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--scheme: " + e.getMessage());
-    }
   }
 
   /** Every combination of the design options, each value checked against the study's grid. */

@@ -74,6 +74,13 @@ public final class OutputReference {
           + "between separately trained sweeps) over R replicate pairs per (case study, truth, grids): rejection rate "
           + "(false-positive rate under truth `null`, power under `effect`) and coverage with Monte Carlo intervals over "
           + "whole replicates; subgroup `all` pools the case study's subgroups.", OutputTables.CALIBRATION_UNPAIRED.schema()),
+      new Output("advice.parquet", "Command `advise`: one row per candidate addition to the study's design and "
+          + "contrast of interest, scored by simulated replicate sweeps of the extended design; ranked by gain per "
+          + "FLOP.", OutputTables.ADVICE.schema()),
+      new Output("advice_plan.parquet", "Command `advise`: the base design, every step of the greedy plan "
+          + "(`advisor`) and every rung of the uniform extensions (`uniform-seeds`, `uniform-configs`), per contrast "
+          + "of interest. The runs the plan adds are in the command's `grid.parquet` (grid.parquet's columns; "
+          + "`run_id` ends in `/seed-K`, the 0-based seed index).", OutputTables.ADVICE_PLAN.schema()),
       new Output("calibration_replicates.parquet", "Command `calibrate`: one row per replicate and cell: what its "
           + "bootstrap decided.", OutputTables.CALIBRATION_REPLICATES.schema()),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
@@ -291,6 +298,39 @@ public final class OutputReference {
     col("g_at_low", "Fitted G at budget_low: the treatment's loss relative to the baseline's there.");
     col("g_at_high", "Fitted G at budget_high.");
     col("parity.csv:resamples", "Resamples behind the set (those of the bands, at most 2,000).");
+    col("candidate", "What the candidate adds, e.g. `seeds +1 @ 1e+18` (one more seed on every configuration of that "
+        + "budget), `budget-below 5e+17 (3 configs x 1 seeds)`, `configs-narrow +2 @ 3e+19`, `items 400`.");
+    col("advice.parquet:kind", "`seeds`, `configs-narrow`, `configs-wide`, `budget-below`, `budget-above` or `items`.");
+    col("advice.parquet:budget", "Budget the candidate changes or creates (forward FLOPs; null for items).");
+    col("contrast", "Treatment of the contrast of interest (against the case study's baseline).");
+    col("advice.parquet:effect", "True Δβ the contrast is simulated with (its configured truth, or `--effect`).");
+    col("advice_plan.parquet:effect", "True Δβ the contrast is simulated with (its configured truth, or `--effect`).");
+    col("advice.parquet:flops", "Training FLOPs the candidate adds (6ND per run and seed; evaluation FLOPs 2N per "
+        + "token for items).");
+    col("advice_plan.parquet:flops", "FLOPs of this step (a uniform rung: added over the base).");
+    col("expected_width", "Mean width of the Δβ interval over the simulated replicate sweeps of the design.");
+    col("expected_power", "Power from the simulated spread of Δβ̂ and the mean interval width: "
+        + "E_V Φ((|Δβ| − t_c·se·√(V/df))/sd), V ~ χ²(df) (smooth; see docs/ADVISOR.md).");
+    col("power_counted", "Replicates significant at α with the true sign, as a fraction (what `power` reports).");
+    col("gain_per_flop", "Simulated gain over the base design per FLOP: capped power gained (objective power) or "
+        + "interval width removed (objective width), summed over the contrasts of interest.");
+    col("rank", "Rank by gain per FLOP (1 = best).");
+    col("analytic_width", "The analytical screen's expected width (calibrated on the base design's simulation).");
+    col("analytic_power", "The analytical screen's power (calibrated on the design the step extends).");
+    col("advice.parquet:design", "The extended design: budgets, configurations, seeds per configuration, items.");
+    col("advice_plan.parquet:design", "The design: budgets, configurations, seeds per configuration, items.");
+    col("advice.parquet:runs", "Training runs of the extended design (configurations × seeds).");
+    col("advice_plan.parquet:runs", "Training runs of the design (configurations × seeds).");
+    col("advice.parquet:replicates", "Simulated replicate sweeps of the design.");
+    col("advice_plan.parquet:replicates", "Simulated replicate sweeps of the design.");
+    col("failed_replicates", "Replicates whose estimate or interval was not finite (left out of the moments).");
+    col("plan", "`base`, `advisor` (a step of the greedy plan), `uniform-seeds` (k more seeds on every "
+        + "configuration) or `uniform-configs` (more configurations on every budget).");
+    col("advice_plan.parquet:step", "Step of the plan, or k of the uniform ladder (0 for the base).");
+    col("advice_plan.parquet:candidate", "What the step adds (null for base and uniform rungs).");
+    col("cumulative_flops", "FLOPs added to the base design so far.");
+    col("total_flops", "FLOPs of the whole design (base plus additions).");
+    col("reaches_target", "Whether every contrast of interest reaches the target power, both expected and counted.");
     col("relative_curves.csv:flops", "Compute F in forward-pass FLOPs (the budgets' scale).");
     col("calibration_unpaired.parquet:corpus", "Corpus whose truth both sweeps are simulated from (the treatment sweep's shifted under `effect`).");
     col("calibration_unpaired.parquet:truth", "`null`: both sweeps share the truth, every rejection is a false positive; `effect`: every "

@@ -131,11 +131,11 @@ public final class CalibrationReport {
     });
   }
 
-  private interface Body {
+  interface Body {
     List<Figure> write(Path figures) throws IOException;
   }
 
-  private static int page(Outputs outputs, Study study, StringBuilder h, StructType schema, List<Row> rows,
+  static int page(Outputs outputs, Study study, StringBuilder h, StructType schema, List<Row> rows,
       String table, Body body) {
     Path tmp = outputs.tmpPath(Outputs.REPORT);
     try {
@@ -158,7 +158,7 @@ public final class CalibrationReport {
     }
   }
 
-  private static StringBuilder head(String title, Study study) {
+  static StringBuilder head(String title, Study study) {
     StringBuilder h = Html.page(title, title);
     Study.BootstrapSettings b = study.bootstrap();
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">config hash %s · seed %d · %d seed replicates per "
@@ -168,11 +168,11 @@ public final class CalibrationReport {
     return h;
   }
 
-  private interface Cells {
+  interface Cells {
     List<String> of(Row r);
   }
 
-  private static void table(StringBuilder h, List<Row> rows, List<String> header, Cells cells) {
+  static void table(StringBuilder h, List<Row> rows, List<String> header, Cells cells) {
     h.append("<table><tr>");
     header.forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
     h.append("</tr>\n");
@@ -199,27 +199,27 @@ public final class CalibrationReport {
     return new Rate(r.getAs(v), r.getAs(lo), r.getAs(hi));
   }
 
-  private static String s(Row r, String c) {
+  static String s(Row r, String c) {
     Object v = r.getAs(c);
     return v == null ? "" : v.toString();
   }
 
-  private static String i(Row r, String c) {
+  static String i(Row r, String c) {
     Object v = r.getAs(c);
     return v == null ? "" : v.toString();
   }
 
-  private static String f(Row r, String c) {
+  static String f(Row r, String c) {
     Object v = r.getAs(c);
     return v == null ? "" : String.format(Locale.ROOT, "%.4g", (Double) v);
   }
 
-  private static String pct(Row r, String c) {
+  static String pct(Row r, String c) {
     Object v = r.getAs(c);
     return v == null ? "" : String.format(Locale.ROOT, "%+.2f%%", 100 * (Double) v);
   }
 
-  private static String range(Row r, String lo, String hi) {
+  static String range(Row r, String lo, String hi) {
     Object a = r.getAs(lo);
     Object b = r.getAs(hi);
     return a == null || b == null ? "" : String.format(Locale.ROOT, "[%.4g, %.4g]", (Double) a, (Double) b);

@@ -28,6 +28,7 @@ import org.scalesweep.calib.PowerDesign;
 import org.scalesweep.calib.PowerPoint;
 import org.scalesweep.calib.PowerStudy;
 import org.scalesweep.calib.ReplicateOutcome;
+import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.report.CalibrationReport;
@@ -60,11 +61,62 @@ public final class PowerStage implements Stage {
    * @param target power the smallest design must reach
    */
   public record Options(String caseStudy, String corpus, ResampleScheme scheme, double[] effects,
-      List<PowerDesign> designs, int replicates, int resamples, double target) implements java.io.Serializable {
+      List<PowerDesign> designs, int replicates, int resamples, double target, String extend)
+      implements java.io.Serializable {
     public Options {
       designs = List.copyOf(designs);
       effects = effects.clone();
     }
+
+    /** Options without an extension. */
+    public Options(String caseStudy, String corpus, ResampleScheme scheme, double[] effects, List<PowerDesign> designs,
+        int replicates, int resamples, double target) {
+      this(caseStudy, corpus, scheme, effects, designs, replicates, resamples, target, null);
+    }
+  }
+
+  /**
+   * A design as simulated: its configurations with their seed counts (a grid design, plus the runs
+   * of {@code --extend} when given).
+   */
+  record Explicit(String label, List<ModelConfig> configs, int[] seeds, int items) implements java.io.Serializable {
+    int runs() {
+      return java.util.Arrays.stream(seeds).sum();
+    }
+  }
+
+  /** Every design with the extension's runs added (a run's seed K raises its configuration to K + 1 seeds). */
+  static List<Explicit> explicit(PowerStudy study, Options opts, List<Row> extension, org.scalesweep.grid.GridRules rules) {
+    List<Explicit> out = new ArrayList<>();
+    for (PowerDesign d : opts.designs()) {
+      java.util.TreeMap<String, ModelConfig> configs = new java.util.TreeMap<>();
+      java.util.Map<String, Integer> seeds = new java.util.HashMap<>();
+      for (ModelConfig c : study.configs(d)) {
+        String k = key(c);
+        configs.put(k, c);
+        seeds.put(k, d.seeds());
+      }
+      for (Row r : extension) {
+        double budget = r.getAs("budget");
+        int width = r.getAs("width");
+        String id = r.getAs("run_id");
+        int seed = id.matches(".*/seed-\\d+") ? Integer.parseInt(id.substring(id.lastIndexOf("/seed-") + 6)) : 0;
+        ModelConfig c = org.scalesweep.grid.IsoFlopGrid.configurations(budget, rules).stream()
+            .filter(x -> x.width() == width).findFirst().orElseThrow(() -> new IllegalArgumentException("--extend: run "
+                + id + " (budget " + budget + ", width " + width + ") is not a configuration of the grid rules"));
+        configs.put(key(c), c);
+        seeds.merge(key(c), seed + 1, Math::max);
+      }
+      List<ModelConfig> list = new ArrayList<>(configs.values());
+      out.add(new Explicit(opts.extend() == null ? d.label() : d.label() + " + " + extension.size() + " runs of "
+          + java.nio.file.Path.of(opts.extend()).getFileName(), list,
+          list.stream().mapToInt(c -> seeds.get(key(c))).toArray(), d.items()));
+    }
+    return out;
+  }
+
+  private static String key(ModelConfig c) {
+    return String.format(java.util.Locale.ROOT, "%024.6f/%06d", c.budget(), c.width());
   }
 
   private final Options options;
@@ -88,7 +140,11 @@ public final class PowerStage implements Stage {
     Options opts = options;
     PowerStudy study = CalibrationSources.power(ctx.study(), opts.caseStudy(), opts.corpus(), opts.scheme(),
         opts.resamples());
-    int[] runs = opts.designs().stream().mapToInt(study::runs).toArray(); // also checks every design on the driver
+    opts.designs().forEach(study::runs); // checks every design on the driver
+    List<Row> extension = opts.extend() == null ? List.of()
+        : ctx.spark().read().parquet(opts.extend()).select("budget", "width", "run_id").collectAsList();
+    List<Explicit> explicit = explicit(study, opts, extension, ctx.study().rules());
+    int[] runs = explicit.stream().mapToInt(Explicit::runs).toArray();
     Broadcast<PowerStudy> bc = ctx.spark().sparkContext().broadcast(study,
         scala.reflect.ClassTag$.MODULE$.apply(PowerStudy.class));
     long units = (long) opts.designs().size() * opts.replicates();
@@ -96,7 +152,7 @@ public final class PowerStage implements Stage {
     ctx.begin(name(), opts.designs().size() + " designs x " + opts.replicates() + " replicates x " + opts.resamples()
         + " resamples (" + opts.scheme().key() + ") over " + partitions + " partitions");
     Dataset<Row> outcomes = ctx.spark().range(0, units, 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, it), Encoders.row(OutputTables.POWER_OUTCOMES.schema()));
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> unitRows(bc.value(), opts, explicit, it), Encoders.row(OutputTables.POWER_OUTCOMES.schema()));
     double alpha = ctx.study().bootstrap().alpha();
     double level = ctx.study().bootstrap().level();
     Dataset<Row> power = outcomes
@@ -104,13 +160,14 @@ public final class PowerStage implements Stage {
           PowerOutcomeRow o = OutputTables.POWER_OUTCOMES.fromRow(r);
           return o.design() + "/" + o.effect();
         }, Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> powerRow(opts, runs, k, it, alpha, level),
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> powerRow(opts, explicit, runs, k, it, alpha,
+            level),
             Encoders.row(OutputTables.POWER.schema()))
         .orderBy("runs", "configs_per_budget", "budgets", "items", "seeds", "effect").coalesce(1);
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(POWER, ctx.outputs().writeParquet(POWER, power));
     List<Row> table = ctx.outputs().readStaged(POWER).collectAsList();
-    rows.put(DESIGNS, ctx.outputs().writeParquet(DESIGNS, ctx.spark().createDataFrame(smallest(opts, table, level),
+    rows.put(DESIGNS, ctx.outputs().writeParquet(DESIGNS, ctx.spark().createDataFrame(smallest(opts, explicit, table, level),
         OutputTables.POWER_DESIGNS.schema()).coalesce(1)));
     List<Row> smallest = ctx.outputs().readStaged(DESIGNS).orderBy("effect").collectAsList();
     String subject = opts.caseStudy() + " baseline on " + opts.corpus() + " (" + opts.scheme().key() + " scheme)";
@@ -125,14 +182,15 @@ public final class PowerStage implements Stage {
     return rows;
   }
 
-  private static Iterator<Row> unitRows(PowerStudy study, Options opts, Iterator<Long> units) {
+  private static Iterator<Row> unitRows(PowerStudy study, Options opts, List<Explicit> designs, Iterator<Long> units) {
     List<Row> out = new ArrayList<>();
     Gemm gemm = Gemm.best();
     while (units.hasNext()) {
       long u = units.next();
       int d = (int) (u / opts.replicates());
       long r = u % opts.replicates();
-      List<ReplicateOutcome> o = study.replicate(opts.designs().get(d), opts.effects(), r, gemm);
+      Explicit e0 = designs.get(d);
+      List<ReplicateOutcome> o = study.replicate(e0.configs(), e0.seeds(), e0.items(), opts.effects(), r, gemm);
       for (int e = 0; e < o.size(); e++) {
         ReplicateOutcome x = o.get(e);
         out.add(OutputTables.POWER_OUTCOMES.toRow(new PowerOutcomeRow(d, e, r, x.correctSign(), x.significant(), x.wrongSign(), x.summary().estimate())));
@@ -141,8 +199,8 @@ public final class PowerStage implements Stage {
     return out.iterator();
   }
 
-  private static Iterator<Row> powerRow(Options opts, int[] runs, String key, Iterator<Row> it, double alpha,
-      double level) {
+  private static Iterator<Row> powerRow(Options opts, List<Explicit> designs, int[] runs, String key, Iterator<Row> it,
+      double alpha, double level) {
     String[] k = key.split("/");
     int d = Integer.parseInt(k[0]);
     double effect = opts.effects()[Integer.parseInt(k[1])];
@@ -161,16 +219,20 @@ public final class PowerStage implements Stage {
     }
     PowerDesign pd = opts.designs().get(d);
     BinomialInterval p = BinomialInterval.clopperPearson(correct, n, level);
-    return List.of(OutputTables.POWER.toRow(new PowerRow(pd.label(), pd.configsPerBudget(), pd.budgets(), pd.items(), pd.seeds(), runs[d],
+    return List.of(OutputTables.POWER.toRow(new PowerRow(designs.get(d).label(), pd.configsPerBudget(), pd.budgets(), pd.items(), pd.seeds(), runs[d],
         effect, new RelativeLaw(1, effect).changePerDecade(), (int) n, p.rate(), p.low(), p.high(),
         (double) rejected / n, wrong, sum / n, opts.scheme().key(), alpha))).iterator();
   }
 
   /** Per effect, the cheapest design reaching the target (nulls when none does). */
-  private static List<Row> smallest(Options opts, List<Row> table, double level) {
+  private static List<Row> smallest(Options opts, List<Explicit> explicit, List<Row> table, double level) {
     List<PowerPoint> points = new ArrayList<>();
     Map<String, PowerDesign> byLabel = new LinkedHashMap<>();
-    opts.designs().forEach(d -> byLabel.put(d.label(), d));
+    Map<PowerDesign, String> labels = new java.util.HashMap<>();
+    for (int i = 0; i < explicit.size(); i++) {
+      byLabel.put(explicit.get(i).label(), opts.designs().get(i));
+      labels.put(opts.designs().get(i), explicit.get(i).label());
+    }
     for (Row r : table) {
       long k = Math.round(r.<Double>getAs("power") * r.<Integer>getAs("replicates"));
       points.add(new PowerPoint(byLabel.get(r.<String>getAs("design")), r.getAs("effect"), r.getAs("runs"),
@@ -180,7 +242,7 @@ public final class PowerStage implements Stage {
     for (double e : java.util.Arrays.stream(opts.effects()).distinct().sorted().toArray()) {
       Optional<PowerPoint> best = PowerPoint.smallest(points, e, opts.target());
       double change = new RelativeLaw(1, e).changePerDecade();
-      out.add(best.map(p -> OutputTables.POWER_DESIGNS.toRow(new PowerDesignRow(e, change, opts.target(), p.design().label(), p.runs(), p.power().rate(),
+      out.add(best.map(p -> OutputTables.POWER_DESIGNS.toRow(new PowerDesignRow(e, change, opts.target(), labels.get(p.design()), p.runs(), p.power().rate(),
           p.power().low(), p.power().high()))).orElse(OutputTables.POWER_DESIGNS.toRow(new PowerDesignRow(e, change, opts.target(), null, null, null, null,
           null))));
     }

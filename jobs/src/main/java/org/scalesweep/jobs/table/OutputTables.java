@@ -32,6 +32,8 @@ public final class OutputTables {
   public static final Table<PowerRow> POWER = Table.of(PowerRow.class);
   public static final Table<PowerDesignRow> POWER_DESIGNS = Table.of(PowerDesignRow.class);
   public static final Table<PowerOutcomeRow> POWER_OUTCOMES = Table.of(PowerOutcomeRow.class);
+  public static final Table<AdviceRow> ADVICE = Table.of(AdviceRow.class);
+  public static final Table<AdvicePlanRow> ADVICE_PLAN = Table.of(AdvicePlanRow.class);
   public static final Table<EstimateRow> ESTIMATES = Table.of(EstimateRow.class);
   public static final Table<DesignedFrontierRow> DESIGNED_FRONTIER = Table.of(DesignedFrontierRow.class);
   public static final Table<IntervalRow> INTERVALS = Table.of(IntervalRow.class);

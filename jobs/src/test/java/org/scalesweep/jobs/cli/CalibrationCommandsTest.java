@@ -68,6 +68,28 @@ class CalibrationCommandsTest {
   }
 
   @Test
+  void adviseRejectsBadValuesNamingTheAllowedOnes() {
+    String out = tmp.resolve("a").toString();
+    assertThat(run("advise", "--help").out()).contains("--budget-flops", "--contrasts", "--target-power", "--objective");
+    CliRun contrast = run("advise", quick(), "--out", out, "--budget-flops", "1e21", "--contrasts", "nope");
+    assertThat(contrast.code()).isEqualTo(2);
+    assertThat(contrast.err()).contains("'nope'").contains("[faster, parallel]");
+    CliRun objective = run("advise", quick(), "--out", out, "--budget-flops", "1e21", "--objective", "speed");
+    assertThat(objective.code()).isEqualTo(2);
+    assertThat(objective.err()).contains("'speed'").contains("power, width");
+    CliRun target = run("advise", quick(), "--out", out, "--budget-flops", "1e21", "--target-power", "1.5");
+    assertThat(target.code()).isEqualTo(2);
+    assertThat(target.err()).contains("--target-power 1.5 is out of range; allowed: (0, 1)");
+    CliRun budget = run("advise", quick(), "--out", out, "--budget-flops", "-1");
+    assertThat(budget.code()).isEqualTo(2);
+    assertThat(budget.err()).contains("--budget-flops -1.0 is out of range");
+    CliRun extend = run("power", quick(), "--out", out, "--effects", "0.01", "--extend", tmp.resolve("none").toString());
+    assertThat(extend.code()).isEqualTo(2);
+    assertThat(extend.err()).contains("--extend").contains("does not exist");
+    assertThat(tmp.resolve("a")).doesNotExist();
+  }
+
+  @Test
   void theAutoIntervalIsExpandedUnderTheWildSchemeOnly() {
     assertThat(TestStudies.load("quick.conf").bootstrap().interval()).isEqualTo(IntervalMethod.PERCENTILE);
     assertThat(TestStudies.load("quick.conf", "bootstrap.scheme=wild").bootstrap().interval())

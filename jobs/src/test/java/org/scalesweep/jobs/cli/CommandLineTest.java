@@ -22,9 +22,9 @@ class CommandLineTest {
     CliRun top = run("--help");
     assertThat(top.code()).isZero();
     assertThat(top.out()).contains("run", "grid", "simulate", "fit", "bootstrap", "report", "show", "ingest", "fit-runs",
-        "backtest", "bench", "calibrate", "power");
+        "backtest", "bench", "calibrate", "power", "advise");
     for (String cmd : new String[] {"run", "grid", "simulate", "fit", "bootstrap", "report", "show", "ingest", "fit-runs",
-        "backtest", "bench", "calibrate", "power"}) {
+        "backtest", "bench", "calibrate", "power", "advise"}) {
       CliRun r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage:");

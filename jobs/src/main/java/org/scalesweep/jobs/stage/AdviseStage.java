@@ -1,0 +1,266 @@
+package org.scalesweep.jobs.stage;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.scalesweep.advice.AdviceDesign;
+import org.scalesweep.advice.Advisor;
+import org.scalesweep.advice.Candidates;
+import org.scalesweep.advice.GainModel;
+import org.scalesweep.advice.GreedyPlan;
+import org.scalesweep.advice.Objective;
+import org.scalesweep.advice.PlanGrid;
+import org.scalesweep.advice.ReplicateSweeps;
+import org.scalesweep.advice.Scored;
+import org.scalesweep.advice.SimulatedDesign;
+import org.scalesweep.boot.Gemm;
+import org.scalesweep.boot.ResampleScheme;
+import org.scalesweep.calib.BinomialInterval;
+import org.scalesweep.calib.PowerStudy;
+import org.scalesweep.grid.ModelConfig;
+import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.pipeline.Stage;
+import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.report.AdviceReport;
+import org.scalesweep.jobs.table.AdvicePlanRow;
+import org.scalesweep.jobs.table.AdviceRow;
+import org.scalesweep.jobs.table.GridRow;
+import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.Outputs;
+import org.scalesweep.sim.CorpusTruth;
+
+/**
+ * advise → advice.parquet, advice_plan.parquet, grid.parquet and report/: where the next FLOPs
+ * should go. lib's {@link Advisor} decides; this stage only spreads its replicate simulations
+ * ((design, replicate) units over {@code spark.range}, each a whole sweep simulated, fitted and
+ * tested with {@link PowerStudy}, the {@code power} command's keyed streams) and writes the answer.
+ */
+public final class AdviseStage implements Stage {
+  /** Candidates simulated per plan step after the first (the analytical screen's best). */
+  static final int SCREEN = 3;
+  /** Most plan steps. */
+  static final int MAX_STEPS = 60;
+  /** Most rungs of each uniform extension ladder. */
+  static final int MAX_UNIFORM = 9;
+
+  /**
+   * @param caseStudy case study whose baseline the contrasts compare against
+   * @param corpus corpus whose truth and grid are simulated
+   * @param scheme bootstrap scheme of the test (the study's by default)
+   * @param contrasts treatments of interest
+   * @param effect stated Δβ for every contrast (null: each contrast's own truth)
+   * @param budgetFlops most FLOPs the plan may add
+   * @param target power each contrast should reach
+   * @param objective what a gain measures
+   * @param replicates simulated sweeps per design
+   * @param resamples bootstrap resamples per sweep
+   * @param maxSeeds most seed replicates per configuration
+   * @param maxItems most items per subgroup
+   */
+  public record Options(String caseStudy, String corpus, ResampleScheme scheme, List<String> contrasts, Double effect,
+      double budgetFlops, double target, Objective objective, int replicates, int resamples, int maxSeeds,
+      int maxItems) implements java.io.Serializable {
+    public Options {
+      contrasts = List.copyOf(contrasts);
+    }
+  }
+
+  private final Options options;
+
+  /**
+   * What the advisor works with, built the same way wherever it is needed.
+   *
+   * @param study the power study whose replicate sweeps score designs
+   * @param effects Δβ per contrast of interest
+   * @param base the study's design
+   * @param greedy the plan's settings (its model not yet calibrated)
+   */
+  public record Setup(PowerStudy study, double[] effects, AdviceDesign base, GreedyPlan greedy) {}
+
+  /** The advisor's inputs for a study and the command's options. */
+  public static Setup setup(Study s, Options o) {
+    Study.CaseStudy cs = s.caseStudy(o.caseStudy());
+    double[] effects = o.contrasts().stream()
+        .mapToDouble(t -> o.effect() != null ? o.effect() : cs.trueDeltaBeta(o.corpus(), t)).toArray();
+    PowerStudy study = CalibrationSources.power(s, o.caseStudy(), o.corpus(), o.scheme(), o.resamples());
+    CorpusTruth truth = cs.truth(s.corpus(o.corpus()));
+    int overall = truth.indexOf(Study.OVERALL);
+    ToDoubleFunction<ModelConfig> loss = c -> truth.loss(overall, c.params(), c.tokens(), c.budget());
+    Study.BootstrapSettings b = s.bootstrap();
+    int items = cs.subgroup(cs.baseline()).items();
+    AdviceDesign base = AdviceDesign.uniform(GridStage.configs(s), s.replicates(), items);
+    GreedyPlan greedy = new GreedyPlan(new Candidates(s.rules(), o.maxSeeds(), Math.max(items, o.maxItems()), 2),
+        new GainModel(loss, s.noise(), b.alpha(), b.level()), loss, effects, o.objective(), o.target(),
+        cs.subgroups().size(), s.rules().sequenceLength());
+    return new Setup(study, effects, base, greedy);
+  }
+
+  /** The advisor of a setup with a simulation. */
+  public static Advisor advisor(Setup setup, java.util.function.Function<List<AdviceDesign>, List<SimulatedDesign>> sim,
+      Study s) {
+    return new Advisor(setup.greedy(), sim, SCREEN, MAX_STEPS, MAX_UNIFORM, s.bootstrap().alpha(), s.bootstrap().level());
+  }
+
+  public AdviseStage(Options options) {
+    this.options = options;
+  }
+
+  @Override
+  public String name() {
+    return "advise";
+  }
+
+  @Override
+  public List<String> outputs(StageContext ctx) {
+    return List.of(Outputs.ADVICE, Outputs.ADVICE_PLAN, Outputs.GRID, Outputs.REPORT);
+  }
+
+  @Override
+  public Map<String, Long> run(StageContext ctx) {
+    Options o = options;
+    Study s = ctx.study();
+    Setup setup = setup(s, o);
+    double[] effects = setup.effects();
+    PowerStudy study = setup.study();
+    GreedyPlan greedy = setup.greedy();
+    AdviceDesign base = setup.base();
+    Study.BootstrapSettings b = s.bootstrap();
+    Broadcast<PowerStudy> bc = ctx.spark().sparkContext().broadcast(study,
+        scala.reflect.ClassTag$.MODULE$.apply(PowerStudy.class));
+    ctx.begin(name(), "designs x " + o.replicates() + " replicates x " + o.resamples() + " resamples ("
+        + o.scheme().key() + ")");
+    int[] simulated = {0};
+    Advisor advisor = advisor(setup, designs -> {
+      simulated[0] += designs.size();
+      return simulate(ctx, bc, designs, effects, o.replicates());
+    }, s);
+    Advisor.Result result = advisor.advise(base, o.budgetFlops());
+    bc.destroy();
+
+    Map<String, Long> rows = new LinkedHashMap<>();
+    List<Row> advice = new ArrayList<>();
+    for (Scored c : result.candidates()) {
+      for (int e = 0; e < effects.length; e++) {
+        BinomialInterval p = c.simulated().power(e, b.level());
+        advice.add(OutputTables.ADVICE.toRow(new AdviceRow(c.candidate().label(), c.candidate().kind().key(),
+            Double.isNaN(c.candidate().budget()) ? null : c.candidate().budget(), o.contrasts().get(e), effects[e],
+            c.flops(), c.expectedWidth(), c.expectedPower()[e], p.rate(), p.low(), p.high(), c.gainPerFlop(), c.rank(),
+            c.analyticWidth(), c.analyticPower()[e], c.design().label(), c.design().runs(), c.simulated().replicates(),
+            c.simulated().failed())));
+      }
+    }
+    advice.sort(java.util.Comparator.comparingInt((Row r) -> r.getAs("rank")));
+    rows.put(Outputs.ADVICE, ctx.outputs().writeParquet(Outputs.ADVICE,
+        ctx.spark().createDataFrame(advice, OutputTables.ADVICE.schema()).coalesce(1)));
+    List<Scored> all = new ArrayList<>();
+    all.add(result.base());
+    all.addAll(result.plan());
+    all.addAll(result.uniform());
+    double baseFlops = greedy.cost(base);
+    List<Row> plan = new ArrayList<>();
+    for (Scored r : all) {
+      for (int e = 0; e < effects.length; e++) {
+        BinomialInterval p = r.simulated().power(e, b.level());
+        plan.add(OutputTables.ADVICE_PLAN.toRow(new AdvicePlanRow(r.plan(), r.step(),
+            r.candidate() == null ? null : r.candidate().label(), o.contrasts().get(e), effects[e], r.flops(),
+            r.cumulativeFlops(), baseFlops + r.cumulativeFlops(), r.design().label(), r.design().runs(),
+            r.expectedWidth(), r.expectedPower()[e], p.rate(), p.low(), p.high(), r.analyticPower()[e],
+            advisor.reached(r), r.simulated().replicates())));
+      }
+    }
+    rows.put(Outputs.ADVICE_PLAN, ctx.outputs().writeParquet(Outputs.ADVICE_PLAN,
+        ctx.spark().createDataFrame(plan, OutputTables.ADVICE_PLAN.schema()).coalesce(1)));
+    AdviceDesign last = result.last().design();
+    List<String> problems = PlanGrid.problems(last, s.rules());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the plan is not a valid grid: " + problems);
+    }
+    List<Row> grid = new ArrayList<>();
+    for (PlanGrid.Run run : PlanGrid.added(base, last)) {
+      ModelConfig c = run.config();
+      grid.add(OutputTables.GRID.toRow(new GridRow(o.corpus(), GridStage.runId(o.corpus(), c) + "/seed-" + run.seed(),
+          c.budget(), c.width(), c.depth(), c.heads(), c.ffn(), c.batch(), c.steps(), c.tokens(), c.params(),
+          c.flopsPerToken(), c.forwardFlops(), c.sixND(), c.learningRate(), c.beta2(), "d" + c.width() + "-L" + c.depth())));
+    }
+    rows.put(Outputs.GRID, ctx.outputs().writeParquet(Outputs.GRID,
+        ctx.spark().createDataFrame(grid, OutputTables.GRID.schema()).coalesce(1)));
+    String subject = o.caseStudy() + " on " + o.corpus() + " (" + o.scheme().key() + " scheme, " + o.objective().key()
+        + " objective, target " + o.target() + ")";
+    rows.put(Outputs.REPORT, (long) AdviceReport.write(ctx.outputs(), s, subject, plan, advice, o.target()));
+    ctx.log().println(summary(result, advisor, baseFlops, o, simulated[0]));
+    return rows;
+  }
+
+  /** The plan beside the cheapest uniform extensions reaching the target, as the command prints it. */
+  static String summary(Advisor.Result r, Advisor a, double baseFlops, Options o, int designs) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%d designs simulated x %d replicates. Base design %s: %.3e training FLOPs.%n",
+        designs, o.replicates(), r.base().design().label(), baseFlops));
+    Scored plan = r.last();
+    Scored seeds = Advisor.cheapestReaching(r.uniform(), "uniform-seeds", a);
+    Scored configs = Advisor.cheapestReaching(r.uniform(), "uniform-configs", a);
+    b.append(line("advisor plan (" + r.plan().size() + " steps)", a.reached(plan) ? plan : null, plan, o));
+    b.append(line("uniform: more seeds everywhere", seeds, null, o));
+    b.append(r.uniform().stream().anyMatch(u -> u.plan().equals("uniform-configs"))
+        ? line("uniform: more configurations per budget", configs, null, o)
+        : String.format(Locale.ROOT, "%-42s not possible: every budget already has every configuration the grid "
+            + "rules allow%n", "uniform: more configurations per budget"));
+    Scored bestUniform = seeds == null ? configs : configs == null ? seeds
+        : seeds.cumulativeFlops() <= configs.cumulativeFlops() ? seeds : configs;
+    if (bestUniform != null && a.reached(plan) && bestUniform.cumulativeFlops() > 0) {
+      b.append(String.format(Locale.ROOT, "The plan adds %.1f%% of the best uniform extension's FLOPs.%n",
+          100 * plan.cumulativeFlops() / bestUniform.cumulativeFlops()));
+    }
+    return b.toString();
+  }
+
+  private static String line(String what, Scored s, Scored fallback, Options o) {
+    if (s == null) {
+      return fallback == null ? String.format(Locale.ROOT, "%-42s does not reach %.2f power in its ladder%n", what,
+          o.target()) : String.format(Locale.ROOT, "%-42s does not reach %.2f power within the budget: %s%n", what,
+          o.target(), powers(fallback));
+    }
+    return String.format(Locale.ROOT, "%-42s +%.3e FLOPs, %s, %s%n", what, s.cumulativeFlops(), s.design().label(),
+        powers(s));
+  }
+
+  private static String powers(Scored s) {
+    StringBuilder b = new StringBuilder("power");
+    for (int e = 0; e < s.expectedPower().length; e++) {
+      b.append(String.format(Locale.ROOT, " %.3f (counted %.3f)", s.expectedPower()[e],
+          (double) s.simulated().correct()[e] / s.simulated().replicates()));
+    }
+    return b.append(String.format(Locale.ROOT, ", width %.5f", s.expectedWidth())).toString();
+  }
+
+  /** R replicate sweeps of each design on the executors, aggregated on the driver in (design, replicate) order. */
+  private static List<SimulatedDesign> simulate(StageContext ctx, Broadcast<PowerStudy> bc, List<AdviceDesign> designs,
+      double[] effects, int replicates) {
+    if (designs.isEmpty()) {
+      return List.of();
+    }
+    long units = (long) designs.size() * replicates;
+    int partitions = (int) Math.max(1, Math.min(units, 4L * ctx.parallelism()));
+    List<AdviceDesign> ds = List.copyOf(designs);
+    List<double[]> out = ctx.spark().range(0, units, 1, partitions).javaRDD()
+        .mapPartitions((FlatMapFunction<Iterator<Long>, double[]>) it -> {
+          List<double[]> rows = new ArrayList<>();
+          Gemm gemm = Gemm.best();
+          PowerStudy p = bc.value();
+          while (it.hasNext()) {
+            long u = it.next();
+            int d = (int) (u / replicates);
+            rows.add(ReplicateSweeps.row(p, d, ds.get(d), effects, u % replicates, gemm));
+          }
+          return rows.iterator();
+        }).collect();
+    return ReplicateSweeps.aggregate(out, ds.size(), replicates, effects.length);
+  }
+}
