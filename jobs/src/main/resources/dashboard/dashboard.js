@@ -185,10 +185,15 @@
     return { curves, crossovers, parity, unity, highlight: treatmentSelected ? state.subgroup : null };
   }
 
-  function forestData() {
-    const rows = T.significance.filter((r) => r.study === state.study)
+  /**
+   * Rows of the forest plot: the paired contrasts (treatment subgroups vs the baseline subgroup, every corpus) or,
+   * with unpaired, the corpus-vs-corpus contrasts (one subgroup between two separately trained sweeps; the row's
+   * corpus is "treatment sweep vs baseline sweep", every one drawn opaque).
+   */
+  function forestData(unpaired) {
+    const rows = T.significance.filter((r) => r.study === state.study && (r.pairing === 'unpaired') === !!unpaired)
       .map((r) => Object.assign({
-        selected: r.corpus === state.corpus,
+        selected: unpaired ? true : r.corpus === state.corpus,
         verdict: r.q_value !== null && r.q_value < r.alpha && r.delta_beta !== null ? 'significant (BH)'
           : 'not significant',
       }, r));
@@ -204,7 +209,8 @@
     }
     // simulated studies know the true Δβ; ingested ones do not
     const truths = rows.filter((r) => r.true_delta_beta !== null);
-    return { rows, order, truths };
+    const groups = unpaired ? unique(rows.map((r) => r.corpus)).sort() : corpora;
+    return { rows, order, truths, groups };
   }
 
   // ---------- specs ----------
@@ -323,8 +329,8 @@
       scale: { domain: ['significant (BH)', 'not significant'],
         range: [meta.significant_color, meta.not_significant_color] } };
     const opacity = { condition: { test: 'datum.selected', value: 1 }, value: 0.3 };
-    const yOffset = { field: 'corpus', type: 'nominal', sort: corpora };
-    const height = Math.max(HEIGHT, d.order.length * corpora.length * 9 + 40);
+    const yOffset = { field: 'corpus', type: 'nominal', sort: d.groups };
+    const height = Math.max(HEIGHT, d.order.length * d.groups.length * 9 + 40);
     return {
       $schema: SCHEMA, width: WIDTH, height, autosize: { type: 'fit-x', contains: 'padding' },
       layer: [
@@ -336,7 +342,7 @@
         { data: { values: d.rows }, mark: { type: 'point', filled: true, size: 60 },
           params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
           encoding: { y, yOffset, x: { field: 'delta_beta', type: 'quantitative' }, color, opacity,
-            shape: { field: 'corpus', type: 'nominal', sort: corpora, title: 'corpus' }, tooltip } },
+            shape: { field: 'corpus', type: 'nominal', sort: d.groups, title: 'corpus' }, tooltip } },
       ].concat(d.truths.length === 0 ? [] : [
         { data: { values: d.truths }, mark: { type: 'tick', color: 'black', thickness: 1.5, size: 8 },
           encoding: { y, yOffset, x: { field: 'true_delta_beta', type: 'quantitative' }, opacity,
@@ -352,6 +358,7 @@
     ['compute', () => computeSpec(computeData()), () => computeData().points.length],
     ['relative', () => relativeSpec(relativeData()), () => relativeData().curves.length],
     ['forest', () => forestSpec(forestData()), () => forestData().rows.length],
+    ['unpaired', () => forestSpec(forestData(true)), () => forestData(true).rows.length],
   ];
 
   async function render() {

@@ -285,6 +285,33 @@ public final class RelativeScaling {
         org.apache.commons.statistics.distribution.TDistribution.of(m - 2).inverseCumulativeProbability((1 + level) / 2));
   }
 
+  /**
+   * One subgroup's full-sample frontier losses for an unpaired contrast ({@link UnpairedScaling}):
+   * the distinct budgets, ln E_g at each budget's frontier vertex (NaN where unusable) and the
+   * variance factor h_j of that value (see {@link #budgetWeighted}; NaN where unusable), all
+   * evaluated on this sweep's own runs with weight 1.
+   */
+  public SweepFrontier sweepFrontier(String subgroup) {
+    int g = runs.subgroupIndex(subgroup);
+    frontierVertices(null, null, null);
+    lossesAtVertex(g, null);
+    double[] h = new double[budgets.length];
+    for (int j = 0; j < budgets.length; j++) {
+      h[j] = Double.isFinite(vertex[j]) && Double.isFinite(lnE[j])
+          ? tokenParabolas.predictionFactor(j, vertex[j] - tokenParabolas.shift(j)) : Double.NaN;
+    }
+    return new SweepFrontier(runs.corpus(), subgroup, budgets.clone(), lnE.clone(), h);
+  }
+
+  /** After an evaluation: budgets usable by both subgroups of contrast k (the points of its budget-level test). */
+  public int commonBudgets(int k) {
+    int n = 0;
+    for (double r : logRatios(k)) {
+      n += Double.isFinite(r) ? 1 : 0;
+    }
+    return n;
+  }
+
   /** After an evaluation: contrast k's per-budget log-ratio ln E_t − ln E_b (NaN where either is unusable). */
   double[] logRatios(int k) {
     double[] out = new double[budgets.length];

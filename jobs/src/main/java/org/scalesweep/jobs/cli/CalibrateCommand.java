@@ -9,6 +9,7 @@ import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.config.StudyLoader;
 import org.scalesweep.jobs.stage.CalibrateStage;
+import org.scalesweep.jobs.stage.UnpairedCalibrateStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
     description = {"Simulate R replicate sweeps of a study under the null truth (every delta-beta = 0) and under its "
         + "own truths, fit and bootstrap each, and report the sign test's false-positive rate at alpha with its "
         + "exact binomial interval, power and interval coverage, per bootstrap scheme. For seed 000's study "
-        + "(kind alignment-pretraining): coverage of the law parameters' intervals.",
+        + "(kind alignment-pretraining): coverage of the law parameters' intervals. With --unpaired: the unpaired "
+        + "test between separately trained sweeps, on equal and on different grids.",
         "Writes calibration_summary.parquet, calibration_replicates.parquet and report/index.html."})
 final class CalibrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONF", description = "Study preset (HOCON).")
@@ -41,6 +43,20 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Calibrate only these case studies (comma-separated; default: all).")
   List<String> caseStudies = new ArrayList<>();
 
+  @Option(names = "--unpaired", description = "Calibrate the unpaired delta-beta test instead (one subgroup between "
+      + "separately trained sweeps): R replicate pairs of sweeps per case study under a null truth (both sweeps share "
+      + "the truth) and an effect truth (every subgroup's delta-beta = --effect on the treatment sweep), each on equal "
+      + "grids and on different grids; writes calibration_unpaired.parquet.")
+  boolean unpaired;
+
+  @Option(names = "--effect", defaultValue = "0.01", paramLabel = "DB",
+      description = "With --unpaired: the delta-beta of the effect truth (power). Default: ${DEFAULT-VALUE}.")
+  double effect;
+
+  @Option(names = "--corpus", paramLabel = "NAME",
+      description = "With --unpaired: the corpus whose truth both sweeps are simulated from (default: the first).")
+  String corpus;
+
   @Mixin
   StudyOptions opts;
 
@@ -55,11 +71,34 @@ final class CalibrateCommand implements Callable<Integer> {
             + study.caseStudies().stream().map(Study.CaseStudy::name).toList());
       }
     }
-    CalibrateStage.Options o = new CalibrateStage.Options(sweep.replicates, schemes(study), b, blocks, caseStudies);
+    org.scalesweep.jobs.pipeline.Stage stage;
+    if (unpaired) {
+      if (study.isDesigned() || study.corpora().isEmpty()) {
+        throw new UsageException("--unpaired needs a simulated relative-scaling study with corpora; " + study.name()
+            + " is not one");
+      }
+      if (corpus != null && study.corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
+        throw new UsageException("--corpus '" + corpus + "' is not in " + study.name() + "; allowed: "
+            + study.corpora().stream().map(Study.Corpus::name).toList());
+      }
+      if (!(effect > -1 && effect < 1) || effect == 0) {
+        throw new UsageException("--effect " + effect + " is out of range; allowed: non-zero in (-1, 1)");
+      }
+      stage = new UnpairedCalibrateStage(new UnpairedCalibrateStage.Options(sweep.replicates, caseStudies, corpus,
+          effect));
+    } else {
+      if (!study.isAlignment() && study.caseStudies().stream().allMatch(c -> c.contrasts().isEmpty())) {
+        throw new UsageException(study.name() + " has no paired contrasts (every case study has contrast = "
+            + "unpaired); calibrate its unpaired test with --unpaired");
+      }
+      stage = new CalibrateStage(new CalibrateStage.Options(sweep.replicates, schemes(study), b, blocks,
+          caseStudies));
+    }
     long t0 = System.nanoTime();
-    StudySession.run(study, sweep.out, opts, List.of(new CalibrateStage(o)), true, sweep.overwrite, false);
-    System.out.printf(Locale.ROOT, "Calibration of %s finished in %.1fs.%nReport: %s%n", study.name(),
-        (System.nanoTime() - t0) / 1e9, Path.of(sweep.out, "report", "index.html").toAbsolutePath().toUri());
+    StudySession.run(study, sweep.out, opts, List.of(stage), true, sweep.overwrite, false);
+    System.out.printf(Locale.ROOT, "Calibration of %s finished in %.1fs.%n%s%n", study.name(),
+        (System.nanoTime() - t0) / 1e9, unpaired ? "Table: " + Path.of(sweep.out, "calibration_unpaired.parquet")
+            .toAbsolutePath() : "Report: " + Path.of(sweep.out, "report", "index.html").toAbsolutePath().toUri());
     return 0;
   }
 

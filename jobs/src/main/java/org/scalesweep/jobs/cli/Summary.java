@@ -25,11 +25,15 @@ final class Summary {
       return;
     }
     try {
-      List<Map<String, String>> rows = read(csv);
+      List<Map<String, String>> all = read(csv);
+      List<Map<String, String>> rows = all.stream().filter(r -> !"unpaired".equals(r.get("pairing"))).toList();
+      List<Map<String, String>> unpaired = all.stream().filter(r -> "unpaired".equals(r.get("pairing"))).toList();
       long nSig = rows.stream().filter(r -> "true".equals(r.get("significant"))).count();
       String alpha = rows.isEmpty() ? "?" : rows.get(0).get("alpha");
-      out.printf(Locale.ROOT, "%d of %d contrasts significant (sign of delta-beta at p < %s); delta-beta < 0: the gap "
-          + "to the baseline narrows with compute.%n", nSig, rows.size(), alpha);
+      if (!rows.isEmpty()) {
+        out.printf(Locale.ROOT, "%d of %d contrasts significant (sign of delta-beta at p < %s); delta-beta < 0: the "
+            + "gap to the baseline narrows with compute.%n", nSig, rows.size(), alpha);
+      }
       Map<String, List<Map<String, String>>> byStudy = new LinkedHashMap<>();
       rows.forEach(r -> byStudy.computeIfAbsent(r.get("study"), k -> new ArrayList<>()).add(r));
       for (Map.Entry<String, List<Map<String, String>>> e : byStudy.entrySet()) {
@@ -48,6 +52,20 @@ final class Summary {
         }
         if (!none.isEmpty()) {
           out.println("    no significant change: " + String.join(", ", none));
+        }
+      }
+      if (!unpaired.isEmpty()) {
+        long n = unpaired.stream().filter(r -> "true".equals(r.get("significant"))).count();
+        out.printf(Locale.ROOT, "%d of %d unpaired contrasts (one subgroup between separately trained sweeps) "
+            + "significant; delta-beta < 0: the subgroup scales better on the treatment sweep.%n", n, unpaired.size());
+        for (Map<String, String> r : unpaired) {
+          if ("true".equals(r.get("significant"))) {
+            double db = Double.parseDouble(r.get("delta_beta"));
+            out.printf(Locale.ROOT, "    %-14s %-26s better on %-12s delta_beta %+.4f [%+.4f, %+.4f] p=%.4f%n",
+                r.get("study"), r.get("treatment") + " " + r.get("corpus"), db < 0 ? r.get("treatment_sweep")
+                    : r.get("baseline_sweep"), db, Double.parseDouble(r.get("ci_low")),
+                Double.parseDouble(r.get("ci_high")), Double.parseDouble(r.get("p_value")));
+          }
         }
       }
       Path crossovers = report.resolve("crossovers.csv");

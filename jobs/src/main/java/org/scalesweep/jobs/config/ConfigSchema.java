@@ -95,6 +95,15 @@ public final class ConfigSchema {
       str("case-studies.*.description", "\"\"", false, "What the case study measures."),
       dbl("case-studies.*.reference-compute", "1e18", 1, 1e30, "F_ref at which gamma is stated."),
       bool("case-studies.*.crossovers", "true", "Estimate crossover compute for every pair of treatments."),
+      choice("case-studies.*.contrast", "paired", org.scalesweep.relative.Pairing.keys(), "paired: every treatment "
+          + "subgroup against the baseline subgroup on the same models; unpaired: every subgroup between separately "
+          + "trained sweeps (see sweeps), each sweep's frontier and E(F) fitted on its own runs, tested by budget-wls "
+          + "(budget-t when that is the scheme) on the budgets both sweeps trained; both: the two."),
+      names("case-studies.*.sweeps", null, "Unpaired contrasts: the sweeps compared, the first being the baseline "
+          + "sweep (unset: every corpus, in config order; ingested runs: every value of the corpus column, or of the "
+          + "recipe / condition column)."),
+      choice("case-studies.*.sweep-pairs", "baseline", List.of("baseline", "all"), "Unpaired contrasts: baseline = "
+          + "each other sweep against the first; all = every pair, the one listed first as the baseline."),
       integer("case-studies.*.questions", "0", 0, 100_000_000,
           "Rate metric: each run's value is a binomial rate over this many questions (0: a loss)."),
       dbl("case-studies.*.anchor-compute", null, 1, 1e35,
@@ -362,6 +371,17 @@ public final class ConfigSchema {
         }
         return null;
       }
+      case NAME_LIST: {
+        if (v.valueType() != ConfigValueType.LIST || ((List<?>) raw).isEmpty()) {
+          return "not a non-empty list";
+        }
+        for (Object o : (List<?>) raw) {
+          if (!(o instanceof String n) || !n.matches(NAME)) {
+            return "element " + o + " is not a name (letters, digits, '_' and '-')";
+          }
+        }
+        return null;
+      }
       default:
         return "unsupported type";
     }
@@ -464,6 +484,10 @@ public final class ConfigSchema {
 
   private static KeySpec bool(String p, String def, String doc) {
     return new KeySpec(p, KeyType.BOOLEAN, def, null, null, List.of(), false, doc);
+  }
+
+  private static KeySpec names(String p, String def, String doc) {
+    return new KeySpec(p, KeyType.NAME_LIST, def, null, null, List.of(), false, doc);
   }
 
   private static KeySpec list(String p, String def, double min, double max, String doc) {

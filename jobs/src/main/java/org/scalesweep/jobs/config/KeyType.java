@@ -13,7 +13,9 @@ public enum KeyType {
   /** A list of finite numbers. */
   DOUBLE_LIST("list of numbers"),
   /** A list of two-element string lists. */
-  PAIR_LIST("list of [name, name] pairs");
+  PAIR_LIST("list of [name, name] pairs"),
+  /** A non-empty list of names (letters, digits, '_' and '-'). */
+  NAME_LIST("list of names");
 
   private final String description;
 

@@ -12,6 +12,8 @@ import org.scalesweep.grid.GridRules;
 import org.scalesweep.law.JointLaw;
 import org.scalesweep.law.SigmoidCalibration;
 import org.scalesweep.relative.Contrast;
+import org.scalesweep.relative.Pairing;
+import org.scalesweep.relative.UnpairedContrast;
 import org.scalesweep.sim.CaseStudyTruth;
 import org.scalesweep.sim.CorpusTruth;
 import org.scalesweep.sim.NoiseModel;
@@ -103,10 +105,52 @@ public record Study(
     }
   }
 
-  /** A group of subgroups compared against one baseline (MMLU domains, ICE varieties …). */
+  /**
+   * A group of subgroups compared against one baseline (MMLU domains, ICE varieties …), and/or
+   * between separately trained sweeps.
+   *
+   * @param pairing which contrasts are estimated (paired subgroups, unpaired sweeps, both)
+   * @param sweeps the sweeps of unpaired contrasts, the baseline sweep first (empty: every corpus of the input)
+   * @param allSweepPairs every pair of sweeps (true) or each against the first
+   */
   public record CaseStudy(String name, String description, String baseline, double referenceCompute,
       SigmoidCalibration accuracy, boolean crossovers, List<SubgroupSpec> subgroups, String published, int questions,
-      double anchorCompute) implements Serializable {
+      double anchorCompute, Pairing pairing, List<String> sweeps, boolean allSweepPairs) implements Serializable {
+
+    public CaseStudy {
+      sweeps = List.copyOf(sweeps);
+    }
+
+    /** A paired case study (no unpaired contrasts). */
+    public CaseStudy(String name, String description, String baseline, double referenceCompute,
+        SigmoidCalibration accuracy, boolean crossovers, List<SubgroupSpec> subgroups, String published, int questions,
+        double anchorCompute) {
+      this(name, description, baseline, referenceCompute, accuracy, crossovers, subgroups, published, questions,
+          anchorCompute, Pairing.PAIRED, List.of(), false);
+    }
+
+    /**
+     * Unpaired contrasts: every subgroup between the configured sweeps (or, when none are configured,
+     * {@code available} in order), each other sweep against the first, or every pair with the
+     * earlier-listed sweep as baseline. Empty unless {@link Pairing#unpaired()}.
+     */
+    public List<UnpairedContrast> unpairedContrasts(List<String> available) {
+      if (!pairing.unpaired()) {
+        return List.of();
+      }
+      List<String> names = sweeps.isEmpty() ? available : sweeps;
+      List<UnpairedContrast> out = new ArrayList<>();
+      for (SubgroupSpec s : subgroups) {
+        for (int i = 0; i < names.size(); i++) {
+          for (int j = i + 1; j < names.size(); j++) {
+            if (i == 0 || allSweepPairs) {
+              out.add(new UnpairedContrast(s.name(), names.get(i), names.get(j)));
+            }
+          }
+        }
+      }
+      return out;
+    }
 
     /** Forward FLOPs of the anchor (budgets count forward passes: about a third of 6ND). */
     public double anchorForwardFlops() {
@@ -127,16 +171,19 @@ public record Study(
     /** The same case study with other subgroups. */
     public CaseStudy withSubgroups(List<SubgroupSpec> newSubgroups) {
       return new CaseStudy(name, description, baseline, referenceCompute, accuracy, crossovers, List.copyOf(newSubgroups),
-          published, questions, anchorCompute);
+          published, questions, anchorCompute, pairing, sweeps, allSweepPairs);
     }
 
     public SubgroupSpec subgroup(String n) {
       return subgroups.stream().filter(s -> s.name().equals(n)).findFirst().orElseThrow();
     }
 
-    /** Contrasts: every non-baseline subgroup against the baseline, in config order. */
+    /** Paired contrasts: every non-baseline subgroup against the baseline, in config order (none when unpaired only). */
     public List<Contrast> contrasts() {
       List<Contrast> out = new ArrayList<>();
+      if (!pairing.paired()) {
+        return out;
+      }
       for (SubgroupSpec s : subgroups) {
         if (!s.name().equals(baseline)) {
           out.add(new Contrast(baseline, s.name()));

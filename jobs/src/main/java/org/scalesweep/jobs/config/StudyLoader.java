@@ -406,7 +406,30 @@ public final class StudyLoader {
       problems.add(origin + ": case study '" + sn + "' anchors treatments but not its baseline '" + baseline
           + "'; anchor the baseline too");
     }
-    if (subgroups.size() < 2) {
+    org.scalesweep.relative.Pairing pairing = cs.hasPath("contrast")
+        ? org.scalesweep.relative.Pairing.of(cs.getString("contrast")) : org.scalesweep.relative.Pairing.PAIRED;
+    List<String> sweeps = cs.hasPath("sweeps") ? cs.getStringList("sweeps") : List.of();
+    if (!sweeps.isEmpty() && !pairing.unpaired()) {
+      problems.add(origin + ": key 'case-studies." + sn + ".sweeps' is set but contrast = " + pairing.key()
+          + "; allowed: with contrast = unpaired or both");
+    }
+    if (new java.util.HashSet<>(sweeps).size() != sweeps.size()) {
+      problems.add(origin + ": key 'case-studies." + sn + ".sweeps' = " + sweeps + " names a sweep twice");
+    }
+    if (!corpora.isEmpty()) {
+      for (String w : sweeps) {
+        if (!corpora.contains(w)) {
+          problems.add(origin + ": key 'case-studies." + sn + ".sweeps' names '" + w + "', not a corpus; allowed: "
+              + corpora);
+        }
+      }
+    }
+    int sweepCount = sweeps.isEmpty() ? corpora.size() : sweeps.size();
+    if (pairing.unpaired() && sweepCount == 1) {
+      problems.add(origin + ": case study '" + sn + "' has contrast = " + pairing.key() + " but one sweep "
+          + (sweeps.isEmpty() ? corpora : sweeps) + "; allowed: at least two sweeps (corpora)");
+    }
+    if (subgroups.size() < 2 && pairing.paired()) {
       problems.add(origin + ": case study '" + sn + "' needs a baseline and at least one treatment");
       return null;
     }
@@ -423,7 +446,8 @@ public final class StudyLoader {
     return new Study.CaseStudy(sn, cs.hasPath("description") ? cs.getString("description") : "", baseline, ref, acc,
         !cs.hasPath("crossovers") || cs.getBoolean("crossovers"), List.copyOf(subgroups),
         cs.hasPath("published") ? cs.getString("published") : "", cs.hasPath("questions") ? cs.getInt("questions") : 0,
-        cs.hasPath("anchor-compute") ? cs.getDouble("anchor-compute") : Double.NaN);
+        cs.hasPath("anchor-compute") ? cs.getDouble("anchor-compute") : Double.NaN, pairing, sweeps,
+        cs.hasPath("sweep-pairs") && "all".equals(cs.getString("sweep-pairs")));
   }
 
   /** A number for every corpus, from a scalar or a per-corpus object (missing corpora take the default). */

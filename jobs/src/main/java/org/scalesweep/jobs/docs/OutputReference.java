@@ -70,6 +70,10 @@ public final class OutputReference {
           + "corpus, statistic) over R replicate sweeps, and per (kind, truth, scheme) a pooled row with statistic "
           + "`all`: false-positive rate or power with exact intervals, coverage, bias, RMSE, lack-of-fit rate.",
           OutputTables.CALIBRATION_SUMMARY.schema()),
+      new Output("calibration_unpaired.parquet", "Command `calibrate --unpaired`: the unpaired Δβ test (one subgroup "
+          + "between separately trained sweeps) over R replicate pairs per (case study, truth, grids): rejection rate "
+          + "(false-positive rate under truth `null`, power under `effect`) and coverage with Monte Carlo intervals over "
+          + "whole replicates; subgroup `all` pools the case study's subgroups.", OutputTables.CALIBRATION_UNPAIRED.schema()),
       new Output("calibration_replicates.parquet", "Command `calibrate`: one row per replicate and cell: what its "
           + "bootstrap decided.", OutputTables.CALIBRATION_REPLICATES.schema()),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
@@ -205,6 +209,14 @@ public final class OutputReference {
     col("valid_resamples", "Resamples whose statistic was estimable.");
     col("scheme", "Bootstrap scheme: `cluster`, `items`, `two-way`, `wild`, `wild-t`, `budget-t` or `budget-wls`.");
     col("cluster_by", "Cluster unit: `architecture` or `configuration`.");
+    col("pairing", "`paired`: treatment and baseline subgroups measured on the same models of one sweep (corpus); "
+        + "`unpaired`: one subgroup (baseline = treatment) between two separately trained sweeps, corpus = "
+        + "`<treatment_sweep> vs <baseline_sweep>`, tested by budget-wls on the budgets both trained "
+        + "(docs/USER_GUIDE.md, Unpaired contrasts); q_value and p_holm are adjusted within (case study, pairing).");
+    col("baseline_sweep", "Sweep (corpus, recipe or condition) of the baseline; the row's corpus when paired.");
+    col("treatment_sweep", "Sweep of the treatment; the row's corpus when paired.");
+    col("common_budgets", "Budgets behind the row's Δβ: usable for both subgroups (paired) or trained by both sweeps "
+        + "(unpaired; a budget only one sweep trained carries no difference).");
     col("true_delta_beta", "The simulation's true Δβ (null for ingested runs).");
     col("covers_truth", "Whether [ci_low, ci_high] holds the true Δβ (null for ingested runs).");
     col("true_value", "The true value replicates were simulated from (0 under the null truth; for a subgroup with "
@@ -280,6 +292,32 @@ public final class OutputReference {
     col("g_at_high", "Fitted G at budget_high.");
     col("parity.csv:resamples", "Resamples behind the set (those of the bands, at most 2,000).");
     col("relative_curves.csv:flops", "Compute F in forward-pass FLOPs (the budgets' scale).");
+    col("calibration_unpaired.parquet:corpus", "Corpus whose truth both sweeps are simulated from (the treatment sweep's shifted under `effect`).");
+    col("calibration_unpaired.parquet:truth", "`null`: both sweeps share the truth, every rejection is a false positive; `effect`: every "
+        + "subgroup scales worse on the treatment sweep by the effect (Δβ = effect), rejections are power.");
+    col("calibration_unpaired.parquet:grids", "`equal`: both sweeps on the study's grid; `different`: the treatment sweep on every second "
+        + "configuration of each budget (the middle one kept) without the largest budget.");
+    col("calibration_unpaired.parquet:subgroup", "Subgroup compared, or `all`: the case study's subgroups pooled (intervals over whole "
+        + "replicates, which share their sweeps' noise).");
+    col("calibration_unpaired.parquet:replicates", "R: replicate pairs of sweeps in the cell.");
+    col("calibration_unpaired.parquet:true_delta_beta", "Δβ of the noiseless pair of sweeps on these grids: what the estimate targets (0 and "
+        + "the effect on equal grids; NaN for `all`).");
+    col("calibration_unpaired.parquet:rejection_rate", "Share of estimable contrasts whose p < alpha: false-positive rate under `null`, power "
+        + "under `effect`.");
+    col("calibration_unpaired.parquet:rejection_low", "Lower end of its Monte Carlo interval at level (over whole replicates).");
+    col("calibration_unpaired.parquet:rejection_high", "Upper end of that interval.");
+    col("calibration_unpaired.parquet:coverage", "Share of estimable contrasts whose t interval holds true_delta_beta.");
+    col("calibration_unpaired.parquet:coverage_low", "Lower end of its Monte Carlo interval.");
+    col("calibration_unpaired.parquet:coverage_high", "Upper end of that interval.");
+    col("calibration_unpaired.parquet:not_estimable", "Contrasts with fewer than 3 budgets both sweeps could use (left out of the rates).");
+    col("calibration_unpaired.parquet:mean_estimate", "Mean Δβ̂ over the estimable contrasts.");
+    col("calibration_unpaired.parquet:rmse", "Root mean squared error of Δβ̂ about true_delta_beta.");
+    col("calibration_unpaired.parquet:mean_std_error", "Mean standard error the test used (compare with rmse).");
+    col("calibration_unpaired.parquet:configs_baseline", "Configurations of the baseline sweep's grid.");
+    col("calibration_unpaired.parquet:configs_treatment", "Configurations of the treatment sweep's grid.");
+    col("calibration_unpaired.parquet:scheme", "`budget-wls` (weights 1/(h_b + h_t)) or `budget-t` (equal weights).");
+    col("calibration_unpaired.parquet:alpha", "Significance level of the test.");
+    col("calibration_unpaired.parquet:level", "Level of the t intervals and of the Monte Carlo intervals.");
   }
 
   private OutputReference() {}

@@ -21,7 +21,15 @@ public enum Canonical {
   BUDGET("budget", Kind.NUMBER, false),
   WIDTH("width", Kind.INTEGER, false),
   DEPTH("depth", Kind.INTEGER, false),
-  STUDY("study", Kind.TEXT, false);
+  STUDY("study", Kind.TEXT, false),
+  /**
+   * A separately trained sweep's recipe (optimizer, data mixture …): runs of one recipe form one
+   * sweep, whose name replaces the corpus (joined as corpus-recipe when a corpus column is also
+   * present). Compared by unpaired contrasts (case-studies.*.contrast = unpaired).
+   */
+  RECIPE("recipe", Kind.TEXT, false),
+  /** The same as {@link #RECIPE} under another name (e.g. an alignment-pretraining data condition); not both. */
+  CONDITION("condition", Kind.TEXT, false);
 
   /** What a column holds. */
   enum Kind {

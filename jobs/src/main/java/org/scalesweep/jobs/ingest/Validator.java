@@ -140,6 +140,16 @@ final class Validator {
       subgroup = Study.OVERALL;
     }
     String corpus = c.text(Canonical.CORPUS, Canonical.DEFAULT_CORPUS);
+    String recipe = c.text(Canonical.RECIPE, null);
+    String condition = c.text(Canonical.CONDITION, null);
+    if (recipe != null && condition != null) {
+      c.problem("both 'recipe' (" + recipe + ") and 'condition' (" + condition + ") are set; allowed: one column "
+          + "naming the run's sweep");
+    }
+    String sweep = recipe != null ? recipe : condition;
+    if (sweep != null) {
+      corpus = idx.containsKey(Canonical.CORPUS) ? corpus + "-" + sweep : sweep;
+    }
     String runId = c.text(Canonical.RUN_ID, "N" + params + "-D" + tokens);
     String study = c.text(Canonical.STUDY, subgroup.equals(Study.OVERALL) ? Study.OVERALL : Canonical.INGESTED_STUDY);
     String item = items ? c.text(Canonical.ITEM_ID, null) : null;

@@ -40,7 +40,7 @@ final class FindingsBlock {
         + SURVIVES + ": the sign survives Benjamini–Hochberg control over the case study's contrasts (q &lt; α). Terms:"
         + " see the <a href=\"#glossary\">glossary</a>.</p>\n");
     for (Study.CaseStudy cs : study.caseStudies()) {
-      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(s(r, "study")));
+      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(s(r, "study")) && !UnpairedTable.is(r));
       List<Row> parity = t.where(Outputs.PARITY_CSV, r -> cs.name().equals(s(r, "study")));
       h.append("<h3>").append(Html.escape(cs.name())).append(" <small>vs ").append(Html.escape(cs.baseline()))
           .append("</small></h3>\n");

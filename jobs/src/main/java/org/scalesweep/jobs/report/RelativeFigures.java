@@ -45,9 +45,17 @@ public final class RelativeFigures {
     for (Study.CaseStudy cs : study.caseStudies()) {
       for (Study.Corpus corpus : study.corpora()) {
         out.add(lossVsCompute(cs, corpus.name(), t, fs, dir));
-        out.add(relative(cs, corpus.name(), t, fs, dir));
+        if (cs.pairing().paired()) {
+          out.add(relative(cs, corpus.name(), t, fs, dir));
+        }
       }
-      out.add(forest(cs, t, fs, dir));
+      if (cs.pairing().paired()) {
+        out.add(forest(cs, t, fs, dir, false));
+      }
+      if (cs.pairing().unpaired() && !t.where(Outputs.SIGNIFICANCE, r -> eq("study", cs.name()).test(r)
+          && UnpairedTable.is(r)).isEmpty()) {
+        out.add(forest(cs, t, fs, dir, true));
+      }
       if (!t.where(Outputs.CALIBRATION, eq("study", cs.name())).isEmpty()) {
         out.add(calibration(cs, t, fs, dir));
       }
@@ -236,11 +244,18 @@ public final class RelativeFigures {
         + " dashed: G = 1; diamond and bar on it: parity compute and its interval, drawn only where resolved).");
   }
 
-  private static Figure forest(Study.CaseStudy cs, Tables t, FileSystem fs, Path dir) throws IOException {
-    List<Row> rows = new ArrayList<>(t.where(Outputs.SIGNIFICANCE, eq("study", cs.name())));
+  /**
+   * Δβ forest of a case study: its paired contrasts, or with {@code unpaired} its corpus-vs-corpus rows
+   * (one subgroup between two sweeps, labelled "subgroup / treatment sweep vs baseline sweep").
+   */
+  private static Figure forest(Study.CaseStudy cs, Tables t, FileSystem fs, Path dir, boolean unpaired)
+      throws IOException {
+    List<Row> rows = new ArrayList<>(t.where(Outputs.SIGNIFICANCE, r -> eq("study", cs.name()).test(r)
+        && UnpairedTable.is(r) == unpaired));
     rows.sort(Comparator.comparing((Row r) -> s(r, "treatment")).thenComparing(r -> s(r, "corpus")));
-    XYChart c = Charts.xy(cs.name() + ": delta-beta vs " + cs.baseline(), "delta-beta (negative: gap narrows)", "",
-        false, false, Math.max(500, 60 + 22 * rows.size()));
+    XYChart c = Charts.xy(cs.name() + (unpaired ? ": delta-beta between sweeps" : ": delta-beta vs " + cs.baseline()),
+        unpaired ? "delta-beta (negative: scales better on the treatment sweep)" : "delta-beta (negative: gap narrows)",
+        "", false, false, Math.max(500, 60 + 22 * rows.size()));
 
     List<String> labels = new ArrayList<>();
     boolean sigLegend = false;
@@ -299,8 +314,14 @@ public final class RelativeFigures {
     // XChart rounds its tick step from the hint: about 0.8 of a row's height gives one tick per row
     c.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, (int) (0.8 * (c.getHeight() - 90) / Math.max(1, n))));
     // no explicit y range: XChart then labels only its two ends; the rows 1..n span the axis (with the plot's margin)
-    String file = "forest-" + cs.name();
+    String file = "forest-" + cs.name() + (unpaired ? "-unpaired" : "");
     Charts.write(c, fs, dir, file);
+    if (unpaired) {
+      return new Figure(cs.name(), file, cs.name() + ": unpaired delta-beta of every subgroup between separately "
+          + "trained sweeps (treatment sweep vs baseline sweep) with its budget-level t interval; vermillion = "
+          + "significant after Benjamini-Hochberg control over the unpaired contrasts; x = true delta-beta. "
+          + "Delta-beta < 0: the subgroup's loss falls faster on the treatment sweep.");
+    }
     return new Figure(cs.name(), file, cs.name() + ": delta-beta of every treatment and corpus with its "
         + "interval; vermillion = sign significant after Benjamini–Hochberg control (q < alpha) (the report's one colour for significant); x = true"
         + " delta-beta of the simulation. Delta-beta < 0: the treatment's gap to the baseline narrows with compute.");

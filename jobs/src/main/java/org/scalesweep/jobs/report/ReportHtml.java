@@ -38,10 +38,16 @@ public final class ReportHtml {
         h.append("<p>").append(Html.escape(cs.description())).append("</p>\n");
       }
       if (!cs.published().isBlank()) {
-        h.append("<p><b>Published:</b> ").append(Html.escape(cs.published())).append("</p>\n");
+        h.append(study.ingested() ? "<p><b>Published:</b> "
+            : "<p><b>Published</b> (an input of this simulation's truth: finding it again is recovery, not"
+                + " reproduction): ").append(Html.escape(cs.published())).append("</p>\n");
       }
-      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")));
-      comparison(h, study, cs, sig);
+      List<Row> sig = t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study")) && !UnpairedTable.is(r));
+      if (cs.pairing().paired()) {
+        comparison(h, study, cs, sig);
+      }
+      UnpairedTable.render(h, cs, t.where(Outputs.SIGNIFICANCE, r -> cs.name().equals(r.getAs("study"))
+          && UnpairedTable.is(r)));
       parity(h, cs, t);
       anchors(h, study, cs, t);
       correlation(h, study, cs, sig);
@@ -217,7 +223,11 @@ public final class ReportHtml {
     h.append("</table>\n<p class=\"meta\">Significant here means surviving Benjamini–Hochberg (q &lt; α, ★). G change per"
         + " 10× F: 10^Δβ − 1, with the sign of Δβ (negative: the relative loss falls). Published statements that quote"
         + " \"per 10×\" with the opposite sign (positive when the gap closes) are shown as published. Interval methods:"
-        + " whether the percentile and BCa intervals agree on excluding 0.</p>\n");
+        + " whether the percentile and BCa intervals agree on excluding 0."
+        + (study.ingested() ? "" : " The published column states what the truth was set from: a match recovers an input,"
+            + " it does not reproduce the paper (docs/STUDIES.md, \"Published statements\", lists which figures were not"
+            + " inputs).")
+        + "</p>\n");
   }
 
   /**
@@ -238,6 +248,9 @@ public final class ReportHtml {
         .append(String.format(Locale.ROOT, "<th>ours at %.0e</th><th>ours at %.0e</th>", f0, f1))
         .append("<th>gap to baseline at anchor (pp)</th></tr>\n");
     for (Study.Corpus corpus : study.corpora()) {
+      if (!cs.pairing().paired() && !cs.sweeps().isEmpty() && !cs.sweeps().contains(corpus.name())) {
+        continue; // a sweep the unpaired case study does not compare (simulated at another's values)
+      }
       double baseAtAnchor = powerAt(t, cs.name(), corpus.name(), cs.baseline(), fa);
       for (Study.SubgroupSpec g : cs.subgroups()) {
         Double anchored = g.anchor().get(corpus.name());

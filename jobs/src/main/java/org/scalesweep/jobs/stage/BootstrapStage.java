@@ -147,6 +147,7 @@ public final class BootstrapStage implements Stage {
     List<SignificanceRow> tested = new ArrayList<>(OutputTables.SIGNIFICANCE.collect(
         summary.filter(col("kind").equalTo("contrast")).select("significance.*")));
     tested.addAll(prepared.notEstimable());
+    tested.addAll(UnpairedRows.of(study, prepared.observations()));
     List<SignificanceRow> adjustedRows = adjusted(tested);
     survivors(adjustedRows, bs.alpha()).forEach(ctx.log()::println);
     Dataset<Row> significance = OutputTables.SIGNIFICANCE.frame(ctx.spark(), adjustedRows)
@@ -165,12 +166,13 @@ public final class BootstrapStage implements Stage {
 
   /**
    * Significance rows with q_value (Benjamini–Hochberg) and p_holm (Holm) filled in per case study
-   * (column {@code study}), over every contrast in it (all its corpora together).
+   * (column {@code study}) and pairing, over every contrast in it (all its corpora together): paired
+   * and unpaired contrasts answer different questions and are two families.
    */
   static List<SignificanceRow> adjusted(List<SignificanceRow> rows) {
     Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
-      byStudy.computeIfAbsent(rows.get(i).study(), k -> new ArrayList<>()).add(i);
+      byStudy.computeIfAbsent(rows.get(i).study() + "\u0001" + rows.get(i).pairing(), k -> new ArrayList<>()).add(i);
     }
     List<SignificanceRow> out = new ArrayList<>(rows);
     for (List<Integer> family : byStudy.values()) {
@@ -194,7 +196,8 @@ public final class BootstrapStage implements Stage {
       List<String> bh = new ArrayList<>();
       List<String> holm = new ArrayList<>();
       for (SignificanceRow r : list) {
-        String label = r.treatment() + " vs " + r.baseline() + " (" + r.corpus() + ")";
+        String label = SignificanceRow.UNPAIRED.equals(r.pairing()) ? r.treatment() + " on " + r.corpus()
+            : r.treatment() + " vs " + r.baseline() + " (" + r.corpus() + ")";
         if (r.significant()) {
           raw.add(label);
         }
@@ -218,8 +221,10 @@ public final class BootstrapStage implements Stage {
    *
    * @param inputs one per (corpus, case study) with at least one estimable contrast
    * @param notEstimable flagged significance rows of contrasts without the data to estimate them
+   * @param observations the run observations by corpus (the unpaired contrasts' input)
    */
-  record Prepared(List<BootstrapInput> inputs, List<SignificanceRow> notEstimable) {}
+  record Prepared(List<BootstrapInput> inputs, List<SignificanceRow> notEstimable,
+      Map<String, List<RunObservation>> observations) {}
 
   /**
    * The inputs of every (corpus, case study) with an estimable contrast. Public for the report's
@@ -293,7 +298,7 @@ public final class BootstrapStage implements Stage {
             boot.jackknife(), pairs, notes));
       }
     }
-    return new Prepared(inputs, notEstimable);
+    return new Prepared(inputs, notEstimable, byCorpus);
   }
 
   /** Why a contrast's data is incomplete (left-out runs or observations), or "". */
@@ -317,7 +322,7 @@ public final class BootstrapStage implements Stage {
     return new SignificanceRow(cs, corpus, c.baseline(), c.treatment(), nan, nan, nan, nan, nan, nan, nan,
         bs.interval().key(), nan, nan, nan, nan, nan, nan, false, bs.alpha(), bs.level(), bs.resamples(), 0,
         bs.resamples(), bs.scheme().key(), bs.clusterBy().key(), truth(study, cs, corpus, c), null, flag.key(), reason,
-        nan, nan, nan, nan);
+        nan, nan, nan, nan, SignificanceRow.PAIRED, corpus, corpus, 0);
   }
 
   /**
@@ -514,8 +519,16 @@ public final class BootstrapStage implements Stage {
         s.standardError(), Double.isFinite(s.pValue()) ? s.pValue() : Double.NaN, verdict.significant(), bs.alpha(),
         bs.level(), s.resamples(), s.valid(), s.failed(), bs.scheme().key(), bs.clusterBy().key(), truth,
         verdict.coversTruth(), verdict.flagKeys(), verdict.reason(), lof.statistic(), lof.pValue(), Double.NaN,
-        Double.NaN); // q_value, p_holm: per case study, once every contrast is in
+        Double.NaN, // q_value, p_holm: per case study, once every contrast is in
+        SignificanceRow.PAIRED, in.corpus(), in.corpus(), commonBudgets(in, index));
     return List.of(SUMMARY.toRow(new Summary("contrast", row, null))).iterator();
+  }
+
+  /** Budgets usable by both subgroups of contrast {@code index} of an input, on the full sample. */
+  private static int commonBudgets(BootstrapInput in, int index) {
+    RelativeScaling stat = new RelativeScaling(in.runs(), in.contrasts());
+    stat.evaluateInto(null, null, new double[stat.statistics()]);
+    return stat.commonBudgets(index);
   }
 
   private static double[] column(double[][] m, int j) {

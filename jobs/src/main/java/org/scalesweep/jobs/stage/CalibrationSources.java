@@ -24,7 +24,7 @@ final class CalibrationSources {
       if (!caseStudies.isEmpty() && !caseStudies.contains(cs.name())) {
         continue;
       }
-      for (Study.Corpus c : s.corpora()) {
+      for (Study.Corpus c : cs.contrasts().isEmpty() ? List.<Study.Corpus>of() : s.corpora()) {
         scopes.add(new SweepScope(cs.name(), c.name(), cs.truth(c), cs.contrasts(), Study.OVERALL));
       }
     }

@@ -40,6 +40,7 @@ public final class OutputTables {
   public static final Table<BacktestPointRow> BACKTEST_POINTS = Table.of(BacktestPointRow.class);
   public static final Table<BacktestSummaryRow> BACKTEST_SUMMARY = Table.of(BacktestSummaryRow.class);
   public static final Table<CalibrationReplicateRow> CALIBRATION_REPLICATES = Table.of(CalibrationReplicateRow.class);
+  public static final Table<UnpairedCalibrationRow> CALIBRATION_UNPAIRED = Table.of(UnpairedCalibrationRow.class);
   public static final Table<CalibrationSummaryRow> CALIBRATION_SUMMARY = Table.of(CalibrationSummaryRow.class);
 
   private OutputTables() {}

@@ -40,6 +40,7 @@ public final class Outputs {
   public static final String POWER_DESIGNS = "power_designs.parquet";
   public static final String CALIBRATION_REPLICATES = "calibration_replicates.parquet";
   public static final String CALIBRATION_SUMMARY = "calibration_summary.parquet";
+  public static final String CALIBRATION_UNPAIRED = "calibration_unpaired.parquet";
   /** Report tables that only exist as CSV (under report/). */
   public static final String RUNS_SUMMARY_CSV = "runs_summary.csv";
   public static final String RELATIVE_CURVES_CSV = "relative_curves.csv";

@@ -54,6 +54,16 @@ class CalibrationCommandsTest {
         "cluster");
     assertThat(law.code()).isEqualTo(2);
     assertThat(law.err()).contains("--scheme does not apply");
+    CliRun corpus = run("calibrate", quick(), "--out", out, "--unpaired", "--corpus", "pile");
+    assertThat(corpus.code()).isEqualTo(2);
+    assertThat(corpus.err()).contains("--corpus 'pile'").contains("[dclm]");
+    CliRun effect = run("calibrate", quick(), "--out", out, "--unpaired", "--effect", "0");
+    assertThat(effect.code()).isEqualTo(2);
+    assertThat(effect.err()).contains("--effect 0.0 is out of range");
+    CliRun designed = run("calibrate", TestStudies.conf("alignment-pretraining.conf").toString(), "--out", out,
+        "--unpaired");
+    assertThat(designed.code()).isEqualTo(2);
+    assertThat(designed.err()).contains("--unpaired needs a simulated relative-scaling study");
     assertThat(tmp.resolve("o")).doesNotExist();
   }
 

@@ -22,16 +22,20 @@ class MisspecificationConfigTest {
   /**
    * Config hashes of the presets captured before the keys existed, updated when the default
    * bootstrap.scheme became budget-wls (a resolved config holds every default, so the presets that do
-   * not set the scheme changed too; quick and ingest-example set cluster).
+   * not set the scheme changed too; quick and ingest-example set cluster), when the flagship's case
+   * studies gained corpus-vs-corpus contrasts (contrast = both, sweep-pairs = all: relative-scaling and
+   * load-10x, which includes it) and alignment-conditions became one sweep per condition, and when the
+   * flagship's truths were fixed to agree with seed 003's statements (ICE gaps and population
+   * correlations, AI-risk absolute trends).
    */
   private static final Map<String, String> HASHES = Map.of(
-      "alignment-conditions.conf", "ed8a83d7c24e501a0210e5fa8b4d9adb6288bc69eab01886c6dd00812d3ab21c",
+      "alignment-conditions.conf", "b3d15fc142492ddbb6e315c6ebf67a39a0068224b9f79e41cb6d1a17d88c8f80",
       "alignment-pretraining.conf", "d22669ce73fa95d725ee04f148a8d89844c46916034aa837aec449c0af7b6c68",
       "ingest-example.conf", "4b92c16ba0b10c04761e1b60ea6d1c79df077c41f66386b814bedbc8a6d4b5d2",
-      "load-10x.conf", "11142a864728a2562c1e832de5c755c743714146ef770bb63946e949f13052cf",
+      "load-10x.conf", "5f9a17889f273102975bc4312d357f539e0af660681de1031bad8add0e778348",
       "post-training.conf", "75bfd02ae59ef68200cc7c3ab59fa6f9a5a073e4bebe46506c450e84a1e0f8aa",
       "quick.conf", "9fc6201282cf2a151f479c9e8a4c68e07709d0ca0b8441942fdf7fa218d47f8a",
-      "relative-scaling.conf", "ab5cbd6a9e8400eae00ba3dc783d7561245bdc20b89372390d659564c210f807");
+      "relative-scaling.conf", "70bbe4cb3076b15f05ca6661d590f1f207930e53d602dabf8256c3e0ca3bfb6a");
 
   private static final List<String> OFF = List.of("noise.sigma-arch=0", "noise.sigma-arch-subgroup=0",
       "noise.sigma-budget=0", "noise.sigma-budget-subgroup=0", "noise.seed-noise-exponent=0",

@@ -51,6 +51,26 @@ class ValidatorTest {
   }
 
   @Test
+  void aRecipeOrConditionColumnNamesTheRunsSweep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path recipes = dir.resolve("recipes.csv");
+    java.nio.file.Files.writeString(recipes, "run_id,recipe,params,tokens,subgroup,loss\n"
+        + "a,adamw,45200000,22100000000,all,3.24\n" + "a,lion,45200000,22100000000,all,3.20\n");
+    assertThat(load(recipes, IngestOptions.defaults()).runs()).extracting(RunRecord::corpus)
+        .containsExactlyInAnyOrder("adamw", "lion");
+    Path conditions = dir.resolve("conditions.csv");
+    java.nio.file.Files.writeString(conditions, "run_id,corpus,condition,params,tokens,subgroup,loss\n"
+        + "a,dclm,base,45200000,22100000000,all,3.24\n" + "a,dclm,filtered,45200000,22100000000,all,3.25\n");
+    assertThat(load(conditions, IngestOptions.defaults()).runs()).extracting(RunRecord::corpus)
+        .containsExactlyInAnyOrder("dclm-base", "dclm-filtered");
+    Path both = dir.resolve("both.csv");
+    java.nio.file.Files.writeString(both, "run_id,recipe,condition,params,tokens,loss\n"
+        + "a,adamw,base,45200000,22100000000,3.24\n");
+    assertThatThrownBy(() -> load(both, IngestOptions.defaults())).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.problems()).singleElement().asString().endsWith("both.csv:2: both 'recipe' (adamw) and "
+            + "'condition' (base) are set; allowed: one column naming the run's sweep"));
+  }
+
+  @Test
   void nonPositiveSizes() {
     assertThat(problems("nonpositive-size.csv")).satisfiesExactly(
         p -> assertThat(p).endsWith("nonpositive-size.csv:3: params = 0 must be positive"),
@@ -154,7 +174,7 @@ class ValidatorTest {
     assertThatThrownBy(() -> ColumnMap.parse(List.of("los=val_loss", "loss", "loss=a", "loss=b")))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "--map 'los=val_loss': 'los' is not a canonical column; allowed: run_id, corpus, params, tokens, flops, "
-                + "subgroup, seed, item_id, loss, accuracy, budget, width, depth, study",
+                + "subgroup, seed, item_id, loss, accuracy, budget, width, depth, study, recipe, condition",
             "--map 'loss' must have the form canonical=source",
             "--map 'loss=b': canonical column 'loss' is mapped twice"));
   }

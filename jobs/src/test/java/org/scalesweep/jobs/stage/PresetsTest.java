@@ -81,9 +81,23 @@ class PresetsTest {
     Path out = run("relative-scaling.conf", "replicates=2", "bootstrap.resamples=200",
         "case-studies.mmlu.subgroups.stem.items=300", "case-studies.mmlu.subgroups.humanities.items=300",
         "case-studies.mmlu.subgroups.social-sciences.items=300", "case-studies.mmlu.subgroups.other.items=300");
-    List<Row> sig = SparkTestSession.get().read().parquet(out.resolve("significance.parquet").toString())
+    List<Row> all = SparkTestSession.get().read().parquet(out.resolve("significance.parquet").toString())
         .collectAsList();
+    List<Row> sig = all.stream().filter(r -> "paired".equals(r.getAs("pairing"))).toList();
     assertThat(sig).hasSize(3 * (3 + 10 + 4));
+    // corpus vs corpus: every subgroup (4 + 11 + 5) on every pair of the three corpora, all estimable
+    List<Row> unpaired = all.stream().filter(r -> "unpaired".equals(r.getAs("pairing"))).toList();
+    assertThat(unpaired).hasSize(3 * (4 + 11 + 5));
+    for (Row r : unpaired) {
+      double est = r.getAs("delta_beta");
+      double truth = r.getAs("true_delta_beta");
+      assertThat(r.<Integer>getAs("common_budgets")).isEqualTo(7);
+      if (Math.abs(truth) >= 0.01) {
+        // the large differences (MMLU domains, Scheming and Incorrigibility between corpora): significant, right sign
+        assertThat(r.<Boolean>getAs("significant") && Math.signum(est) == Math.signum(truth))
+            .as("%s %s %s", r.getAs("study"), r.getAs("treatment"), r.getAs("corpus")).isTrue();
+      }
+    }
     for (Row r : sig) {
       String study = r.getAs("study");
       String treatment = r.getAs("treatment");
@@ -107,7 +121,7 @@ class PresetsTest {
     List<Row> crossovers = SparkTestSession.get().read().parquet(out.resolve("crossovers.parquet").toString())
         .collectAsList();
     Object[][] published = {
-        {"commonpile", "singapore", "nigeria", 18 + Crossovers.log10Crossover(1.0617, -0.0002, 1.050, 0.0025)},
+        {"commonpile", "singapore", "nigeria", 18 + Crossovers.log10Crossover(1.0209, -0.0002, 1.0117, 0.0020)},
         {"dclm", "canada", "sri-lanka", 18 + Crossovers.log10Crossover(1.0978, -0.0018, 1.080, 0.0030)}};
     for (Object[] p : published) {
       Row r = crossovers.stream().filter(c -> c.getAs("study").equals("ice") && c.getAs("corpus").equals(p[0])
@@ -137,21 +151,27 @@ class PresetsTest {
   @Test
   void alignmentConditionsExtrapolateToTheAnchors() {
     Path out = run("alignment-conditions.conf", "replicates=2", "bootstrap.resamples=200");
+    // one sweep per condition: the misalignment rate's law on each condition's own sweep (corpus)
     List<Row> fits = SparkTestSession.get().read().parquet(out.resolve("fits.parquet").toString())
-        .filter("law = 'power' and fit_on = 'frontier'").collectAsList();
+        .filter("law = 'power' and fit_on = 'frontier' and subgroup = 'misalignment'").collectAsList();
     Map<String, Double> alpha = new HashMap<>();
     Map<String, Double> beta = new HashMap<>();
     for (Row r : fits) {
-      (r.<String>getAs("param").equals("alpha") ? alpha : beta).put(r.getAs("subgroup"), r.<Double>getAs("estimate"));
+      (r.<String>getAs("param").equals("alpha") ? alpha : beta).put(r.getAs("corpus"), r.<Double>getAs("estimate"));
     }
     double fa = 2.07e22 / 3;
     // anchored base-model rates: the grid's fits extrapolated two decades land within 25% of 45 / 9 %
     assertThat(alpha.get("base") * Math.pow(fa, -beta.get("base"))).isCloseTo(0.45, within(0.45 * 0.25));
     assertThat(alpha.get("alignment-upsampled") * Math.pow(fa, -beta.get("alignment-upsampled")))
         .isCloseTo(0.09, within(0.09 * 0.25));
-    Row upsampled = SparkTestSession.get().read().parquet(out.resolve("significance.parquet").toString())
-        .filter("treatment = 'alignment-upsampled'").first();
+    List<Row> sig = SparkTestSession.get().read().parquet(out.resolve("significance.parquet").toString())
+        .collectAsList();
+    // unpaired contrasts only: 4 conditions vs base (misalignment), 1 (post-trained), 3 (capability)
+    assertThat(sig).hasSize(8).allMatch(r -> "unpaired".equals(r.getAs("pairing")));
+    Row upsampled = sig.stream().filter(r -> r.getAs("study").equals("misalignment")
+        && r.getAs("corpus").equals("alignment-upsampled vs base")).findFirst().orElseThrow();
     assertThat(upsampled.<Double>getAs("delta_beta")).isNegative();
+    assertThat(upsampled.<Double>getAs("true_delta_beta")).isCloseTo(-0.02, within(1e-9));
   }
 
   @Test
