@@ -36,7 +36,7 @@ import org.scalesweep.law.SigmoidCalibration;
  * offset-power laws along the frontier, Approach 2) and the three loss → accuracy calibrations.
  *
  * <p>The recorded file {@value #RESOURCE} was written by this test's generator mode on {@code main}
- * at 30702dc, before any change to the fit stage:
+ * at d0e0563 (the flagship truths of issue-stm; the fit stage as at 30702dc), before any change to the fit stage:
  * {@code mvn -B -o -q -pl jobs -am test -Dtest=FlagshipFitObjectivesTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dscalesweep.recordObjectives=true}. It also records a
  * fingerprint of runs.parquet: if the flagship's simulated runs change (its truths or the simulator),
