@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
@@ -48,26 +49,24 @@ public final class CalibrationFit {
       if (cs.accuracy() == null) {
         continue;
       }
+      // one scan of the items table into a compact cache of (ln loss, label); the bins (and with them
+      // the item count) are the action that fills it, sorted on the driver (no sampling job), and
+      // MLlib's passes (feature summary, training blocks) read the cache instead of Parquet
       Dataset<Row> mine = items.filter(col("study").equalTo(cs.name()).and(col("correct").isNotNull()))
           .select(log(col("loss")).alias("ln_loss"), when(col("correct"), 1.0).otherwise(0.0).alias("label"))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long n = mine.count();
+      List<Row> bins = new ArrayList<>(mine.withColumn("bin", floor(col("ln_loss").divide(BIN)))
+          .groupBy("bin").agg(sum("ln_loss").alias("s"), count("label").alias("n"), sum("label").alias("k"))
+          .collectAsList());
+      bins.sort(Comparator.comparingLong(r -> r.<Long>getAs("bin")));
+      long n = 0;
+      for (Row r : bins) {
+        n += r.<Long>getAs("n");
+      }
       if (n == 0) {
         mine.unpersist();
         continue;
       }
-      Dataset<Row> features = new VectorAssembler().setInputCols(new String[] {"ln_loss"}).setOutputCol("features")
-          .transform(mine);
-      LogisticRegressionModel lr = new LogisticRegression().setRegParam(0).setElasticNetParam(0).setMaxIter(100)
-          .setTol(1e-10).setStandardization(false).fit(features);
-      // MLlib: p = sigmoid(w0 + w1 ln l); lib's form: sigmoid(a - b ln l)
-      SigmoidCalibration mllib = new SigmoidCalibration(0, lr.intercept(), -lr.coefficients().apply(0));
-      boolean mllibConverged = lr.summary().totalIterations() < 100;
-
-      List<Row> bins = mine.withColumn("bin", floor(col("ln_loss").divide(BIN)))
-          .groupBy("bin").agg(sum("ln_loss").alias("s"), count("label").alias("n"), sum("label").alias("k"))
-          .orderBy("bin").collectAsList();
-      mine.unpersist();
       double[] loss = new double[bins.size()];
       double[] k = new double[bins.size()];
       double[] trials = new double[bins.size()];
@@ -79,6 +78,15 @@ public final class CalibrationFit {
       }
       Fit<SigmoidCalibration> binned = SigmoidCalibrationFitter.fit(loss, k, trials, 0);
       Fit<SigmoidCalibration> floored = SigmoidCalibrationFitter.fit(loss, k, trials, cs.accuracy().floor());
+      Dataset<Row> features = new VectorAssembler().setInputCols(new String[] {"ln_loss"}).setOutputCol("features")
+          .transform(mine);
+      LogisticRegression logistic = new LogisticRegression().setRegParam(0).setElasticNetParam(0).setMaxIter(100)
+          .setTol(1e-10).setStandardization(false);
+      LogisticRegressionModel lr = logistic.fit(features);
+      // MLlib: p = sigmoid(w0 + w1 ln l); lib's form: sigmoid(a - b ln l)
+      SigmoidCalibration mllib = new SigmoidCalibration(0, lr.intercept(), -lr.coefficients().apply(0));
+      boolean mllibConverged = lr.summary().totalIterations() < 100;
+      mine.unpersist();
       double lo = loss.length > 0 ? loss[0] : 1;
       double hi = loss.length > 0 ? loss[loss.length - 1] : 1;
       out.add(row(cs.name(), "mllib-logistic", mllib, n, bins.size(), 0, mllibConverged, ""));

@@ -1,24 +1,22 @@
 package org.scalesweep.jobs.stage;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.scalesweep.boot.ClusterBy;
 import org.scalesweep.fit.Approach2;
 import org.scalesweep.fit.Fit;
@@ -78,31 +76,37 @@ public final class FitStage implements Stage {
     }
     Study study = ctx.study();
     RunsInput.Read input = RunsInput.read(ctx);
-    Dataset<Row> runs = input.runs();
     Broadcast<Study> bc = ctx.spark().sparkContext().broadcast(study, scala.reflect.ClassTag$.MODULE$.apply(Study.class));
 
-    ctx.begin(name(), "frontier and E(F) per corpus");
-    Dataset<Row> perCorpus = runs.groupByKey((MapFunction<Row, String>) r -> r.getAs("corpus"), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (corpus, it) -> perCorpus(bc.value(), corpus, it),
-            PER_CORPUS.encoder())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> frontier = perCorpus.filter(col("kind").equalTo("frontier")).select("frontier.*")
-        .orderBy("study", "corpus", "subgroup", "budget").coalesce(1);
-    Dataset<Row> frontierFits = perCorpus.filter(col("kind").equalTo("fit")).select("fit.*");
-
-    ctx.begin(name(), "Approach 3 joint law per subgroup");
-    Dataset<Row> joint = runs
-        .groupByKey((MapFunction<Row, String>) r -> r.getAs("corpus") + "\u0001" + r.getAs("study") + "\u0001"
-            + r.getAs("subgroup"), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, it) -> jointLaw(bc.value(), key, it),
-            Encoders.row(OutputTables.FITS.schema()));
-    Dataset<Row> fits = input.flagLost(frontierFits.union(joint), col("study"), col("corpus"), col("subgroup"))
-        .orderBy("study", "corpus", "subgroup", "law", "param").coalesce(1);
+    // one Spark job: every run row goes to the fit groups that need it (its corpus's frontier tables,
+    // its own subgroup's joint law), one shuffle into a fixed number of partitions (adaptive execution
+    // would coalesce these few small rows into one task and run every fit serially), groups fitted in
+    // the executors, the few result rows collected and sorted on the driver (no sampling job for a sort)
+    ctx.begin(name(), "frontier, E(F), Approach 3 and Approach 2 per corpus and subgroup");
+    Dataset<Row> keyed = input.runs().withColumn(GROUP, explode(groupKeys(study)));
+    int partitions = Math.max(1, Math.min(GROUPS_PER_SLOT * ctx.parallelism(), 200));
+    List<PerCorpus> results = PER_CORPUS.collect(keyed.repartition(partitions, col(GROUP)).sortWithinPartitions(GROUP)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) it -> fitGroups(bc.value(), it), PER_CORPUS.encoder()));
+    bc.destroy();
+    List<FitRow> fitRows = new ArrayList<>();
+    List<FrontierRow> frontierRows = new ArrayList<>();
+    for (PerCorpus r : results) {
+      if (r.fit() != null) {
+        fitRows.add(r.fit());
+      } else {
+        frontierRows.add(r.frontier());
+      }
+    }
+    fitRows.sort(Comparator.comparing(FitRow::study).thenComparing(FitRow::corpus).thenComparing(FitRow::subgroup)
+        .thenComparing(FitRow::law).thenComparing(FitRow::param).thenComparing(FitRow::fitOn));
+    frontierRows.sort(Comparator.comparing(FrontierRow::study).thenComparing(FrontierRow::corpus)
+        .thenComparing(FrontierRow::subgroup).thenComparingDouble(FrontierRow::budget));
+    Dataset<Row> fits = input.flagLost(OutputTables.FITS.frame(ctx.spark(), fitRows).coalesce(1), col("study"),
+        col("corpus"), col("subgroup"));
+    Dataset<Row> frontier = OutputTables.FRONTIER.frame(ctx.spark(), frontierRows).coalesce(1);
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put(Outputs.FITS, ctx.outputs().writeParquet(Outputs.FITS, fits));
     rows.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER, frontier));
-    perCorpus.unpersist();
-    bc.destroy();
     Flagged.warn(ctx, Outputs.FITS, List.of("study", "corpus", "subgroup", "law", "fit_on"));
     if (calibrates(study) && ctx.outputs().exists(Outputs.ITEMS)) {
       ctx.begin(name(), "loss -> accuracy calibration (MLlib logistic regression over items)");
@@ -112,18 +116,72 @@ public final class FitStage implements Stage {
     return rows;
   }
 
-  private static Iterator<Row> perCorpus(Study study, String corpus, Iterator<Row> it) {
-    List<RunObservation> rows = new ArrayList<>();
-    it.forEachRemaining(r -> rows.add(RunObservation.of(r)));
-    List<Row> out = new ArrayList<>();
-    ClusterBy by = study.bootstrap().clusterBy();
-    frontierFits(out, corpus, Study.OVERALL, List.of(Study.OVERALL),
-        RunTables.corpusRuns(corpus, Study.OVERALL, List.of(), rows, by));
+  /** Column of each run row's fit-group keys (exploded: one row per group). */
+  static final String GROUP = "fit_group";
+  /** Shuffle partitions per task slot of the fit job (more than one: groups differ in cost). */
+  static final int GROUPS_PER_SLOT = 8;
+  private static final String SEP = "\u0001";
+  private static final String FRONTIER_GROUP = "F";
+  private static final String JOINT_GROUP = "J";
+
+  /**
+   * The fit groups a run row belongs to: its own (study, subgroup)'s joint law, and every frontier
+   * table of its corpus (the overall one and each case study's), as the per-corpus tables take their
+   * rows from the whole corpus.
+   */
+  static Column groupKeys(Study study) {
+    Column sep = lit(SEP);
+    List<Column> keys = new ArrayList<>();
+    keys.add(concat(lit(JOINT_GROUP), sep, col("corpus"), sep, col("study"), sep, col("subgroup")));
+    keys.add(concat(lit(FRONTIER_GROUP), sep, col("corpus"), sep, lit(Study.OVERALL)));
     for (Study.CaseStudy cs : study.caseStudies()) {
-      frontierFits(out, corpus, cs.name(), cs.subgroups().stream().map(Study.SubgroupSpec::name).toList(),
-          RunTables.corpusRuns(corpus, cs, rows, by));
+      keys.add(concat(lit(FRONTIER_GROUP), sep, col("corpus"), sep, lit(cs.name())));
+    }
+    return array(keys.toArray(Column[]::new));
+  }
+
+  /** Fits every group of a partition sorted by group key. */
+  private static Iterator<Row> fitGroups(Study study, Iterator<Row> it) {
+    List<Row> out = new ArrayList<>();
+    String key = null;
+    List<RunObservation> rows = new ArrayList<>();
+    while (it.hasNext()) {
+      Row r = it.next();
+      String k = r.getAs(GROUP);
+      if (key != null && !key.equals(k)) {
+        fitGroup(study, key, rows, out);
+        rows = new ArrayList<>();
+      }
+      key = k;
+      rows.add(RunObservation.of(r));
+    }
+    if (key != null) {
+      fitGroup(study, key, rows, out);
     }
     return out.iterator();
+  }
+
+  private static void fitGroup(Study study, String key, List<RunObservation> rows, List<Row> out) {
+    String[] k = key.split(SEP, -1);
+    if (k[0].equals(JOINT_GROUP)) {
+      for (FitRow r : jointLaw(study, k[1], k[2], k[3], rows)) {
+        out.add(PER_CORPUS.toRow(new PerCorpus("fit", r, null)));
+      }
+      return;
+    }
+    String corpus = k[1];
+    ClusterBy by = study.bootstrap().clusterBy();
+    if (k[2].equals(Study.OVERALL)) {
+      frontierFits(out, corpus, Study.OVERALL, List.of(Study.OVERALL),
+          RunTables.corpusRuns(corpus, Study.OVERALL, List.of(), rows, by));
+      return;
+    }
+    for (Study.CaseStudy cs : study.caseStudies()) {
+      if (cs.name().equals(k[2])) {
+        frontierFits(out, corpus, cs.name(), cs.subgroups().stream().map(Study.SubgroupSpec::name).toList(),
+            RunTables.corpusRuns(corpus, cs, rows, by));
+      }
+    }
   }
 
   /** Frontier rows and E(F) fits of a study's subgroups; flagged rows for subgroups without data. */
@@ -180,14 +238,9 @@ public final class FitStage implements Stage {
     return OffsetPowerLawFitter.defaults().fit(x, y, null);
   }
 
-  private static Iterator<Row> jointLaw(Study study, String key, Iterator<Row> it) {
-    String[] k = key.split("\u0001", -1);
-    String corpus = k[0];
-    String studyName = k[1];
-    String subgroup = k[2];
-    List<RunObservation> rows = new ArrayList<>();
-    it.forEachRemaining(r -> rows.add(RunObservation.of(r)));
-    rows.sort(java.util.Comparator.comparing(RunObservation::runId).thenComparingInt(RunObservation::seed));
+  private static List<FitRow> jointLaw(Study study, String corpus, String studyName, String subgroup,
+      List<RunObservation> rows) {
+    rows.sort(Comparator.comparing(RunObservation::runId).thenComparingInt(RunObservation::seed));
     int m = rows.size();
     double[] n = new double[m];
     double[] d = new double[m];
@@ -214,6 +267,6 @@ public final class FitStage implements Stage {
       Approach2.Result a2 = Approach2.defaults().fit(b, n, d, l, null);
       out.addAll(FitRows.allocation(studyName, corpus, subgroup, a2));
     }
-    return OutputTables.FITS.rows(out).iterator();
+    return out;
   }
 }
