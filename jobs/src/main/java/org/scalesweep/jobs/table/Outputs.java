@@ -55,6 +55,8 @@ public final class Outputs {
   private final FileSystem fs;
   /** Finished temporary outputs of the running stage, by final name, in write order. */
   private final Map<String, Path> staged = new LinkedHashMap<>();
+  /** Part files already read (footer rows, SHA-256) of staged outputs, by final name, so commit reads them once. */
+  private final Map<String, List<PartFile>> stagedParts = new LinkedHashMap<>();
 
   public Outputs(SparkSession spark, String dir) {
     this.spark = spark;
@@ -83,7 +85,11 @@ public final class Outputs {
     }
   }
 
-  /** Writes a dataset as Parquet to a temporary path and stages it for {@link #commitStaged}; returns the rows. */
+  /**
+   * Writes a dataset as Parquet to a temporary path and stages it for {@link #commitStaged}; returns
+   * the rows, summed from the written part files' footers (what a read-back count gives, without a
+   * second Spark job: the same footers and checksums are what the manifest records).
+   */
   public long writeParquet(String name, Dataset<Row> data, String... partitionBy) {
     Path tmp = tmpPath(name);
     var writer = data.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd");
@@ -91,8 +97,15 @@ public final class Outputs {
       writer = writer.partitionBy(partitionBy);
     }
     writer.parquet(tmp.toString());
-    long rows = spark.read().parquet(tmp.toString()).count();
-    stage(tmp, name);
+    List<PartFile> parts = PartFile.of(fs, tmp, name);
+    long rows = 0;
+    for (PartFile p : parts) {
+      rows += p.rows() == null ? 0 : p.rows();
+    }
+    synchronized (this) {
+      stage(tmp, name);
+      stagedParts.put(name, parts);
+    }
     return rows;
   }
 
@@ -137,6 +150,7 @@ public final class Outputs {
   /** Registers a finished temporary output under its final name; visible after {@link #commitStaged}. */
   public synchronized void stage(Path tmp, String name) {
     staged.put(name, tmp);
+    stagedParts.remove(name);
   }
 
   /**
@@ -146,12 +160,14 @@ public final class Outputs {
   public synchronized List<PartFile> commitStaged() {
     List<PartFile> parts = new ArrayList<>();
     for (Map.Entry<String, Path> e : staged.entrySet()) {
-      parts.addAll(PartFile.of(fs, e.getValue(), e.getKey()));
+      List<PartFile> known = stagedParts.get(e.getKey());
+      parts.addAll(known != null ? known : PartFile.of(fs, e.getValue(), e.getKey()));
     }
     for (Map.Entry<String, Path> e : staged.entrySet()) {
       commit(e.getValue(), e.getKey());
     }
     staged.clear();
+    stagedParts.clear();
     return parts;
   }
 
@@ -185,6 +201,7 @@ public final class Outputs {
   /** Removes temporary leftovers and uncommitted outputs (of this or an interrupted earlier run). */
   public synchronized void cleanTmp() {
     staged.clear();
+    stagedParts.clear();
     try {
       fs.delete(new Path(root, ".tmp"), true);
     } catch (IOException e) {
