@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * One study's output directory. Every output is written to a temporary path under
@@ -44,6 +49,9 @@ public final class Outputs {
   public static final String RUNS_SUMMARY_CSV = "runs_summary.csv";
   public static final String RELATIVE_CURVES_CSV = "relative_curves.csv";
   public static final String PARITY_CSV = "parity.csv";
+
+  /** The footer key under which Spark's Parquet writer stores the table's Spark schema (JSON). */
+  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
 
   /** The CSV mirror's name of a table under report/ ({@code fits.parquet} → {@code fits.csv}). */
   public static String csvName(String table) {
@@ -115,13 +123,53 @@ public final class Outputs {
       throw new MissingOutputException("output '" + path(name) + "' is missing; run the stage that writes it first"
           + " (or 'scalesweep run')");
     }
-    return spark.read().parquet(path(name));
+    return read(new Path(root, name));
   }
 
   /** An output of the running stage before its commit (for checks and warnings), else the committed one. */
   public synchronized Dataset<Row> readStaged(String name) {
     Path tmp = staged.get(name);
-    return tmp == null ? readParquet(name) : spark.read().parquet(tmp.toString());
+    return tmp == null ? readParquet(name) : read(tmp);
+  }
+
+  /**
+   * Reads a table directory. A flat one (no partition directories) whose first part carries Spark's
+   * schema in its footer is read with that schema: what Spark's own inference would find (it reads
+   * the same footer key), without the Spark job that inference runs for every read.
+   */
+  private Dataset<Row> read(Path dir) {
+    StructType schema = footerSchema(dir);
+    return schema == null ? spark.read().parquet(dir.toString()) : spark.read().schema(schema).parquet(dir.toString());
+  }
+
+  /** Spark's schema from the footer of a flat table's first part, or null (partitioned, no parts, unreadable). */
+  private StructType footerSchema(Path dir) {
+    try {
+      FileStatus[] list = fs.listStatus(dir);
+      java.util.Arrays.sort(list, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      Path first = null;
+      for (FileStatus st : list) {
+        String n = st.getPath().getName();
+        if (!PartFile.isPart(n)) {
+          continue;
+        }
+        if (st.isDirectory()) {
+          return null; // partitioned: the partition columns come from the directory names
+        }
+        if (first == null && n.endsWith(".parquet")) {
+          first = st.getPath();
+        }
+      }
+      if (first == null) {
+        return null;
+      }
+      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(first, fs.getConf()))) {
+        String json = r.getFooter().getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+        return json != null && DataType.fromJson(json) instanceof StructType s ? s : null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // Spark's own read then infers the schema (and reports what is wrong)
+    }
   }
 
   /** Writes UTF-8 text to an exact path, e.g. a page inside a report's temporary directory. */
