@@ -18,6 +18,7 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    org.scalesweep.jobs.pipeline.Timeline.mark("JVM start to main", System.err);
     System.exit(execute(args));
   }
 

@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "Study %s finished in %.1fs.%n", study.name(), secs);
     Summary.print(Path.of(dir), System.out);
     System.out.println("Report: " + (Files.exists(report) ? report.toUri() : report));
+    org.scalesweep.jobs.pipeline.Timeline.mark("summary", System.err);
     return 0;
   }
 }

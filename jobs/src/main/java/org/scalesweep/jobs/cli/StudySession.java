@@ -13,6 +13,7 @@ import org.scalesweep.jobs.config.StudyLoader;
 import org.scalesweep.jobs.pipeline.Pipeline;
 import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.pipeline.Timeline;
 import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.ExecutorWatch;
 import org.scalesweep.jobs.spark.Progress;
@@ -29,7 +30,9 @@ public final class StudySession {
 
   /** The study a command runs, validated; config errors surface here, before anything is created. */
   static Study load(Path conf, StudyOptions opts) {
-    return StudyLoader.load(conf, opts.sets);
+    Study study = StudyLoader.load(conf, opts.sets);
+    Timeline.mark("command line and config", System.err);
+    return study;
   }
 
   static void run(Study study, String out, StudyOptions opts, List<Stage> stages, boolean fresh, boolean overwrite,
@@ -71,12 +74,14 @@ public final class StudySession {
     ExecutorWatch.Connected c = ExecutorWatch.connect(Sessions.effectiveMaster(opts.master),
         () -> Sessions.create("scalesweep " + study.name(), opts.master, opts.verbose),
         Duration.ofSeconds(opts.connectTimeout));
+    Timeline.mark("Spark session start", System.err);
     try (ExecutorWatch watch = c.watch()) {
       Pipeline.execute(study, c.spark(), out, stages, resume);
     } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
       throw c.watch().explain(e);
     } finally {
       c.spark().stop();
+      Timeline.mark("Spark session stop", System.err);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.Study;
+import org.scalesweep.jobs.spark.JobCounter;
 import org.scalesweep.jobs.spark.Progress;
 import org.scalesweep.jobs.table.Manifest;
 import org.scalesweep.jobs.table.Outputs;
@@ -42,6 +43,7 @@ public final class Pipeline {
         }
       }
       skipping = false;
+      Timeline.mark("before stage " + s.name(), ctx.log());
       long t0 = System.nanoTime();
       Map<String, Long> rows;
       List<PartFile> parts;
@@ -58,6 +60,8 @@ public final class Pipeline {
       ctx.manifest().stage(s.name(), secs, rows, parts, s.manifestNotes());
       ctx.outputs().writeText(Outputs.MANIFEST, ctx.manifest().toJson());
       ctx.log().printf("[%s] done in %.1fs: %s%n", s.name(), secs, rows);
+      Timeline.mark("stage " + s.name(), ctx.log());
+      Timeline.spark(ctx.log());
     }
   }
 
@@ -80,6 +84,11 @@ public final class Pipeline {
   public static void execute(Study study, SparkSession spark, String out, List<Stage> stages, boolean resume) {
     Progress progress = new Progress(System.err);
     spark.sparkContext().addSparkListener(progress);
+    JobCounter counter = Timeline.enabled() ? new JobCounter() : null;
+    if (counter != null) {
+      spark.sparkContext().addSparkListener(counter);
+      Timeline.count(counter);
+    }
     try {
       Outputs outputs = new Outputs(spark, out);
       Manifest manifest = new Manifest(study.name(), study.configHash(), study.resolvedConfigJson(), Version.current(),
@@ -89,6 +98,10 @@ public final class Pipeline {
       Pipeline.run(ctx, stages, resume);
     } finally {
       spark.sparkContext().removeSparkListener(progress);
+      if (counter != null) {
+        spark.sparkContext().removeSparkListener(counter);
+        Timeline.count(null);
+      }
     }
   }
 

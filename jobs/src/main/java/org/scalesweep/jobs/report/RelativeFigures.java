@@ -36,31 +36,31 @@ public final class RelativeFigures {
   private RelativeFigures() {}
 
   public static List<Figure> write(Study study, Tables t, FileSystem fs, Path dir) throws IOException {
-    List<Figure> out = new ArrayList<>();
+    List<FigureTasks.Task> out = new ArrayList<>();
     for (Study.Corpus corpus : study.corpora()) {
-      out.add(isoflop(corpus.name(), t, fs, dir));
-      out.add(frontier(corpus.name(), t, fs, dir));
-      out.add(tokensPerParameter(corpus.name(), t, fs, dir));
+      out.add(() -> isoflop(corpus.name(), t, fs, dir));
+      out.add(() -> frontier(corpus.name(), t, fs, dir));
+      out.add(() -> tokensPerParameter(corpus.name(), t, fs, dir));
     }
     for (Study.CaseStudy cs : study.caseStudies()) {
       for (Study.Corpus corpus : study.corpora()) {
-        out.add(lossVsCompute(cs, corpus.name(), t, fs, dir));
+        out.add(() -> lossVsCompute(cs, corpus.name(), t, fs, dir));
         if (cs.pairing().paired()) {
-          out.add(relative(cs, corpus.name(), t, fs, dir));
+          out.add(() -> relative(cs, corpus.name(), t, fs, dir));
         }
       }
       if (cs.pairing().paired()) {
-        out.add(forest(cs, t, fs, dir, false));
+        out.add(() -> forest(cs, t, fs, dir, false));
       }
       if (cs.pairing().unpaired() && !t.where(Outputs.SIGNIFICANCE, r -> eq("study", cs.name()).test(r)
           && UnpairedTable.is(r)).isEmpty()) {
-        out.add(forest(cs, t, fs, dir, true));
+        out.add(() -> forest(cs, t, fs, dir, true));
       }
       if (!t.where(Outputs.CALIBRATION, eq("study", cs.name())).isEmpty()) {
-        out.add(calibration(cs, t, fs, dir));
+        out.add(() -> calibration(cs, t, fs, dir));
       }
     }
-    return out;
+    return FigureTasks.run(out);
   }
 
   private static Figure isoflop(String corpus, Tables t, FileSystem fs, Path dir) throws IOException {

@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * One study's output directory. Every output is written to a temporary path under
@@ -48,6 +53,9 @@ public final class Outputs {
   public static final String RELATIVE_CURVES_CSV = "relative_curves.csv";
   public static final String PARITY_CSV = "parity.csv";
 
+  /** The footer key under which Spark's Parquet writer stores the table's Spark schema (JSON). */
+  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
   /** The CSV mirror's name of a table under report/ ({@code fits.parquet} → {@code fits.csv}). */
   public static String csvName(String table) {
     return table.endsWith(".csv") ? table : table.replace(".parquet", "") + ".csv";
@@ -58,6 +66,8 @@ public final class Outputs {
   private final FileSystem fs;
   /** Finished temporary outputs of the running stage, by final name, in write order. */
   private final Map<String, Path> staged = new LinkedHashMap<>();
+  /** Part files already read (footer rows, SHA-256) of staged outputs, by final name, so commit reads them once. */
+  private final Map<String, List<PartFile>> stagedParts = new LinkedHashMap<>();
 
   public Outputs(SparkSession spark, String dir) {
     this.spark = spark;
@@ -86,7 +96,11 @@ public final class Outputs {
     }
   }
 
-  /** Writes a dataset as Parquet to a temporary path and stages it for {@link #commitStaged}; returns the rows. */
+  /**
+   * Writes a dataset as Parquet to a temporary path and stages it for {@link #commitStaged}; returns
+   * the rows, summed from the written part files' footers (what a read-back count gives, without a
+   * second Spark job: the same footers and checksums are what the manifest records).
+   */
   public long writeParquet(String name, Dataset<Row> data, String... partitionBy) {
     Path tmp = tmpPath(name);
     var writer = data.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd");
@@ -94,8 +108,15 @@ public final class Outputs {
       writer = writer.partitionBy(partitionBy);
     }
     writer.parquet(tmp.toString());
-    long rows = spark.read().parquet(tmp.toString()).count();
-    stage(tmp, name);
+    List<PartFile> parts = PartFile.of(fs, tmp, name);
+    long rows = 0;
+    for (PartFile p : parts) {
+      rows += p.rows() == null ? 0 : p.rows();
+    }
+    synchronized (this) {
+      stage(tmp, name);
+      stagedParts.put(name, parts);
+    }
     return rows;
   }
 
@@ -105,13 +126,53 @@ public final class Outputs {
       throw new MissingOutputException("output '" + path(name) + "' is missing; run the stage that writes it first"
           + " (or 'scalesweep run')");
     }
-    return spark.read().parquet(path(name));
+    return read(new Path(root, name));
   }
 
   /** An output of the running stage before its commit (for checks and warnings), else the committed one. */
   public synchronized Dataset<Row> readStaged(String name) {
     Path tmp = staged.get(name);
-    return tmp == null ? readParquet(name) : spark.read().parquet(tmp.toString());
+    return tmp == null ? readParquet(name) : read(tmp);
+  }
+
+  /**
+   * Reads a table directory. A flat one (no partition directories) whose first part carries Spark's
+   * schema in its footer is read with that schema: what Spark's own inference would find (it reads
+   * the same footer key), without the Spark job that inference runs for every read.
+   */
+  private Dataset<Row> read(Path dir) {
+    StructType schema = footerSchema(dir);
+    return schema == null ? spark.read().parquet(dir.toString()) : spark.read().schema(schema).parquet(dir.toString());
+  }
+
+  /** Spark's schema from the footer of a flat table's first part, or null (partitioned, no parts, unreadable). */
+  private StructType footerSchema(Path dir) {
+    try {
+      FileStatus[] list = fs.listStatus(dir);
+      java.util.Arrays.sort(list, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      Path first = null;
+      for (FileStatus st : list) {
+        String n = st.getPath().getName();
+        if (!PartFile.isPart(n)) {
+          continue;
+        }
+        if (st.isDirectory()) {
+          return null; // partitioned: the partition columns come from the directory names
+        }
+        if (first == null && n.endsWith(".parquet")) {
+          first = st.getPath();
+        }
+      }
+      if (first == null) {
+        return null;
+      }
+      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(first, fs.getConf()))) {
+        String json = r.getFooter().getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+        return json != null && DataType.fromJson(json) instanceof StructType s ? s : null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // Spark's own read then infers the schema (and reports what is wrong)
+    }
   }
 
   /** Writes UTF-8 text to an exact path, e.g. a page inside a report's temporary directory. */
@@ -140,6 +201,7 @@ public final class Outputs {
   /** Registers a finished temporary output under its final name; visible after {@link #commitStaged}. */
   public synchronized void stage(Path tmp, String name) {
     staged.put(name, tmp);
+    stagedParts.remove(name);
   }
 
   /**
@@ -149,12 +211,14 @@ public final class Outputs {
   public synchronized List<PartFile> commitStaged() {
     List<PartFile> parts = new ArrayList<>();
     for (Map.Entry<String, Path> e : staged.entrySet()) {
-      parts.addAll(PartFile.of(fs, e.getValue(), e.getKey()));
+      List<PartFile> known = stagedParts.get(e.getKey());
+      parts.addAll(known != null ? known : PartFile.of(fs, e.getValue(), e.getKey()));
     }
     for (Map.Entry<String, Path> e : staged.entrySet()) {
       commit(e.getValue(), e.getKey());
     }
     staged.clear();
+    stagedParts.clear();
     return parts;
   }
 
@@ -188,6 +252,7 @@ public final class Outputs {
   /** Removes temporary leftovers and uncommitted outputs (of this or an interrupted earlier run). */
   public synchronized void cleanTmp() {
     staged.clear();
+    stagedParts.clear();
     try {
       fs.delete(new Path(root, ".tmp"), true);
     } catch (IOException e) {
