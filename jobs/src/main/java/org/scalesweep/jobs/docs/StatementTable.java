@@ -37,7 +37,9 @@ import org.scalesweep.sim.CaseStudyTruth;
  *       slope of the change per 10× against the subgroups' covariate;
  *   <li>{@code interceptR:<case>:<corpus>} Pearson R of the gap at F_ref against the covariate;
  *   <li>{@code pp:<case>:<subgroup>:<corpus>} likelihood trend, points per decade over 1e18..1e20;
- *   <li>{@code loss:<case>:<subgroup>:<corpus>:<F>} frontier loss of a subgroup;
+ *   <li>{@code loss:<case>:<subgroup>:<corpus>:<F>} frontier loss of a subgroup (a rate metric: the rate);
+ *   <li>{@code ratediff:<case>:<subgroup>:<a>:<b>:<F>} frontier rate of a subgroup on sweep a minus on
+ *       sweep b (separately trained sweeps, each a corpus of the preset), percentage points;
  *   <li>{@code stat:<key>} a seed-000 statistic of the analysis on noiseless data;
  *   <li>{@code law:<E|A|alpha|B|beta|gamma|delta>} a seed-000 truth parameter;
  *   <li>{@code align:<N>:<D>} seed 000's alignment loss; {@code pt:<N>:<D>:<Cpt>} with post-training;
@@ -140,13 +142,18 @@ public final class StatementTable {
       case "covR", "covSlope", "interceptR" -> covariate(st, q[0], q[1], q[2]);
       case "pp" -> TruthQuantities.likelihoodPointsPerDecade(cs(st, q[1], q[3]), q[2], LOW_BUDGET, HIGH_BUDGET);
       case "loss" -> TruthQuantities.frontierLoss(cs(st, q[1], q[3]), q[2], Double.parseDouble(q[4]));
+      case "ratediff" -> {
+        double f = Double.parseDouble(q[5]);
+        yield 100 * (TruthQuantities.frontierLoss(cs(st, q[1], q[3]), q[2], f)
+            - TruthQuantities.frontierLoss(cs(st, q[1], q[4]), q[2], f));
+      }
       case "stat" -> noiselessStatistics(s.preset(), st).get(q[1]);
       case "law" -> lawParameter(st.alignment().truth().law(), q[1]);
       case "align" -> st.alignment().truth().law().align().at(Double.parseDouble(q[1]), Double.parseDouble(q[2]));
       case "pt" -> st.alignment().truth().law().at(Double.parseDouble(q[1]), Double.parseDouble(q[2]),
           Double.parseDouble(q[3]));
       default -> throw new IllegalArgumentException("statement " + s.id() + ": unknown quantity '" + q[0]
-          + "'; allowed: gap, gapdiff, per10x, crossover, covR, covSlope, interceptR, pp, loss, stat, law, align, pt, none");
+          + "'; allowed: gap, gapdiff, per10x, crossover, covR, covSlope, interceptR, pp, loss, ratediff, stat, law, align, pt, none");
     };
   }
 
