@@ -55,16 +55,24 @@ public final class UnpairedCalibrateStage implements Stage {
     return List.of(Outputs.CALIBRATION_UNPAIRED);
   }
 
+  /** The case studies the options select (all when none is named), in the study's order. */
+  private static List<Study.CaseStudy> selected(Study s, Options o) {
+    return s.caseStudies().stream()
+        .filter(cs -> o.caseStudies().isEmpty() || o.caseStudies().contains(cs.name())).toList();
+  }
+
+  /** The corpus whose truth is calibrated: the named one, else the study's first. */
+  private static String corpus(Study s, Options o) {
+    return o.corpus() != null ? o.corpus() : s.corpora().get(0).name();
+  }
+
   /** One calibration per selected case study, on the chosen corpus's truth. */
   static List<UnpairedCalibration> calibrations(Study s, Options o) {
-    String corpus = o.corpus() != null ? o.corpus() : s.corpora().get(0).name();
+    String corpus = corpus(s, o);
     Study.BootstrapSettings b = s.bootstrap();
     boolean weighted = b.scheme() != ResampleScheme.BUDGET_T;
     List<UnpairedCalibration> out = new ArrayList<>();
-    for (Study.CaseStudy cs : s.caseStudies()) {
-      if (!o.caseStudies().isEmpty() && !o.caseStudies().contains(cs.name())) {
-        continue;
-      }
+    for (Study.CaseStudy cs : selected(s, o)) {
       out.add(new UnpairedCalibration(s.seed(), cs.truth(s.corpus(corpus)),
           cs.subgroups().stream().map(Study.SubgroupSpec::name).toList(), Study.OVERALL, GridStage.configs(s),
           s.replicates(), s.noise(), b.clusterBy(), o.effect(), weighted, b.level(), b.alpha()));
@@ -76,8 +84,7 @@ public final class UnpairedCalibrateStage implements Stage {
   public Map<String, Long> run(StageContext ctx) {
     Study study = ctx.study();
     List<UnpairedCalibration> cals = calibrations(study, options);
-    List<String> names = study.caseStudies().stream().map(Study.CaseStudy::name)
-        .filter(n -> options.caseStudies().isEmpty() || options.caseStudies().contains(n)).toList();
+    List<String> names = selected(study, options).stream().map(Study.CaseStudy::name).toList();
     Broadcast<List<UnpairedCalibration>> bc = ctx.spark().sparkContext().broadcast(cals,
         scala.reflect.ClassTag$.MODULE$.apply(List.class));
     int r = options.replicates();
@@ -91,7 +98,7 @@ public final class UnpairedCalibrateStage implements Stage {
             Encoders.javaSerialization(Tagged.class))
         .collectAsList();
     bc.destroy();
-    String corpus = options.corpus() != null ? options.corpus() : study.corpora().get(0).name();
+    String corpus = corpus(study, options);
     Study.BootstrapSettings b = study.bootstrap();
     String scheme = b.scheme() == ResampleScheme.BUDGET_T ? ResampleScheme.BUDGET_T.key()
         : ResampleScheme.BUDGET_WLS.key();
