@@ -1,5 +1,6 @@
 package org.scalesweep.published;
 
+import org.scalesweep.fit.SampleMoments;
 import org.scalesweep.sim.CaseStudyTruth;
 import org.scalesweep.sim.Subgroup;
 import org.scalesweep.sim.SubgroupTruth;
@@ -70,36 +71,18 @@ public final class TruthQuantities {
 
   /** Pearson's correlation of two equally long samples (NaN when either is constant). */
   public static double pearson(double[] x, double[] y) {
-    double[] m = moments(x, y);
-    return m[0] / Math.sqrt(m[1] * m[2]);
+    return moments(x, y).correlation();
   }
 
   /** Least-squares slope of y on x. */
   public static double olsSlope(double[] x, double[] y) {
-    double[] m = moments(x, y);
-    return m[0] / m[1];
+    return moments(x, y).slope();
   }
 
-  private static double[] moments(double[] x, double[] y) {
+  private static SampleMoments moments(double[] x, double[] y) {
     if (x.length != y.length || x.length < 3) {
       throw new IllegalArgumentException("need two samples of equal length >= 3, got " + x.length + " and " + y.length);
     }
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < x.length; i++) {
-      mx += x[i];
-      my += y[i];
-    }
-    mx /= x.length;
-    my /= y.length;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return new double[] {sxy, sxx, syy};
+    return SampleMoments.of(x, y);
   }
 }

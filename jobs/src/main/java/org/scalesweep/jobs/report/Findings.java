@@ -47,34 +47,4 @@ public final class Findings {
     }
     return out;
   }
-
-  /** Pearson correlation of two equally long arrays (NaN pairs dropped). */
-  public static double pearson(double[] x, double[] y) {
-    double sx = 0;
-    double sy = 0;
-    int n = 0;
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-        sx += x[i];
-        sy += y[i];
-        n++;
-      }
-    }
-    if (n < 3) {
-      return Double.NaN;
-    }
-    double mx = sx / n;
-    double my = sy / n;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-        syy += (y[i] - my) * (y[i] - my);
-      }
-    }
-    return sxy / Math.sqrt(sxx * syy);
-  }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.scalesweep.fit.SampleMoments;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.table.Manifest;
 import org.scalesweep.jobs.table.Outputs;
@@ -294,8 +295,8 @@ public final class ReportHtml {
       }
       double[] c = cov.stream().mapToDouble(Double::doubleValue).toArray();
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>%n",
-          Html.escape(corpus.name()), Findings.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
-          Findings.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
+          Html.escape(corpus.name()), SampleMoments.pearson(c, ours.stream().mapToDouble(Double::doubleValue).toArray()),
+          SampleMoments.pearson(c, truth.stream().mapToDouble(Double::doubleValue).toArray()), c.length));
     }
     h.append("</table>\n<p class=\"meta\">Subgroup covariate: the value each subgroup carries in the configuration"
         + " (key covariate; its meaning is the preset's, see its description).</p>\n");
