@@ -28,9 +28,37 @@ public final class AdviceReport {
   /** Writes report/index.html (and advice_plan.csv); returns the number of figures. */
   public static int write(Outputs outputs, Study study, String subject, List<Row> plan, List<Row> advice,
       double target) {
+    return write(outputs, study, subject, plan, advice, target, null, null);
+  }
+
+  /**
+   * As above; for an ingested suite also its flags (advice_flags.parquet rows) and a sentence on the
+   * generating model ({@code model}, its noise and where it comes from).
+   */
+  public static int write(Outputs outputs, Study study, String subject, List<Row> plan, List<Row> advice,
+      double target, List<Row> flags, String model) {
     StringBuilder h = CalibrationReport.head("Sweep design advice: " + subject, study);
     return CalibrationReport.page(outputs, study, h, OutputTables.ADVICE_PLAN.schema(), plan, Outputs.ADVICE_PLAN,
         dir -> {
+          if (model != null) {
+            h.append("<p>").append(Html.escape(model)).append("</p>\n");
+          }
+          if (flags != null) {
+            h.append("<h2>What the suite's own data flags</h2>\n<p>Runs whose loss is off their IsoFLOP curve "
+                + "(residual from the overall loss's fitted joint law beyond 3 robust sigmas, 1.4826 MAD) are left "
+                + "out of the base design and offered as <code>rerun</code> candidates; budgets whose optimum the "
+                + "trained sizes do not bracket get <code>extend</code> candidates on the optimum's side.</p>\n");
+            if (flags.isEmpty()) {
+              h.append("<p>Nothing is flagged.</p>\n");
+            } else {
+              table(h, flags, List.of("flag", "run", "budget", "value", "threshold", "trained N", "side",
+                  "candidate (rank)", "in plan", "why"),
+                  r -> List.of(s(r, "flag"), s(r, "run_id"), f(r, "budget"), f(r, "value"), f(r, "threshold"),
+                      f(r, "sampled_params_low") + ".." + f(r, "sampled_params_high"), s(r, "side"),
+                      s(r, "candidate") + (r.getAs("candidate_rank") == null ? "" : " (" + i(r, "candidate_rank")
+                          + ")"), s(r, "in_plan"), s(r, "reason")));
+            }
+          }
           h.append(String.format(Locale.ROOT, "<p>Expected power and width come from simulated replicate sweeps of "
               + "each design (the study's truth, or the stated effect, as the generating model; fitted and tested as "
               + "the pipeline does). <em>counted</em> is the fraction of replicates significant with the true sign, "
