@@ -7,8 +7,9 @@ public enum FlagKind {
   /**
    * A configuration whose loss is off its IsoFLOP curve (possibly mis-tuned): its robust residual
    * from the overall loss's fitted joint law, r = ln ℓ̄ − ln L̂(N, D) − median(r), exceeds
-   * {@link SuiteFlags#OFF_CURVE_SIGMAS} robust standard deviations σ̂ = 1.4826·MAD(r) of the
-   * suite's residuals.
+   * {@link SuiteFlags#offCurveSigmas} (at least 3) standard deviations σ̂: the suite's residuals'
+   * robust scale (1.4826·MAD) and the seed noise of the configuration's mean in quadrature (see
+   * {@link SuiteFlags}).
    */
   OFF_CURVE,
   /**

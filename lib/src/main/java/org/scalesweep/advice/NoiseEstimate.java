@@ -105,6 +105,20 @@ public record NoiseEstimate(double sigmaRun, double sigmaRunSubgroup, Source sou
     return new NoiseEstimate(Math.sqrt(Math.max(0, vo - vsub)), Math.sqrt(vsub), Source.FIT_RESIDUALS, ro.size());
   }
 
+  /**
+   * Pooled within-configuration variance of ln ℓ_overall over seeds, Σ_k Σ_s (x_ks − x̄_k)² /
+   * Σ_k (s_k − 1); NaN when no configuration has two seeds.
+   */
+  public static double pooledWithinVariance(List<TrainedConfig> configs) {
+    double ss = 0;
+    int df = 0;
+    for (TrainedConfig c : configs) {
+      ss += squares(c.overall(), c.seeds());
+      df += c.seeds() - 1;
+    }
+    return df > 0 ? ss / df : Double.NaN;
+  }
+
   private static double squares(double[] x, int n) {
     double m = 0;
     for (int i = 0; i < n; i++) {

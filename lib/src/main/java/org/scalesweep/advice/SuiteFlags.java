@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.scalesweep.grid.GridRules;
 import org.scalesweep.grid.IsoFlopGrid;
 import org.scalesweep.grid.ModelConfig;
@@ -19,9 +20,19 @@ import org.scalesweep.relative.Frontier;
  *   <li><b>Off-curve runs</b> ({@link FlagKind#OFF_CURVE}): per configuration the residual of its
  *       seed-averaged overall loss from the overall loss's fitted joint law (the fit stage's robust
  *       Approach 3 fit), r_k = ln ℓ̄_k − ln L̂(N_k, D_k), centred on the median; the robust scale
- *       σ̂ = 1.4826·median|r_k − median(r)| (the MAD, σ for normal residuals and insensitive to the
- *       outliers it looks for); flagged when |r_k − median(r)| &gt; {@link #OFF_CURVE_SIGMAS}·σ̂.
- *       For 20 configurations with normal residuals, the chance that any is flagged is about 5%.
+ *       scale s_r = 1.4826·median|r_k − median(r)|·√(n/(n − 5)) (the MAD, σ for normal residuals and
+ *       insensitive to the outliers it looks for, widened for the law's 5 fitted parameters). When
+ *       any configuration has two seeds, σ̂_k² = s_r² + v/s_k with v the pooled within-configuration
+ *       variance of ln ℓ over seeds: the seed noise of the configuration's mean plus the law's error at
+ *       that point, for which the residuals' own scale stands (a fit to the same data understates
+ *       both: on a simulated suite with 3 seeds, s_r alone came out below the seed noise of the means,
+ *       and a clean configuration 2σ off plus the fitted law's 0.18% error there crossed 3.5 s_r).
+ *       Conservative: it flags offsets beyond about z·σ̂ (0.8% at 0.3% seed noise and 3 seeds);
+ *       without seeds σ̂ = s_r. Flagged when |r_k − median(r)| &gt; z·σ̂ with
+ *       z = max({@link #OFF_CURVE_SIGMAS}, Φ⁻¹(1 − {@link #FAMILY_ALPHA}/(2n))) for n configurations:
+ *       with normal residuals a clean suite gets any flag with probability about 1% whatever its size
+ *       (z = 3.5 for 20 configurations, 3.9 for 85; a plain 3σ would flag one of 20 clean
+ *       configurations in 5% of suites).
  *   <li><b>Budgets whose optimum is not bracketed</b>: the frontier's IsoFLOP parabola in log10 N at
  *       each budget (as the fit stage fits it, {@link Frontier#log10Params}); flagged
  *       {@link FlagKind#OPTIMUM_OUTSIDE} when its vertex N* lies beyond the smallest or largest N
@@ -33,8 +44,17 @@ import org.scalesweep.relative.Frontier;
 public final class SuiteFlags {
   private SuiteFlags() {}
 
-  /** Robust standard deviations beyond which a configuration is off its curve. */
+  /** Fewest robust standard deviations beyond which a configuration is off its curve. */
   public static final double OFF_CURVE_SIGMAS = 3;
+  /** Chance that a clean suite with normal residuals gets any off-curve flag (Bonferroni over its configurations). */
+  public static final double FAMILY_ALPHA = 0.01;
+
+  /** Robust standard deviations beyond which one of n configurations is off its curve. */
+  public static double offCurveSigmas(int n) {
+    return Math.max(OFF_CURVE_SIGMAS, NormalDistribution.of(0, 1).inverseSurvivalProbability(FAMILY_ALPHA / (2.0 * n)));
+  }
+  /** Parameters of the joint law the residuals come from. */
+  static final int JOINT_LAW_PARAMETERS = 5;
   /** MAD → σ for normal residuals. */
   static final double MAD_TO_SIGMA = 1.4826;
 
@@ -51,19 +71,23 @@ public final class SuiteFlags {
     for (int k = 0; k < n; k++) {
       abs[k] = Math.abs(r[k] - med);
     }
-    double sigma = MAD_TO_SIGMA * median(abs);
-    double threshold = OFF_CURVE_SIGMAS * sigma;
+    // the fit used these residuals' own data (5 parameters): its MAD understates their scale by about √((n − 5)/n)
+    double mad = MAD_TO_SIGMA * median(abs) * Math.sqrt(n / Math.max(1.0, n - JOINT_LAW_PARAMETERS));
+    double seedVariance = NoiseEstimate.pooledWithinVariance(configs);
+    double z = offCurveSigmas(n);
     List<SuiteFlag> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
+      TrainedConfig t = configs.get(k);
+      double sigma = Double.isFinite(seedVariance) ? Math.sqrt(mad * mad + seedVariance / t.seeds()) : mad;
+      double threshold = z * sigma;
       if (abs[k] > threshold && sigma > 0) {
-        TrainedConfig t = configs.get(k);
         double[] range = range(configs, t.config().budget());
         out.add(new SuiteFlag(FlagKind.OFF_CURVE, t.runId(), t.config().budget(), t.config().params(), r[k] - med,
             threshold, range[0], range[1], "", String.format(Locale.ROOT, "loss %.4f is %+.2f%% off the joint law's "
-                + "%.4f (%.1f robust sigmas; sigma = 1.4826 MAD = %.3f%% over %d configurations, threshold %.0f "
-                + "sigmas): possibly mis-tuned, rerun it", t.meanLoss(), 100 * (Math.exp(r[k] - med) - 1),
+                + "%.4f (%.1f sigmas; sigma = %.3f%% from the residuals' robust scale over %d configurations and the seed "
+                + "noise of its mean; threshold %.2f sigmas): possibly mis-tuned, rerun it", t.meanLoss(), 100 * (Math.exp(r[k] - med) - 1),
                 overall.at(t.config().params(), t.config().tokens()) * Math.exp(med), (r[k] - med) / sigma,
-                100 * sigma, n, OFF_CURVE_SIGMAS)));
+                100 * sigma, n, z)));
       }
     }
     return out;

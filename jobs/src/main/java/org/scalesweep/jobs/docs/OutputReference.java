@@ -308,7 +308,7 @@ public final class OutputReference {
         + "and on an ingested suite `rerun` (a flagged run trained again) or `extend` (configurations on the side of "
         + "a budget's unbracketed optimum).");
     col("advice_flags.parquet:flag", "`off-curve` (a run's residual from the overall loss's fitted joint law beyond "
-        + "3 robust sigmas), `optimum-outside` (the budget's IsoFLOP vertex N* beyond the trained sizes) or "
+        + "z·σ̂, z = max(3, Φ⁻¹(1 − 0.01/(2n))) for n configurations), `optimum-outside` (the budget's IsoFLOP vertex N* beyond the trained sizes) or "
         + "`optimum-unplaced` (no vertex: fewer than 3 sizes, or a flat or downward curve).");
     col("advice_flags.parquet:run_id", "The flagged run (the suite's run_id; null for a budget flag).");
     col("advice_flags.parquet:config", "The flagged run as the advisor models it: budget and the width of the nearest "
@@ -317,8 +317,9 @@ public final class OutputReference {
     col("advice_flags.parquet:params", "N of the flagged run (null for a budget flag).");
     col("advice_flags.parquet:value", "Off-curve: the residual r = ln loss − ln L(N, D) − median(r); optimum-outside: "
         + "log10 N* of the parabola's vertex; null otherwise.");
-    col("advice_flags.parquet:threshold", "Off-curve: the |r| beyond which a run is flagged, 3 × 1.4826 × MAD of the "
-        + "suite's residuals (null for budget flags).");
+    col("advice_flags.parquet:threshold", "Off-curve: the |r| beyond which a run is flagged, z × σ̂ with σ̂ the "
+        + "residuals' robust scale (1.4826 MAD, widened for the law's 5 parameters) and the seed noise of the run's "
+        + "mean in quadrature (null for budget flags).");
     col("advice_flags.parquet:sampled_params_low", "Smallest N trained on the budget.");
     col("advice_flags.parquet:sampled_params_high", "Largest N trained on the budget.");
     col("advice_flags.parquet:side", "Budget flags: `above` (the optimum lies at larger N than trained) or `below`.");

@@ -45,7 +45,8 @@ public final class AdviceReport {
           }
           if (flags != null) {
             h.append("<h2>What the suite's own data flags</h2>\n<p>Runs whose loss is off their IsoFLOP curve "
-                + "(residual from the overall loss's fitted joint law beyond 3 robust sigmas, 1.4826 MAD) are left "
+                + "(residual from the overall loss's fitted joint law beyond max(3, Φ⁻¹(1 − 0.01/(2n))) sigmas for n "
+                + "configurations; sigma the residuals' robust scale and the seed noise of the run's mean in quadrature) are left "
                 + "out of the base design and offered as <code>rerun</code> candidates; budgets whose optimum the "
                 + "trained sizes do not bracket get <code>extend</code> candidates on the optimum's side.</p>\n");
             if (flags.isEmpty()) {
