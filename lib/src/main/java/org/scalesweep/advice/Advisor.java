@@ -202,6 +202,13 @@ public record Advisor(GreedyPlan greedy, Function<List<AdviceDesign>, List<Simul
     if (from != null && costForGain > 0) {
       double[] w0 = new double[effects.length];
       java.util.Arrays.fill(w0, from.expectedWidth());
+      if (greedy.objective() == Objective.ALLOCATION) {
+        // the allocation exponents' widths (once: the contrasts play no part)
+        java.util.Arrays.fill(w0, 0);
+        java.util.Arrays.fill(w, 0);
+        w0[0] = from.simulated().allocationWidth(level);
+        w[0] = s.allocationWidth(level);
+      }
       boolean[] open = new boolean[effects.length];
       for (int e = 0; e < effects.length; e++) {
         open[e] = !reached(from, e);

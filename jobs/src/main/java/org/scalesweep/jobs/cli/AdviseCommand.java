@@ -50,9 +50,11 @@ final class AdviseCommand implements Callable<Integer> {
       description = "Power every contrast of interest should reach. Default: ${DEFAULT-VALUE}.")
   double targetPower;
 
-  @Option(names = "--objective", defaultValue = "power", paramLabel = "power|width",
+  @Option(names = "--objective", defaultValue = "power", paramLabel = "power|width|allocation",
       description = "power: gain is the power gained up to the target, the plan stops there; width: gain is the "
-          + "reduction of the delta-beta interval width, the plan spends the budget. Default: ${DEFAULT-VALUE}.")
+          + "reduction of the delta-beta interval width, the plan spends the budget; allocation: gain is the reduction "
+          + "of the interval widths of the overall law's allocation exponents a and b (N* ~ F^a, D* ~ F^b, Approach 2 "
+          + "on every replicate sweep), the plan spends the budget. Default: ${DEFAULT-VALUE}.")
   String objective;
 
   @Mixin

@@ -340,7 +340,8 @@ public final class OutputReference {
         + "E_V Φ((|Δβ| − t_c·se·√(V/df))/sd), V ~ χ²(df) (smooth; see docs/ADVISOR.md).");
     col("power_counted", "Replicates significant at α with the true sign, as a fraction (what `power` reports).");
     col("gain_per_flop", "Simulated gain over the base design per FLOP: capped power gained (objective power) or "
-        + "interval width removed (objective width), summed over the contrasts of interest.");
+        + "interval width removed (objective width), summed over the contrasts of interest; or the allocation "
+        + "exponents' interval widths removed, a's plus b's (objective allocation).");
     col("rank", "Rank by gain per FLOP (1 = best).");
     col("analytic_width", "The analytical screen's expected width (calibrated on the base design's simulation).");
     col("analytic_power", "The analytical screen's power (calibrated on the design the step extends).");
@@ -353,6 +354,11 @@ public final class OutputReference {
     col("failed_replicates", "Replicates whose estimate or interval was not finite (left out of the moments).");
     col("plan", "`base`, `advisor` (a step of the greedy plan), `uniform-seeds` (k more seeds on every "
         + "configuration) or `uniform-configs` (more configurations on every budget).");
+    col("allocation_width_a", "Width of the interval of the overall law's allocation exponent a (N* ∝ F^a): "
+        + "2·z·sd of â over the simulated replicate sweeps, â estimated on each by Approach 2 as the fit stage does; "
+        + "null when fewer than 2 replicates gave one. What objective `allocation` reduces (with b's).");
+    col("allocation_width_b", "The same for the exponent b (D* ∝ F^b).");
+    col("failed_allocation", "Replicates whose Approach 2 gave no allocation exponent (left out of its widths).");
     col("advice_plan.parquet:step", "Step of the plan, or k of the uniform ladder (0 for the base).");
     col("advice_plan.parquet:candidate", "What the step adds (null for base and uniform rungs).");
     col("cumulative_flops", "FLOPs added to the base design so far.");

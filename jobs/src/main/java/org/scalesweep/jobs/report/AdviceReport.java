@@ -77,12 +77,16 @@ public final class AdviceReport {
               r -> List.of(s(r, "plan"), s(r, "contrast"), s(r, "design"), f(r, "cumulative_flops"),
                   f(r, "total_flops"), f(r, "expected_power"), f(r, "power_counted") + " "
                       + range(r, "power_low", "power_high"), f(r, "expected_width"), s(r, "reaches_target")));
-          h.append("<h2>Interval width per contrast, before and after the plan</h2>\n");
+          h.append("<h2>Interval width per contrast, before and after the plan</h2>\n<p>With the overall law's "
+              + "allocation exponents a (N* ∝ F^a) and b (D* ∝ F^b): 2·z·sd of their Approach 2 estimates over the "
+              + "replicate sweeps (what objective <code>allocation</code> reduces).</p>\n");
           List<Row> ba = new ArrayList<>(where(plan, "base"));
           ba.addAll(lastOf(plan, "advisor"));
-          table(h, ba, List.of("", "contrast", "true Δβ", "expected width", "expected power"),
+          table(h, ba, List.of("", "contrast", "true Δβ", "expected width", "expected power",
+              "allocation a: width", "allocation b: width"),
               r -> List.of("base".equals(s(r, "plan")) ? "before" : "after", s(r, "contrast"), f(r, "effect"),
-                  f(r, "expected_width"), f(r, "expected_power")));
+                  f(r, "expected_width"), f(r, "expected_power"), f(r, "allocation_width_a"),
+                  f(r, "allocation_width_b")));
           h.append("<h2>The plan, step by step</h2>\n<p>Submit <code>grid.parquet</code> (beside report/): one row "
               + "per added run, <code>run_id</code> ending in its seed index.</p>\n");
           table(h, where(plan, "advisor"), List.of("step", "contrast", "added", "FLOPs", "cumulative FLOPs",

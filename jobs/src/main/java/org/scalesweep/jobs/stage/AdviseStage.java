@@ -209,7 +209,8 @@ public final class AdviseStage implements Stage {
             Double.isNaN(c.candidate().budget()) ? null : c.candidate().budget(), o.contrasts().get(e), effects[e],
             c.flops(), c.expectedWidth(), c.expectedPower()[e], p.rate(), p.low(), p.high(), c.gainPerFlop(), c.rank(),
             c.analyticWidth(), c.analyticPower()[e], c.design().label(), c.design().runs(), c.simulated().replicates(),
-            c.simulated().failed())));
+            c.simulated().failed(), finite(c.simulated().allocationWidth(0, b.level())),
+            finite(c.simulated().allocationWidth(1, b.level())), c.simulated().allocationFailed())));
       }
     }
     advice.sort(java.util.Comparator.comparingInt((Row r) -> r.getAs("rank")));
@@ -228,7 +229,8 @@ public final class AdviseStage implements Stage {
             r.candidate() == null ? null : r.candidate().label(), o.contrasts().get(e), effects[e], r.flops(),
             r.cumulativeFlops(), baseFlops + r.cumulativeFlops(), r.design().label(), r.design().runs(),
             r.expectedWidth(), r.expectedPower()[e], p.rate(), p.low(), p.high(), r.analyticPower()[e],
-            advisor.reached(r), r.simulated().replicates())));
+            advisor.reached(r), r.simulated().replicates(), finite(r.simulated().allocationWidth(0, b.level())),
+            finite(r.simulated().allocationWidth(1, b.level())))));
       }
     }
     rows.put(Outputs.ADVICE_PLAN, ctx.outputs().writeParquet(Outputs.ADVICE_PLAN,
@@ -265,6 +267,11 @@ public final class AdviseStage implements Stage {
       ctx.log().println(flagSummary(ingested.model().suite()) + " " + noise);
     }
     return rows;
+  }
+
+  /** A value, or null where it is not finite. */
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   /** grid.parquet's run_id of an added run: a rerun continues the suite's run_id and seeds, the rest as the grid stage names them. */
