@@ -157,7 +157,9 @@ public final class AdviseStage implements Stage {
   /** The advisor of a setup with a simulation. */
   public static Advisor advisor(Setup setup, java.util.function.Function<List<AdviceDesign>, List<SimulatedDesign>> sim,
       Study s) {
-    return new Advisor(setup.greedy(), sim, SCREEN, MAX_STEPS, MAX_UNIFORM, s.bootstrap().alpha(), s.bootstrap().level());
+    // the screen has no model of the allocation exponents: under that objective every candidate is simulated
+    int screen = setup.greedy().objective() == Objective.ALLOCATION ? Integer.MAX_VALUE : SCREEN;
+    return new Advisor(setup.greedy(), sim, screen, MAX_STEPS, MAX_UNIFORM, s.bootstrap().alpha(), s.bootstrap().level());
   }
 
   public AdviseStage(Options options) {
@@ -335,6 +337,9 @@ public final class AdviseStage implements Stage {
         ? line("uniform: more configurations per budget", configs, null, o)
         : String.format(Locale.ROOT, "%-42s not possible: every budget already has every configuration the grid "
             + "rules allow%n", "uniform: more configurations per budget"));
+    if (o.objective() == Objective.ALLOCATION) {
+      b.append(allocationLine(r, a.level()));
+    }
     Scored bestUniform = seeds == null ? configs : configs == null ? seeds
         : seeds.cumulativeFlops() <= configs.cumulativeFlops() ? seeds : configs;
     if (bestUniform != null && a.reached(plan) && bestUniform.cumulativeFlops() > 0) {
@@ -342,6 +347,21 @@ public final class AdviseStage implements Stage {
           100 * plan.cumulativeFlops() / bestUniform.cumulativeFlops()));
     }
     return b.toString();
+  }
+
+  /** The allocation exponents' widths: base, plan, and the cheapest uniform rung at least as narrow as the plan. */
+  private static String allocationLine(Advisor.Result r, double level) {
+    Scored plan = r.last();
+    double wp = plan.simulated().allocationWidth(level);
+    Scored match = r.uniform().stream().filter(u -> u.simulated().allocationWidth(level) <= wp)
+        .min(java.util.Comparator.comparingDouble(Scored::cumulativeFlops)).orElse(null);
+    return String.format(Locale.ROOT, "Allocation exponents (interval widths, Approach 2 over the replicates): base a %.4f, "
+        + "b %.4f; plan a %.4f, b %.4f for +%.3e FLOPs; %s%n", r.base().simulated().allocationWidth(0, level),
+        r.base().simulated().allocationWidth(1, level), plan.simulated().allocationWidth(0, level),
+        plan.simulated().allocationWidth(1, level), plan.cumulativeFlops(), match == null
+            ? "no uniform rung is as narrow" : String.format(Locale.ROOT, "the cheapest uniform rung as narrow (%s %d) "
+                + "adds %.3e FLOPs (the plan: %.1f%% of it)", match.plan(), match.step(), match.cumulativeFlops(),
+                100 * plan.cumulativeFlops() / match.cumulativeFlops()));
   }
 
   private static String line(String what, Scored s, Scored fallback, Options o) {
