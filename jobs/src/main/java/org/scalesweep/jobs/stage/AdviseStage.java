@@ -279,9 +279,13 @@ public final class AdviseStage implements Stage {
   /** grid.parquet's run_id of an added run: a rerun continues the suite's run_id and seeds, the rest as the grid stage names them. */
   private static String runId(IngestedSetup ingested, String corpus, PlanGrid.Run run) {
     if (ingested != null) {
+      AdviceDesign base = ingested.setup().base();
       for (TrainedConfig t : ingested.model().suite().configs()) {
         if (t.config().equals(run.config())) {
-          return t.runId() + "/seed-" + (t.seeds() + run.seed());
+          // the k-th new seed of a trained configuration is numbered after the suite's seeds of it
+          org.scalesweep.advice.Rung r = base.rung(t.config().budget());
+          int had = r != null && r.has(t.config().width()) ? r.seeds() : 0;
+          return t.runId() + "/seed-" + (t.seeds() + run.seed() - had);
         }
       }
     }

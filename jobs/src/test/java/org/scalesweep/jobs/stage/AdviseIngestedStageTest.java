@@ -88,6 +88,7 @@ class AdviseIngestedStageTest {
     List<TrainedConfig> trained = in.model().suite().configs();
     assertThat(grid).hasSize(PlanGrid.added(in.setup().base(), lib.last().design()).size());
     assertThat(grid).isNotEmpty();
+    assertThat(grid.stream().map(r -> r.<String>getAs("run_id")).distinct().count()).isEqualTo(grid.size());
     for (Row r : grid) {
       String id = r.getAs("run_id");
       TrainedConfig t = trained.stream().filter(x -> id.startsWith(x.runId() + "/seed-")).findFirst().orElse(null);
