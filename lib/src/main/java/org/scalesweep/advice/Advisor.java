@@ -103,7 +103,8 @@ public record Advisor(GreedyPlan greedy, Function<List<AdviceDesign>, List<Simul
       List<CandidateGain> next = g.gains(current.design()).stream()
           .map(c -> new CandidateGain(c.candidate(), c.design(), c.flops(), c.power(), c.width(),
               GreedyPlan.gain(screenPlan.objective(), p0, w0, c.power(), c.width(), open)))
-          .filter(c -> c.flops() > 0 && c.flops() <= left && c.gain() > 0)
+          // under ALLOCATION the screen's Δβ gain is only an order (it has no model of the exponents): none is dropped
+          .filter(c -> c.flops() > 0 && c.flops() <= left && (greedy.objective() == Objective.ALLOCATION || c.gain() > 0))
           .sorted(Comparator.comparingDouble((CandidateGain c) -> -c.gainPerFlop()))
           .limit(screen).toList();
       List<SimulatedDesign> s = simulate.apply(next.stream().map(CandidateGain::design).toList());
@@ -202,6 +203,13 @@ public record Advisor(GreedyPlan greedy, Function<List<AdviceDesign>, List<Simul
     if (from != null && costForGain > 0) {
       double[] w0 = new double[effects.length];
       java.util.Arrays.fill(w0, from.expectedWidth());
+      if (greedy.objective() == Objective.ALLOCATION) {
+        // the allocation exponents' widths (once: the contrasts play no part)
+        java.util.Arrays.fill(w0, 0);
+        java.util.Arrays.fill(w, 0);
+        w0[0] = from.simulated().allocationWidth(level);
+        w[0] = s.allocationWidth(level);
+      }
       boolean[] open = new boolean[effects.length];
       for (int e = 0; e < effects.length; e++) {
         open[e] = !reached(from, e);

@@ -10,7 +10,8 @@ import org.scalesweep.grid.ModelConfig;
  *
  * @param kind what it adds
  * @param budget the rung it changes or creates (NaN for {@link CandidateKind#ITEMS})
- * @param configs configurations it adds (new configurations, or a new rung's); empty for seeds and items
+ * @param configs configurations it adds (new configurations, or a new rung's; the flagged configuration of a
+ *     {@link CandidateKind#RERUN}); empty for seeds and items
  * @param amount seeds added ({@link CandidateKind#SEEDS}), seeds of the new rung (budget kinds), the
  *     new items per subgroup ({@link CandidateKind#ITEMS}); unused for configuration kinds
  */
@@ -23,14 +24,17 @@ public record Candidate(CandidateKind kind, double budget, List<ModelConfig> con
     }
   }
 
-  /** The design with this candidate added (configurations already present are not added twice). */
+  /**
+   * The design with this candidate added (configurations already present are not added twice; added
+   * configurations get the rung's seed count).
+   */
   public AdviceDesign applyTo(AdviceDesign d) {
     return switch (kind) {
       case SEEDS -> {
         Rung r = required(d);
         yield d.with(new Rung(r.budget(), r.configs(), r.seeds() + amount));
       }
-      case CONFIGS_NARROW, CONFIGS_WIDE -> {
+      case CONFIGS_NARROW, CONFIGS_WIDE, RERUN, EXTEND -> {
         Rung r = required(d);
         List<ModelConfig> all = new ArrayList<>(r.configs());
         configs.stream().filter(c -> !r.has(c.width())).forEach(all::add);
@@ -58,7 +62,8 @@ public record Candidate(CandidateKind kind, double budget, List<ModelConfig> con
   public String label() {
     return switch (kind) {
       case SEEDS -> String.format(Locale.ROOT, "seeds +%d @ %.0e", amount, budget);
-      case CONFIGS_NARROW, CONFIGS_WIDE -> String.format(Locale.ROOT, "%s +%d @ %.0e", kind.key(), configs.size(), budget);
+      case RERUN -> String.format(Locale.ROOT, "rerun %s", configs.isEmpty() ? "" : configs.get(0).id());
+      case CONFIGS_NARROW, CONFIGS_WIDE, EXTEND -> String.format(Locale.ROOT, "%s +%d @ %.0e", kind.key(), configs.size(), budget);
       case BUDGET_BELOW, BUDGET_ABOVE -> String.format(Locale.ROOT, "%s %.0e (%d configs x %d seeds)", kind.key(), budget,
           configs.size(), Math.max(1, amount));
       case ITEMS -> "items " + amount;

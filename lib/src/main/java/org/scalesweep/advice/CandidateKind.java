@@ -21,7 +21,21 @@ public enum CandidateKind {
   /** A new rung above the largest budget. */
   BUDGET_ABOVE,
   /** More evaluation items per subgroup (costs evaluation FLOPs, not training). */
-  ITEMS;
+  ITEMS,
+  /**
+   * Ingested suites only: train again a configuration flagged off its IsoFLOP curve
+   * ({@link FlagKind#OFF_CURVE}), with new seeds, as many as its rung has. The advisor's base design
+   * leaves a flagged configuration out (its loss cannot be trusted), so a rerun restores it and is
+   * scored like any candidate: the design with the configuration back against the design without it.
+   */
+  RERUN,
+  /**
+   * Ingested suites only: new configurations on a budget whose optimum the sampled sizes do not
+   * bracket ({@link FlagKind#OPTIMUM_OUTSIDE}, {@link FlagKind#OPTIMUM_UNPLACED}), on the side where
+   * the optimum lies: the grid rules' configurations of that budget beyond the largest (or below the
+   * smallest) N trained there, nearest first.
+   */
+  EXTEND;
 
   /** The spelling in advice.parquet, e.g. {@code budget-below}. */
   public String key() {

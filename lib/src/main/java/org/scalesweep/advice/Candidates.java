@@ -14,15 +14,20 @@ import org.scalesweep.grid.ModelConfig;
  * (narrow) or farther (wide) from each rung's optimum among the widths the grid rules allow, new
  * rungs at a half, a third and a tenth of the smallest budget and three times the largest (every
  * configuration the rules allow there, spread to the design's widest rung), and twice the items.
- * Every configuration comes from {@link IsoFlopGrid#configurations(double, GridRules)}, so every
- * candidate keeps the design a valid grid.
+ * Every configuration comes from {@link IsoFlopGrid#configurations(double, GridRules)} (or, for a
+ * rerun, is one the suite trained), so every candidate keeps the design a valid grid; then the
+ * {@code fixed} candidates that still add something (replacing a generated candidate that adds the
+ * same configurations to the same budget).
  *
  * @param rules the suite's grid rules
  * @param maxSeeds most seed replicates per configuration a candidate may reach
  * @param maxItems most items per subgroup (the design's own: no item candidate)
  * @param configsPerCandidate configurations a narrow or wide candidate adds
+ * @param fixed candidates offered as long as they still add a configuration to the design: the
+ *     "rerun / extend" answers to an ingested suite's flags ({@link SuiteFlags#candidates}); empty for
+ *     a simulated study
  */
-public record Candidates(GridRules rules, int maxSeeds, int maxItems, int configsPerCandidate)
+public record Candidates(GridRules rules, int maxSeeds, int maxItems, int configsPerCandidate, List<Candidate> fixed)
     implements java.io.Serializable {
   /** Factors of the smallest (below) and largest (above) budget where a new rung may go. */
   static final double[] BELOW = {1.0 / 2, 1.0 / 3, 1.0 / 10};
@@ -30,7 +35,13 @@ public record Candidates(GridRules rules, int maxSeeds, int maxItems, int config
   /** Fewest configurations a rung needs (a parabola). */
   public static final int MIN_CONFIGS = 3;
 
+  /** No fixed candidates. */
+  public Candidates(GridRules rules, int maxSeeds, int maxItems, int configsPerCandidate) {
+    this(rules, maxSeeds, maxItems, configsPerCandidate, List.of());
+  }
+
   public Candidates {
+    fixed = List.copyOf(fixed);
     if (maxSeeds < 1 || maxItems < 0 || configsPerCandidate < 1) {
       throw new IllegalArgumentException("max seeds >= 1, max items >= 0 and configurations per candidate >= 1, got "
           + maxSeeds + ", " + maxItems + ", " + configsPerCandidate);
@@ -78,6 +89,14 @@ public record Candidates(GridRules rules, int maxSeeds, int maxItems, int config
     }
     if (d.items() > 0 && d.items() < maxItems) {
       out.add(new Candidate(CandidateKind.ITEMS, Double.NaN, List.of(), Math.min(maxItems, 2 * d.items())));
+    }
+    for (Candidate c : fixed) {
+      Rung r = d.rung(c.budget());
+      if (r != null && c.configs().stream().anyMatch(x -> !r.has(x.width()))) {
+        // the same configurations offered for a reason (an extend that is also the narrow candidate): once, as the fix
+        out.removeIf(x -> x.budget() == c.budget() && x.configs().equals(c.configs()));
+        out.add(c);
+      }
     }
     return out;
   }

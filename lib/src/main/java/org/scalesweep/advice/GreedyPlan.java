@@ -88,7 +88,9 @@ public record GreedyPlan(Candidates candidates, GainModel model, ToDoubleFunctio
   /**
    * Gain of moving from (p0, w0) to (p, w): under {@link Objective#POWER} the power gained (up to
    * {@link #POWER_CAP}) summed over the {@code open} contrasts (those not yet at the target), under
-   * {@link Objective#WIDTH} the interval width removed, summed over every contrast.
+   * {@link Objective#WIDTH} the interval width removed, summed over every contrast; under
+   * {@link Objective#ALLOCATION} the width removed from whatever widths are given (the advisor passes
+   * the allocation exponents' simulated widths; the screen, which has no model of them, its Δβ widths).
    */
   public static double gain(Objective objective, double[] p0, double[] w0, double[] p, double[] w, boolean[] open) {
     double g = 0;

@@ -12,7 +12,17 @@ public enum Objective implements Keyed {
    */
   POWER("power"),
   /** Δβ interval width: gain = Σ_c (W_c − W'_c), the summed reduction of the expected widths; the plan spends the whole budget. */
-  WIDTH("width");
+  WIDTH("width"),
+  /**
+   * The overall law's compute-optimal allocation exponents a and b (N* ∝ F^a, D* ∝ F^b), estimated
+   * on every replicate sweep as the fit stage estimates them (Approach 2 on the overall loss): gain
+   * = (W_a + W_b) − (W'_a + W'_b), the reduction of their interval widths W = 2·z·sd over the
+   * replicates ({@link SimulatedDesign#allocationWidth}); the contrasts of interest play no part.
+   * The analytical screen has no model of these exponents and ranks by its Δβ width instead (both
+   * are slopes over log F carried by the budgets' vertices); simulation decides. The plan spends the
+   * whole budget.
+   */
+  ALLOCATION("allocation");
 
   private final String key;
 
@@ -25,7 +35,7 @@ public enum Objective implements Keyed {
     return key;
   }
 
-  /** Parses {@code power} or {@code width}; the message lists the allowed values. */
+  /** Parses {@code power}, {@code width} or {@code allocation}; the message lists the allowed values. */
   public static Objective parse(String s) {
     return Keyed.parse(Objective.class, s, "objective");
   }

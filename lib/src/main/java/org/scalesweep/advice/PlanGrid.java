@@ -40,11 +40,20 @@ public final class PlanGrid {
    * {@link Candidates#MIN_CONFIGS} configurations for its parabola.
    */
   public static List<String> problems(AdviceDesign d, GridRules rules) {
+    return problems(d, rules, List.of());
+  }
+
+  /**
+   * As {@link #problems(AdviceDesign, GridRules)}, where the configurations an ingested suite
+   * trained ({@code trained}, as {@link TrainedConfig#asTrained} gives them) are valid as they are: a
+   * suite's own runs need not follow the rules, the runs a plan adds must.
+   */
+  public static List<String> problems(AdviceDesign d, GridRules rules, List<ModelConfig> trained) {
     List<String> out = new ArrayList<>();
     for (Rung r : d.rungs()) {
       List<ModelConfig> allowed = IsoFlopGrid.configurations(r.budget(), rules);
       for (ModelConfig c : r.configs()) {
-        if (!allowed.contains(c)) {
+        if (!allowed.contains(c) && !trained.contains(c)) {
           out.add(c.id() + " is not a configuration the grid rules lay out at budget " + r.budget());
         }
       }

@@ -10,7 +10,8 @@ import org.scalesweep.calib.ReplicateOutcome;
 /**
  * The advisor's unit of simulation: replicate r of a design, a whole sweep simulated, fitted and
  * tested by {@link PowerStudy} (the {@code power} command's keyed streams), reduced to one row
- * {design, r, Δβ̂ at effect 0, interval width, correct sign per effect}. Spark computes rows
+ * {design, r, Δβ̂ at effect 0, interval width, correct sign per effect, â, b̂} (the last two the
+ * overall law's allocation exponents, {@link PowerStudy#allocation}). Spark computes rows
  * anywhere; {@link #aggregate} orders them by (design, replicate) first, so the advice does not
  * depend on the partitioning; {@link #local} is the same computation in one loop.
  */
@@ -21,7 +22,7 @@ public final class ReplicateSweeps {
   public static double[] row(PowerStudy p, int d, AdviceDesign design, double[] effects, long r, Gemm gemm) {
     List<ReplicateOutcome> res = p.replicate(design.configs(), design.seedsPerConfig(), design.items(), effects, r,
         gemm);
-    double[] row = new double[4 + effects.length];
+    double[] row = new double[6 + effects.length];
     row[0] = d;
     row[1] = r;
     row[2] = res.get(0).summary().estimate() - effects[0];
@@ -29,6 +30,9 @@ public final class ReplicateSweeps {
     for (int e = 0; e < effects.length; e++) {
       row[4 + e] = res.get(e).correctSign() ? 1 : 0;
     }
+    double[] ab = p.allocation(design.configs(), design.seedsPerConfig(), design.items(), r);
+    row[4 + effects.length] = ab[0];
+    row[5 + effects.length] = ab[1];
     return row;
   }
 
@@ -42,6 +46,8 @@ public final class ReplicateSweeps {
     for (double[][] reps : by) {
       double[] est = new double[replicates];
       double[] width = new double[replicates];
+      double[] a = new double[replicates];
+      double[] b = new double[replicates];
       boolean[][] correct = new boolean[replicates][effects];
       for (int r = 0; r < replicates; r++) {
         if (reps[r] == null) {
@@ -52,8 +58,10 @@ public final class ReplicateSweeps {
         for (int e = 0; e < effects; e++) {
           correct[r][e] = reps[r][4 + e] == 1;
         }
+        a[r] = reps[r][4 + effects];
+        b[r] = reps[r][5 + effects];
       }
-      out.add(SimulatedDesign.of(est, width, correct));
+      out.add(SimulatedDesign.of(est, width, correct, a, b));
     }
     return out;
   }

@@ -9,6 +9,7 @@ import org.scalesweep.boot.Gemm;
 import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.boot.Resampler;
 import org.scalesweep.boot.WeightKind;
+import org.scalesweep.fit.Approach2;
 import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.relative.Contrast;
 import org.scalesweep.relative.RelativeBootstrap;
@@ -193,12 +194,41 @@ public final class PowerStudy implements java.io.Serializable {
     return out;
   }
 
+  /** Replicate r of an explicit design under one effect, simulated (no bootstrap). */
+  private SimulatedSweep sweep(List<ModelConfig> configs, int[] seeds, int items, double effect, long r) {
+    Simulator sim = new Simulator(Keys.of(seed, SIMULATE, r), noise);
+    return SimulatedCorpus.sweep(sim, org.scalesweep.sim.StructuredNoise.NONE, truth(items, effect), configs, seeds,
+        clusterBy, frontier, scheme.resamplesItems());
+  }
+
+  /**
+   * The overall law's allocation exponents {a, b} (N* ∝ F^a, D* ∝ F^b) on replicate r of an explicit
+   * design, estimated as the fit stage estimates them: Approach 2 (its default robust parabolas) on
+   * the frontier subgroup's runs, each configuration's seed-averaged loss weighted by its seed count
+   * (the weighted parabola of the means is the parabola of every seed's row). The same simulated
+   * sweep as {@link #replicate(List, int[], int, double[], long, Gemm)}'s (the frontier does not
+   * depend on the effect). NaN where Approach 2 gives no exponent.
+   */
+  public double[] allocation(List<ModelConfig> configs, int[] seeds, int items, long r) {
+    SimulatedSweep data = sweep(configs, seeds, items, 0, r);
+    org.scalesweep.relative.CorpusRuns runs = data.runs();
+    double[] w = new double[seeds.length];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = seeds[k];
+    }
+    try {
+      Approach2.Result a2 = Approach2.defaults().fit(runs.budget(), runs.params(), runs.tokens(),
+          runs.loss()[runs.subgroupIndex(frontier)], runs.runs() == w.length ? w : null);
+      return new double[] {a2.params().exponent(), a2.tokens().exponent()};
+    } catch (IllegalArgumentException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+  }
+
   /** {estimate}, draws of replicate r of an explicit design under one effect. */
   public double[][] estimateAndDraws(List<ModelConfig> configs, int[] seeds, int items, double effect, long r,
       Gemm gemm) {
-    Simulator sim = new Simulator(Keys.of(seed, SIMULATE, r), noise);
-    SimulatedSweep data = SimulatedCorpus.sweep(sim, org.scalesweep.sim.StructuredNoise.NONE, truth(items, effect),
-        configs, seeds, clusterBy, frontier, scheme.resamplesItems());
+    SimulatedSweep data = sweep(configs, seeds, items, effect, r);
     RelativeBootstrap boot = new RelativeBootstrap(new RelativeScaling(data.runs(), List.of(new Contrast(baseline,
         TREATMENT))), scheme, new Resampler(Keys.of(seed, RESAMPLE, r), weights), data.items(), gemm);
     double[] draws = new double[resamples];

@@ -21,6 +21,10 @@ import picocli.CommandLine.Parameters;
         + "or --effect as the generating model, its bootstrap scheme as the test); plan greedily within "
         + "--budget-flops; compare with the uniform extensions (more seeds everywhere, more configurations per "
         + "budget).",
+        "On an ingested suite (source = ingest) the generating model is the suite's fitted joint laws with the noise "
+        + "estimated from its data, the effects are the contrasts' current estimates (or --effect), and runs off "
+        + "their IsoFLOP curve and budgets whose optimum is not bracketed are flagged (advice_flags.parquet) and "
+        + "answered by rerun / extend candidates.",
         "Writes advice.parquet, advice_plan.parquet, grid.parquet (the runs to add) and report/index.html."})
 final class AdviseCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONF", description = "Study preset (HOCON), kind relative-scaling.")
@@ -39,16 +43,18 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Option(names = "--effect", paramLabel = "DB",
       description = "Stated true delta-beta for every contrast of interest (default: each contrast's configured "
-          + "truth); e.g. 0.3%% per 10x is log10(1 - 0.003) = -0.0013.")
+          + "truth; on an ingested suite its current estimate); e.g. 0.3%% per 10x is log10(1 - 0.003) = -0.0013.")
   Double effect;
 
   @Option(names = "--target-power", defaultValue = "0.8", paramLabel = "P",
       description = "Power every contrast of interest should reach. Default: ${DEFAULT-VALUE}.")
   double targetPower;
 
-  @Option(names = "--objective", defaultValue = "power", paramLabel = "power|width",
+  @Option(names = "--objective", defaultValue = "power", paramLabel = "power|width|allocation",
       description = "power: gain is the power gained up to the target, the plan stops there; width: gain is the "
-          + "reduction of the delta-beta interval width, the plan spends the budget. Default: ${DEFAULT-VALUE}.")
+          + "reduction of the delta-beta interval width, the plan spends the budget; allocation: gain is the reduction "
+          + "of the interval widths of the overall law's allocation exponents a and b (N* ~ F^a, D* ~ F^b, Approach 2 "
+          + "on every replicate sweep), the plan spends the budget. Default: ${DEFAULT-VALUE}.")
   String objective;
 
   @Mixin
@@ -72,11 +78,6 @@ final class AdviseCommand implements Callable<Integer> {
     if (study.isAlignment() || study.isDesigned()) {
       throw new UsageException("advise applies to relative-scaling studies; " + study.name() + " is "
           + study.kind().key());
-    }
-    if (study.ingested()) {
-      throw new UsageException("advise simulates from a study's truths; " + study.name() + " ingests real runs "
-          + "(source = ingest), whose fitted laws are not yet a generating model: advise a simulated preset with the "
-          + "same grid");
     }
     String cs = scope.caseStudy(study);
     String co = scope.corpus(study);
@@ -112,7 +113,10 @@ final class AdviseCommand implements Callable<Integer> {
     AdviseStage.Options o = new AdviseStage.Options(cs, co, sc, chosen, effect, budgetFlops, targetPower, obj,
         sweep.replicates, b, maxSeeds, mi);
     long t0 = System.nanoTime();
-    StudySession.run(study, sweep.out, opts, List.of(new AdviseStage(o)), true, sweep.overwrite, false);
+    // an ingested suite is read first (runs.parquet); its fitted laws and noise become the generating model
+    List<org.scalesweep.jobs.pipeline.Stage> stages = study.ingested()
+        ? List.of(new org.scalesweep.jobs.stage.IngestStage(), new AdviseStage(o)) : List.of(new AdviseStage(o));
+    StudySession.run(study, sweep.out, opts, stages, true, sweep.overwrite, false);
     System.out.printf(Locale.ROOT, "Advice for %s finished in %.1fs.%nReport: %s%n", study.name(),
         (System.nanoTime() - t0) / 1e9, Path.of(sweep.out, "report", "index.html").toAbsolutePath().toUri());
     return 0;

@@ -75,6 +75,10 @@ final class PowerCommand implements Callable<Integer> {
       throw new UsageException("power applies to relative-scaling studies; " + study.name() + " is "
           + study.kind().key());
     }
+    if (study.ingested()) {
+      throw new UsageException("power simulates from a study's configured truths; " + study.name() + " ingests real "
+          + "runs (source = ingest): use advise, whose generating model is the suite's fitted laws");
+    }
     String cs = scope.caseStudy(study);
     String co = scope.corpus(study);
     ResampleScheme sc = scope.scheme(study);

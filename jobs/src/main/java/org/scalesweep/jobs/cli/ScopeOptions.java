@@ -27,8 +27,11 @@ final class ScopeOptions {
     return cs;
   }
 
-  /** The corpus, checked against the study's. */
+  /** The corpus, checked against the study's (an ingested study's corpora are its data's: null means the first). */
   String corpus(Study study) {
+    if (study.ingested()) {
+      return corpus;
+    }
     String co = corpus != null ? corpus : study.corpora().get(0).name();
     if (study.corpora().stream().noneMatch(c -> c.name().equals(co))) {
       throw new UsageException("--corpus '" + co + "' is not in " + study.name() + "; allowed: "

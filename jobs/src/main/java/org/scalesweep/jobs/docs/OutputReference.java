@@ -81,6 +81,10 @@ public final class OutputReference {
           + "(`advisor`) and every rung of the uniform extensions (`uniform-seeds`, `uniform-configs`), per contrast "
           + "of interest. The runs the plan adds are in the command's `grid.parquet` (grid.parquet's columns; "
           + "`run_id` ends in `/seed-K`, the 0-based seed index).", OutputTables.ADVICE_PLAN.schema()),
+      new Output("advice_flags.parquet", "Command `advise` on an ingested suite (`source = ingest`): one row per "
+          + "finding, a run whose loss is off its IsoFLOP curve (possibly mis-tuned) or a budget whose optimum the "
+          + "trained sizes do not bracket, with the `rerun` or `extend` candidate that answers it (rules in "
+          + "docs/ADVISOR.md). Empty when nothing is flagged.", OutputTables.ADVICE_FLAGS.schema()),
       new Output("calibration_replicates.parquet", "Command `calibrate`: one row per replicate and cell: what its "
           + "bootstrap decided.", OutputTables.CALIBRATION_REPLICATES.schema()),
       new Output("report/relative_curves.csv", "Relative curves G(F) of every contrast at the budgets and 22 "
@@ -300,7 +304,30 @@ public final class OutputReference {
     col("parity.csv:resamples", "Resamples behind the set (those of the bands, at most 2,000).");
     col("candidate", "What the candidate adds, e.g. `seeds +1 @ 1e+18` (one more seed on every configuration of that "
         + "budget), `budget-below 5e+17 (3 configs x 1 seeds)`, `configs-narrow +2 @ 3e+19`, `items 400`.");
-    col("advice.parquet:kind", "`seeds`, `configs-narrow`, `configs-wide`, `budget-below`, `budget-above` or `items`.");
+    col("advice.parquet:kind", "`seeds`, `configs-narrow`, `configs-wide`, `budget-below`, `budget-above`, `items`, "
+        + "and on an ingested suite `rerun` (a flagged run trained again) or `extend` (configurations on the side of "
+        + "a budget's unbracketed optimum).");
+    col("advice_flags.parquet:flag", "`off-curve` (a run's residual from the overall loss's fitted joint law beyond "
+        + "z·σ̂, z = max(3, Φ⁻¹(1 − 0.01/(2n))) for n configurations), `optimum-outside` (the budget's IsoFLOP vertex N* beyond the trained sizes) or "
+        + "`optimum-unplaced` (no vertex: fewer than 3 sizes, or a flat or downward curve).");
+    col("advice_flags.parquet:run_id", "The flagged run (the suite's run_id; null for a budget flag).");
+    col("advice_flags.parquet:config", "The flagged run as the advisor models it: budget and the width of the nearest "
+        + "architecture the grid rules give (the `rerun` candidate's label names it).");
+    col("advice_flags.parquet:budget", "The budget (forward FLOPs, as runs.parquet).");
+    col("advice_flags.parquet:params", "N of the flagged run (null for a budget flag).");
+    col("advice_flags.parquet:value", "Off-curve: the residual r = ln loss − ln L(N, D) − median(r); optimum-outside: "
+        + "log10 N* of the parabola's vertex; null otherwise.");
+    col("advice_flags.parquet:threshold", "Off-curve: the |r| beyond which a run is flagged, z × σ̂ with σ̂ the "
+        + "residuals' robust scale (1.4826 MAD, widened for the law's 5 parameters) and the seed noise of the run's "
+        + "mean in quadrature (null for budget flags).");
+    col("advice_flags.parquet:sampled_params_low", "Smallest N trained on the budget.");
+    col("advice_flags.parquet:sampled_params_high", "Largest N trained on the budget.");
+    col("advice_flags.parquet:side", "Budget flags: `above` (the optimum lies at larger N than trained) or `below`.");
+    col("advice_flags.parquet:candidate", "The candidate answering the flag (its advice.parquet label; null when "
+        + "there is none, e.g. no configuration of the grid rules lies on the optimum's side).");
+    col("advice_flags.parquet:candidate_rank", "That candidate's rank in advice.parquet.");
+    col("advice_flags.parquet:in_plan", "Whether the greedy plan took that candidate.");
+    col("advice_flags.parquet:reason", "Why, in words, with the numbers.");
     col("advice.parquet:budget", "Budget the candidate changes or creates (forward FLOPs; null for items).");
     col("contrast", "Treatment of the contrast of interest (against the case study's baseline).");
     col("advice.parquet:effect", "True Δβ the contrast is simulated with (its configured truth, or `--effect`).");
@@ -313,7 +340,8 @@ public final class OutputReference {
         + "E_V Φ((|Δβ| − t_c·se·√(V/df))/sd), V ~ χ²(df) (smooth; see docs/ADVISOR.md).");
     col("power_counted", "Replicates significant at α with the true sign, as a fraction (what `power` reports).");
     col("gain_per_flop", "Simulated gain over the base design per FLOP: capped power gained (objective power) or "
-        + "interval width removed (objective width), summed over the contrasts of interest.");
+        + "interval width removed (objective width), summed over the contrasts of interest; or the allocation "
+        + "exponents' interval widths removed, a's plus b's (objective allocation).");
     col("rank", "Rank by gain per FLOP (1 = best).");
     col("analytic_width", "The analytical screen's expected width (calibrated on the base design's simulation).");
     col("analytic_power", "The analytical screen's power (calibrated on the design the step extends).");
@@ -326,6 +354,11 @@ public final class OutputReference {
     col("failed_replicates", "Replicates whose estimate or interval was not finite (left out of the moments).");
     col("plan", "`base`, `advisor` (a step of the greedy plan), `uniform-seeds` (k more seeds on every "
         + "configuration) or `uniform-configs` (more configurations on every budget).");
+    col("allocation_width_a", "Width of the interval of the overall law's allocation exponent a (N* ∝ F^a): "
+        + "2·z·sd of â over the simulated replicate sweeps, â estimated on each by Approach 2 as the fit stage does; "
+        + "null when fewer than 2 replicates gave one. What objective `allocation` reduces (with b's).");
+    col("allocation_width_b", "The same for the exponent b (D* ∝ F^b).");
+    col("failed_allocation", "Replicates whose Approach 2 gave no allocation exponent (left out of its widths).");
     col("advice_plan.parquet:step", "Step of the plan, or k of the uniform ladder (0 for the base).");
     col("advice_plan.parquet:candidate", "What the step adds (null for base and uniform rungs).");
     col("cumulative_flops", "FLOPs added to the base design so far.");

@@ -28,9 +28,38 @@ public final class AdviceReport {
   /** Writes report/index.html (and advice_plan.csv); returns the number of figures. */
   public static int write(Outputs outputs, Study study, String subject, List<Row> plan, List<Row> advice,
       double target) {
+    return write(outputs, study, subject, plan, advice, target, null, null);
+  }
+
+  /**
+   * As above; for an ingested suite also its flags (advice_flags.parquet rows) and a sentence on the
+   * generating model ({@code model}, its noise and where it comes from).
+   */
+  public static int write(Outputs outputs, Study study, String subject, List<Row> plan, List<Row> advice,
+      double target, List<Row> flags, String model) {
     StringBuilder h = CalibrationReport.head("Sweep design advice: " + subject, study);
     return CalibrationReport.page(outputs, study, h, OutputTables.ADVICE_PLAN.schema(), plan, Outputs.ADVICE_PLAN,
         dir -> {
+          if (model != null) {
+            h.append("<p>").append(Html.escape(model)).append("</p>\n");
+          }
+          if (flags != null) {
+            h.append("<h2>What the suite's own data flags</h2>\n<p>Runs whose loss is off their IsoFLOP curve "
+                + "(residual from the overall loss's fitted joint law beyond max(3, Φ⁻¹(1 − 0.01/(2n))) sigmas for n "
+                + "configurations; sigma the residuals' robust scale and the seed noise of the run's mean in quadrature) are left "
+                + "out of the base design and offered as <code>rerun</code> candidates; budgets whose optimum the "
+                + "trained sizes do not bracket get <code>extend</code> candidates on the optimum's side.</p>\n");
+            if (flags.isEmpty()) {
+              h.append("<p>Nothing is flagged.</p>\n");
+            } else {
+              table(h, flags, List.of("flag", "run", "budget", "value", "threshold", "trained N", "side",
+                  "candidate (rank)", "in plan", "why"),
+                  r -> List.of(s(r, "flag"), s(r, "run_id"), f(r, "budget"), f(r, "value"), f(r, "threshold"),
+                      f(r, "sampled_params_low") + ".." + f(r, "sampled_params_high"), s(r, "side"),
+                      s(r, "candidate") + (r.getAs("candidate_rank") == null ? "" : " (" + i(r, "candidate_rank")
+                          + ")"), s(r, "in_plan"), s(r, "reason")));
+            }
+          }
           h.append(String.format(Locale.ROOT, "<p>Expected power and width come from simulated replicate sweeps of "
               + "each design (the study's truth, or the stated effect, as the generating model; fitted and tested as "
               + "the pipeline does). <em>counted</em> is the fraction of replicates significant with the true sign, "
@@ -48,12 +77,16 @@ public final class AdviceReport {
               r -> List.of(s(r, "plan"), s(r, "contrast"), s(r, "design"), f(r, "cumulative_flops"),
                   f(r, "total_flops"), f(r, "expected_power"), f(r, "power_counted") + " "
                       + range(r, "power_low", "power_high"), f(r, "expected_width"), s(r, "reaches_target")));
-          h.append("<h2>Interval width per contrast, before and after the plan</h2>\n");
+          h.append("<h2>Interval width per contrast, before and after the plan</h2>\n<p>With the overall law's "
+              + "allocation exponents a (N* ∝ F^a) and b (D* ∝ F^b): 2·z·sd of their Approach 2 estimates over the "
+              + "replicate sweeps (what objective <code>allocation</code> reduces).</p>\n");
           List<Row> ba = new ArrayList<>(where(plan, "base"));
           ba.addAll(lastOf(plan, "advisor"));
-          table(h, ba, List.of("", "contrast", "true Δβ", "expected width", "expected power"),
+          table(h, ba, List.of("", "contrast", "true Δβ", "expected width", "expected power",
+              "allocation a: width", "allocation b: width"),
               r -> List.of("base".equals(s(r, "plan")) ? "before" : "after", s(r, "contrast"), f(r, "effect"),
-                  f(r, "expected_width"), f(r, "expected_power")));
+                  f(r, "expected_width"), f(r, "expected_power"), f(r, "allocation_width_a"),
+                  f(r, "allocation_width_b")));
           h.append("<h2>The plan, step by step</h2>\n<p>Submit <code>grid.parquet</code> (beside report/): one row "
               + "per added run, <code>run_id</code> ending in its seed index.</p>\n");
           table(h, where(plan, "advisor"), List.of("step", "contrast", "added", "FLOPs", "cumulative FLOPs",

@@ -238,6 +238,13 @@ public final class FitStage implements Stage {
     return OffsetPowerLawFitter.defaults().fit(x, y, null);
   }
 
+  /** Approach 3's fitter with the study's fit settings: the one every joint law of runs is fitted with. */
+  static JointLawFitter jointLawFitter(Study study) {
+    return JointLawFitter.defaults().withHuberDelta(study.fit().huberDelta())
+        .withScreening(study.fit().approach3Screen())
+        .withLbfgs(Lbfgs.defaults().withMaxIterations(study.fit().approach3MaxIterations()));
+  }
+
   private static List<FitRow> jointLaw(Study study, String corpus, String studyName, String subgroup,
       List<RunObservation> rows) {
     rows.sort(Comparator.comparing(RunObservation::runId).thenComparingInt(RunObservation::seed));
@@ -253,9 +260,7 @@ public final class FitStage implements Stage {
       b[i] = rows.get(i).budget();
     }
     List<FitRow> out = new ArrayList<>();
-    JointLawFitter fitter = JointLawFitter.defaults().withHuberDelta(study.fit().huberDelta())
-        .withScreening(study.fit().approach3Screen())
-        .withLbfgs(Lbfgs.defaults().withMaxIterations(study.fit().approach3MaxIterations()));
+    JointLawFitter fitter = jointLawFitter(study);
     Fit<? extends Law> joint;
     try {
       joint = fitter.fit(n, d, l, null);

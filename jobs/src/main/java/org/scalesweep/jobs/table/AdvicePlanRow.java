@@ -22,4 +22,6 @@ public record AdvicePlanRow(
     double powerHigh,
     double analyticPower,
     boolean reachesTarget,
-    int replicates) {}
+    int replicates,
+    Double allocationWidthA,
+    Double allocationWidthB) {}

@@ -23,4 +23,7 @@ public record AdviceRow(
     String design,
     int runs,
     int replicates,
-    int failedReplicates) {}
+    int failedReplicates,
+    Double allocationWidthA,
+    Double allocationWidthB,
+    int failedAllocation) {}

@@ -34,6 +34,7 @@ public final class OutputTables {
   public static final Table<PowerOutcomeRow> POWER_OUTCOMES = Table.of(PowerOutcomeRow.class);
   public static final Table<AdviceRow> ADVICE = Table.of(AdviceRow.class);
   public static final Table<AdvicePlanRow> ADVICE_PLAN = Table.of(AdvicePlanRow.class);
+  public static final Table<AdviceFlagRow> ADVICE_FLAGS = Table.of(AdviceFlagRow.class);
   public static final Table<EstimateRow> ESTIMATES = Table.of(EstimateRow.class);
   public static final Table<DesignedFrontierRow> DESIGNED_FRONTIER = Table.of(DesignedFrontierRow.class);
   public static final Table<IntervalRow> INTERVALS = Table.of(IntervalRow.class);

@@ -45,6 +45,7 @@ public final class Outputs {
   public static final String POWER_DESIGNS = "power_designs.parquet";
   public static final String ADVICE = "advice.parquet";
   public static final String ADVICE_PLAN = "advice_plan.parquet";
+  public static final String ADVICE_FLAGS = "advice_flags.parquet";
   public static final String CALIBRATION_REPLICATES = "calibration_replicates.parquet";
   public static final String CALIBRATION_SUMMARY = "calibration_summary.parquet";
   public static final String CALIBRATION_UNPAIRED = "calibration_unpaired.parquet";

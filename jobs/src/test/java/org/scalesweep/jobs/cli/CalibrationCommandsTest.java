@@ -76,7 +76,11 @@ class CalibrationCommandsTest {
     assertThat(contrast.err()).contains("'nope'").contains("[faster, parallel]");
     CliRun objective = run("advise", quick(), "--out", out, "--budget-flops", "1e21", "--objective", "speed");
     assertThat(objective.code()).isEqualTo(2);
-    assertThat(objective.err()).contains("'speed'").contains("power, width");
+    assertThat(objective.err()).contains("'speed'").contains("power, width, allocation");
+    CliRun ingested = run("power", TestStudies.conf("advise-example.conf").toString(), "--out", out, "--effects",
+        "0.01");
+    assertThat(ingested.code()).isEqualTo(2);
+    assertThat(ingested.err()).contains("source = ingest").contains("use advise");
     CliRun target = run("advise", quick(), "--out", out, "--budget-flops", "1e21", "--target-power", "1.5");
     assertThat(target.code()).isEqualTo(2);
     assertThat(target.err()).contains("--target-power 1.5 is out of range; allowed: (0, 1)");
