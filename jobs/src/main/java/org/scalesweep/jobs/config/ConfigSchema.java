@@ -168,6 +168,10 @@ public final class ConfigSchema {
               + "runs all 25."),
       integer("fit.approach3.max-iterations", "1000", 1, 100_000,
           "L-BFGS iterations per start; a fit none of whose starts converges is flagged not_converged."),
+      bool("fit.calibration.mllib-check", null, "Cross-check (unset: false, off): the loss -> accuracy calibration "
+          + "also runs Spark MLlib's logistic regression over every item (row mllib-logistic of calibration.parquet) "
+          + "beside lib's exact fit (lib-logistic-exact, the reference). Costs about 15 times the exact fit "
+          + "(about 45 CPU-s on the flagship's 17.9 M items)."),
       // a contrast's resamples meet in one task: 8 bytes each
       integer("bootstrap.resamples", "2000", 1, 10_000_000, "Bootstrap resamples."),
       integer("bootstrap.partitions", "0", 0, 1_000_000, "Partitions of the resample range (0: 4 per core)."),

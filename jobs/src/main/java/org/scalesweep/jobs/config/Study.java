@@ -229,9 +229,14 @@ public record Study(
     return "ingest".equals(source);
   }
 
-  /** Fit settings. */
-  public record FitSettings(double huberDelta, int approach3Screen, int approach3MaxIterations)
-      implements Serializable {}
+  /**
+   * Fit settings.
+   *
+   * @param calibrationMllibCheck whether the fit stage also runs MLlib's logistic regression over every
+   *     item as a cross-check of lib's exact loss → accuracy fit (row {@code mllib-logistic})
+   */
+  public record FitSettings(double huberDelta, int approach3Screen, int approach3MaxIterations,
+      boolean calibrationMllibCheck) implements Serializable {}
 
   /** Bootstrap settings. */
   public record BootstrapSettings(int resamples, int partitions, ResampleScheme scheme, ClusterBy clusterBy,

@@ -245,7 +245,9 @@ public final class StudyLoader {
         ingest ? ingestSettings(c, origin) : null, c.getInt("replicates"), List.copyOf(budgets),
         rules, noise, structure, List.copyOf(corpora), List.copyOf(studies), c.getInt("simulate.partitions"),
         new Study.FitSettings(c.getDouble("fit.huber-delta"), c.getInt("fit.approach3.screen"),
-            c.getInt("fit.approach3.max-iterations")), boot,
+            c.getInt("fit.approach3.max-iterations"),
+            // no schema default, so presets that do not set it keep their resolved config and its hash
+            c.hasPath("fit.calibration.mllib-check") && c.getBoolean("fit.calibration.mllib-check")), boot,
         c.getString("report.title").isBlank() ? name : c.getString("report.title"), json, sha256(json));
     problems.addAll(StudyChecks.check(study, origin));
     if (!problems.isEmpty()) {

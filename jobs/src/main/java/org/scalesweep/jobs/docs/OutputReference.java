@@ -52,8 +52,9 @@ public final class OutputReference {
           + "replicates, with the run's configuration (stage report; what the dashboard and notebooks draw).",
           OutputTables.RUNS_SUMMARY.schema()),
       new Output("calibration.parquet", "Loss → accuracy calibration of item-level case studies with an accuracy map "
-          + "(stage fit): MLlib's logistic regression over every item, lib's fit of the same curve on binned items "
-          + "(the cross-check) and lib's floored sigmoid.", OutputTables.CALIBRATION.schema()),
+          + "(stage fit): lib's exact maximum likelihood logistic fit over every item (Newton's method, the reference), "
+          + "lib's fit of the same curve on binned items (the cross-check), lib's floored sigmoid, and, with "
+          + "`fit.calibration.mllib-check` on, MLlib's logistic regression over every item.", OutputTables.CALIBRATION.schema()),
       new Output("grid.parquet (alignment-pretraining)", "One row per design point of seed 000's experiments, with "
           + "its attributes (null where an experiment has no such attribute). runs.parquet adds `seed` and `loss`.",
           OutputTables.designedGrid(alignmentExample())),
@@ -129,14 +130,18 @@ public final class OutputReference {
     col("beta2", "Adam β2 = 0.98^(B/128).");
     col("architecture", "`dWIDTH-LDEPTH`: the cluster unit of the `cluster` bootstrap scheme (by architecture).");
     col("item_id", "Item identity as the input named it (ingested item-level runs); null for simulated items.");
-    col("method", "`mllib-logistic` (MLlib over every item), `lib-logistic-binned` (lib on items binned by ln loss, "
-        + "same no-floor curve: the cross-check) or `lib-sigmoid-floor` (lib's floored sigmoid, the simulator's form).");
+    col("method", "`lib-logistic-exact` (lib's exact maximum likelihood fit of the no-floor logistic over every item: "
+        + "the item-level reference; flags not_converged, boundary when the labels are separated, degenerate), "
+        + "`lib-logistic-binned` (lib on items binned by ln loss, same no-floor curve: the cross-check), "
+        + "`lib-sigmoid-floor` (lib's floored sigmoid, the simulator's form) or, only with `fit.calibration.mllib-check` "
+        + "on, `mllib-logistic` (MLlib's logistic regression over every item: an independent check of the exact fit).");
     col("floor", "Chance accuracy of the sigmoid (0 for the plain logistic).");
     col("a", "Sigmoid intercept a in p = floor + (1 − floor)·σ(a − b·ln loss).");
     col("b", "Sigmoid slope b.");
     col("bins", "Bins of ln loss (width 0.01) behind the binned fits.");
-    col("max_abs_diff_vs_mllib", "Largest |p − p_MLlib| over the observed loss range (0 for MLlib itself; "
-        + "not comparable for the floored form).");
+    col("max_abs_diff_vs_mllib", "Largest |p − p_ref| over the observed loss range, p_ref the item-level reference "
+        + "fit `lib-logistic-exact` (0 for the reference itself; MLlib's fit was the reference before the exact fit, "
+        + "hence the name; not comparable for the floored form).");
     col("experiment", "Which experiment of the design the point belongs to.");
     col("compute", "Training compute C = 6ND (alignment) or RL compute (post-training ScaleRL points).");
     col("post_training_compute", "Post-training compute C_pt.");

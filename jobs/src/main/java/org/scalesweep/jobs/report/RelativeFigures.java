@@ -387,8 +387,9 @@ public final class RelativeFigures {
     }
     String file = "calibration-" + cs.name();
     Charts.write(c, fs, dir, file);
-    return new Figure(cs.name(), file, cs.name() + ": loss -> accuracy. MLlib's logistic regression over every item,"
-        + " lib's fit of the same curve on binned items (cross-check) and lib's floored sigmoid; dashed grey: chance"
+    return new Figure(cs.name(), file, cs.name() + ": loss -> accuracy. lib's exact logistic fit over every item,"
+        + " lib's fit of the same curve on binned items (cross-check; MLlib's over every item when"
+        + " fit.calibration.mllib-check is on) and lib's floored sigmoid; dashed grey: chance"
         + " accuracy (the floor), which the floor-less logistic curves fall below; light grey: run means; black squares:"
         + " run means binned by loss (mean ± 2 standard errors). Run means sit off the item-level curve because items"
         + " differ in difficulty: the mean of a sigmoid is not the sigmoid of the mean.");

@@ -353,15 +353,17 @@ public final class ReportHtml {
         .append(cs.accuracy() == null ? "" : String.format(Locale.ROOT, "; truth: floor %.2f, a %.3f, b %.3f",
             cs.accuracy().floor(), cs.accuracy().a(), cs.accuracy().b()))
         .append(":</p>\n<table><tr><th>method</th><th>floor</th><th>a</th><th>b</th><th>items</th>")
-        .append("<th>max |Δp| vs MLlib</th><th>converged</th></tr>\n");
+        .append("<th>max |Δp| vs exact</th><th>converged</th></tr>\n");
     for (Row r : rows) {
       h.append(String.format(Locale.ROOT, "<tr><td class=\"s\">%s</td><td>%.2f</td><td>%.4f</td><td>%.4f</td><td>%d</td>"
               + "<td>%.5f</td><td class=\"s\">%s</td></tr>%n", Html.escape(r.getAs("method")), r.<Double>getAs("floor"),
           r.<Double>getAs("a"), r.<Double>getAs("b"), r.<Long>getAs("items"), r.<Double>getAs("max_abs_diff_vs_mllib"),
           r.getAs("converged")));
     }
-    h.append("</table>\n<p class=\"meta\">MLlib's logistic regression and ScaleSweep's own fit on binned items estimate"
-        + " the same floor-less logistic: their curves must agree; having no floor, they predict accuracy below chance at"
+    h.append("</table>\n<p class=\"meta\">The exact maximum likelihood fit over every item (lib-logistic-exact, the"
+        + " reference of the |Δp| column), the fit on items binned by ln loss and, when the cross-check is on, MLlib's"
+        + " logistic regression estimate the same floor-less logistic: their curves must agree; having no floor, they"
+        + " predict accuracy below chance at"
         + " high loss. The floored form is the simulator's and recovers its truth.</p>\n");
   }
 

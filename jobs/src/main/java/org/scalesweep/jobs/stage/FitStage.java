@@ -109,7 +109,7 @@ public final class FitStage implements Stage {
     rows.put(Outputs.FRONTIER, ctx.outputs().writeParquet(Outputs.FRONTIER, frontier));
     Flagged.warn(ctx, Outputs.FITS, List.of("study", "corpus", "subgroup", "law", "fit_on"));
     if (calibrates(study) && ctx.outputs().exists(Outputs.ITEMS)) {
-      ctx.begin(name(), "loss -> accuracy calibration (MLlib logistic regression over items)");
+      ctx.begin(name(), "loss -> accuracy calibration (exact logistic fit over items)");
       rows.put(Outputs.CALIBRATION,
           ctx.outputs().writeParquet(Outputs.CALIBRATION, CalibrationFit.fit(ctx, ctx.outputs().readParquet(Outputs.ITEMS))));
     }

@@ -142,7 +142,7 @@ class PresetsTest {
     List<Row> cal = SparkTestSession.get().read().parquet(out.resolve("calibration.parquet").toString())
         .collectAsList();
     Row binned = cal.stream().filter(r -> r.getString(1).equals("lib-logistic-binned")).findFirst().orElseThrow();
-    assertThat(binned.getDouble(7)).as("MLlib vs lib binned fit").isLessThan(0.005);
+    assertThat(binned.getDouble(7)).as("exact item-level vs lib binned fit").isLessThan(0.005);
     Row floored = cal.stream().filter(r -> r.getString(1).equals("lib-sigmoid-floor")).findFirst().orElseThrow();
     assertThat(floored.getDouble(3)).isCloseTo(1.85, within(0.2));
     assertThat(floored.getDouble(4)).isCloseTo(4.9, within(0.5));
