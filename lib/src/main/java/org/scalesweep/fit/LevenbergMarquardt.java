@@ -17,10 +17,10 @@ public final class LevenbergMarquardt {
     if (maxIterations < 1) {
       throw new IllegalArgumentException("LM maxIterations must be >= 1, got " + maxIterations);
     }
-    this.maxIterations = maxIterations;
     if (solve == null) {
       throw new IllegalArgumentException("LM linear solve must be one of GENERAL_QR, IN_PLACE_QR, got null");
     }
+    this.maxIterations = maxIterations;
     this.functionTolerance = functionTolerance;
     this.solve = solve;
   }
