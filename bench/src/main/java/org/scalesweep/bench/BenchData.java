@@ -67,4 +67,18 @@ final class BenchData {
     }
     return new double[][] {n, d, l};
   }
+
+  /**
+   * {@link #jointLawPoints} as a canonical runs CSV (one corpus, subgroup {@code all}, flops = 6·N·D,
+   * 17 significant digits): the input of the {@code fit-runs} benchmark (docs/PERFORMANCE.md §3b).
+   */
+  static String jointLawRunsCsv(int nSizes, int nData) {
+    double[][] p = jointLawPoints(nSizes, nData);
+    StringBuilder sb = new StringBuilder("run_id,corpus,params,tokens,flops,subgroup,seed,loss\n");
+    for (int k = 0; k < p[0].length; k++) {
+      sb.append(String.format(java.util.Locale.ROOT, "r%03d,bench,%.17g,%.17g,%.17g,all,0,%.17g%n", k, p[0][k], p[1][k],
+          6 * p[0][k] * p[1][k], p[2][k]));
+    }
+    return sb.toString();
+  }
 }

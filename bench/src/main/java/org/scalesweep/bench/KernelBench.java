@@ -34,6 +34,14 @@ public final class KernelBench {
 
   public static void main(String[] args) throws RunnerException, java.io.IOException, InterruptedException {
     boolean smoke = List.of(args).contains("--smoke");
+    int csvAt = List.of(args).indexOf("--runs-csv");
+    if (csvAt >= 0) {
+      // benchmark 3c's input: benchmark 3's 240 points as a runs CSV for `scalesweep fit-runs`
+      java.nio.file.Path csv = java.nio.file.Path.of(args[csvAt + 1]);
+      java.nio.file.Files.writeString(csv, BenchData.jointLawRunsCsv(12, 20));
+      System.err.println("wrote " + csv + " (240 runs: benchmark 3's points, 17 significant digits)");
+      return;
+    }
     if (List.of(args).contains("--scipy")) {
       // benchmark 3b: Approach 3 against scipy's L-BFGS-B in the same run (needs python3-scipy)
       java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("scalesweep.home", "."));

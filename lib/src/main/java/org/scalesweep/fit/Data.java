@@ -67,8 +67,16 @@ final class Data {
 
   /** Number of distinct values among points with positive weight. */
   static int distinct(double[] v, double[] w) {
+    return distinct(v, w, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Number of distinct values among points with positive weight, counted up to {@code limit} (a
+   * check for "at least k" stops at the k-th: bootstrap refits ask it thousands of times).
+   */
+  static int distinct(double[] v, double[] w, int limit) {
     java.util.Set<Double> s = new java.util.HashSet<>();
-    for (int i = 0; i < v.length; i++) {
+    for (int i = 0; i < v.length && s.size() < limit; i++) {
       if (weight(w, i) > 0) {
         s.add(v[i]);
       }
@@ -77,10 +85,10 @@ final class Data {
   }
 
   /** Weighted R² of predictions against observations on their natural scale. */
-  /** Distinct (a, b) pairs among the points with positive weight. */
-  static int distinctPairs(double[] a, double[] b, double[] w) {
+  /** Distinct (a, b) pairs among the points with positive weight, counted up to {@code limit}. */
+  static int distinctPairs(double[] a, double[] b, double[] w, int limit) {
     java.util.Set<java.util.List<Double>> s = new java.util.HashSet<>();
-    for (int i = 0; i < a.length; i++) {
+    for (int i = 0; i < a.length && s.size() < limit; i++) {
       if (weight(w, i) > 0) {
         s.add(java.util.List.of(a[i], b[i]));
       }

@@ -20,6 +20,8 @@ public final class JointLawFitter {
   static final double FLOOR_COLLAPSE = 1e-6;
   /** ln of how far below the smallest loss a collapsed term is kept (e^−50 ≈ 2e-22). */
   static final double COLLAPSED_LOG_MARGIN = 50;
+  /** With this many distinct (N, D) or fewer the five parameters interpolate the data: flagged. */
+  private static final int FEW_CONFIGURATIONS = 5;
 
   private final RobustLoss loss;
   private final StartGrid starts;
@@ -77,6 +79,18 @@ public final class JointLawFitter {
     return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method);
   }
 
+  /** The Levenberg–Marquardt polish of the best start (e.g. its {@link LinearSolve}). */
+  public JointLawFitter withPolish(LevenbergMarquardt lm) {
+    if (lm == null) {
+      throw new IllegalArgumentException("Approach 3 polish must be a LevenbergMarquardt, got null");
+    }
+    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method);
+  }
+
+  public LevenbergMarquardt polish() {
+    return polish;
+  }
+
   /** Runs starts on up to {@code threads} threads; the result does not depend on it. */
   public JointLawFitter withParallelism(int threads) {
     if (threads < 1) {
@@ -118,12 +132,12 @@ public final class JointLawFitter {
     if (active < 5) {
       return Fit.failed(FitFlag.TOO_FEW_POINTS, active, "joint law needs 5 points with positive weight, got " + active);
     }
-    if (Data.distinct(n, weights) < 2 || Data.distinct(d, weights) < 2) {
+    if (Data.distinct(n, weights, 2) < 2 || Data.distinct(d, weights, 2) < 2) {
       return Fit.failed(FitFlag.DEGENERATE, active,
           "joint law needs at least 2 distinct N and 2 distinct D; got " + Data.distinct(n, weights) + " and "
               + Data.distinct(d, weights));
     }
-    if (Data.distinct(l, weights) < 2) {
+    if (Data.distinct(l, weights, 2) < 2) {
       return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
     }
     JointLawResiduals model = new JointLawResiduals(n, d, l);
@@ -141,7 +155,7 @@ public final class JointLawFitter {
     if (out == null) {
       return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
     }
-    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights));
+    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
   }
 
   /**
@@ -237,7 +251,7 @@ public final class JointLawFitter {
       flags.add(FitFlag.BOUNDARY);
       note.append("irreducible term collapsed to 0; ");
     }
-    if (configurations <= 5) {
+    if (configurations <= FEW_CONFIGURATIONS) {
       // replicates repeat a configuration: with 5 distinct (N, D) the 5 parameters interpolate them exactly
       flags.add(FitFlag.TOO_FEW_POINTS);
       note.append(configurations).append(" distinct (N, D) configurations for 5 parameters; ");

@@ -3,29 +3,44 @@ package org.scalesweep.fit;
 /**
  * Levenberg–Marquardt for Σ w_i·ρ(r_i(x)) with a robust loss, by iteratively reweighted steps:
  * each step solves the damped weighted least-squares problem
- * [√Ω·J; √λ·D]·δ ≈ [−√Ω·r; 0] with Ω = w·ψ(r)/r by ojAlgo QR, so its gradient is exact, and is
+ * [√Ω·J; √λ·D]·δ ≈ [−√Ω·r; 0] with Ω = w·ψ(r)/r by Householder QR ({@link LinearSolve}: ojAlgo's by
+ * default), so its gradient is exact, and is
  * accepted only when the true objective decreases. With the squared loss this is classic LM with
  * Marquardt's diagonal scaling. Used to polish L-BFGS optima to machine precision.
  */
 public final class LevenbergMarquardt {
   private final int maxIterations;
   private final double functionTolerance;
+  private final LinearSolve solve;
 
-  private LevenbergMarquardt(int maxIterations, double functionTolerance) {
+  private LevenbergMarquardt(int maxIterations, double functionTolerance, LinearSolve solve) {
     if (maxIterations < 1) {
       throw new IllegalArgumentException("LM maxIterations must be >= 1, got " + maxIterations);
     }
+    if (solve == null) {
+      throw new IllegalArgumentException("LM linear solve must be one of GENERAL_QR, IN_PLACE_QR, got null");
+    }
     this.maxIterations = maxIterations;
     this.functionTolerance = functionTolerance;
+    this.solve = solve;
   }
 
-  /** 200 iterations, relative function tolerance 1e-15. */
+  /** 200 iterations, relative function tolerance 1e-15, steps by {@link LinearSolve#GENERAL_QR}. */
   public static LevenbergMarquardt defaults() {
-    return new LevenbergMarquardt(200, 1e-15);
+    return new LevenbergMarquardt(200, 1e-15, LinearSolve.GENERAL_QR);
   }
 
   public LevenbergMarquardt withMaxIterations(int n) {
-    return new LevenbergMarquardt(n, functionTolerance);
+    return new LevenbergMarquardt(n, functionTolerance, solve);
+  }
+
+  /** The same iteration with another solve of each step's linear system. */
+  public LevenbergMarquardt withLinearSolve(LinearSolve s) {
+    return new LevenbergMarquardt(maxIterations, functionTolerance, s);
+  }
+
+  public LinearSolve linearSolve() {
+    return solve;
   }
 
   public OptimizationResult minimize(ResidualModel model, double[] weights, RobustLoss loss, double[] x0) {
@@ -38,10 +53,13 @@ public final class LevenbergMarquardt {
     double[] r = new double[n];
     double[][] jac = new double[n][p];
     double[] rTry = new double[n];
+    double[][] jacTry = new double[n][p];
     double[] xTry = new double[p];
     double[][] a = new double[n + p][p];
     double[] rhs = new double[n + p];
     double[] grad = new double[p];
+    InPlaceQr qr = solve == LinearSolve.IN_PLACE_QR ? new InPlaceQr(n + p, p) : null;
+    double[] stepBuf = new double[p];
 
     model.evaluate(x, r, jac);
     double f = objective(r, weights, loss);
@@ -87,7 +105,7 @@ public final class LevenbergMarquardt {
           a[n + j][j] = Math.sqrt(lambda * colScale[j]);
           rhs[n + j] = 0;
         }
-        double[] step = LeastSquares.solve(a, rhs);
+        double[] step = qr == null ? LeastSquares.solve(a, rhs) : qr.solve(a, rhs, stepBuf) ? stepBuf : null;
         if (step == null) {
           lambda *= 10;
           continue;
@@ -97,15 +115,21 @@ public final class LevenbergMarquardt {
           xTry[j] = x[j] + step[j];
           maxRel = Math.max(maxRel, Math.abs(step[j]) / Math.max(1e-12, Math.abs(x[j])));
         }
-        model.evaluate(xTry, rTry, null);
+        // the trial's Jacobian too: an accepted trial is the next point, evaluated once (a model's
+        // residuals do not depend on whether its Jacobian is asked for)
+        model.evaluate(xTry, rTry, jacTry);
         evals++;
         double fTry = objective(rTry, weights, loss);
         if (Double.isFinite(fTry) && fTry < f) {
           double decrease = f - fTry;
           System.arraycopy(xTry, 0, x, 0, p);
           f = fTry;
-          model.evaluate(x, r, jac);
-          evals++;
+          double[] rSwap = r;
+          r = rTry;
+          rTry = rSwap;
+          double[][] jSwap = jac;
+          jac = jacTry;
+          jacTry = jSwap;
           lambda = Math.max(lambda / 10, 1e-15);
           accepted = true;
           smallSteps = (decrease <= functionTolerance * Math.max(f, 1e-300) || maxRel < 1e-15) ? smallSteps + 1 : 0;

@@ -10,7 +10,8 @@ public interface ResidualModel {
 
   /**
    * Writes r(x) into {@code residuals}; when {@code jacobian} is not null also ∂r_i/∂x_j into
-   * {@code jacobian[i][j]}.
+   * {@code jacobian[i][j]}. The residuals must not depend on whether the Jacobian is asked for
+   * ({@link LevenbergMarquardt} takes an accepted trial's residuals as the next point's).
    */
   void evaluate(double[] x, double[] residuals, double[][] jacobian);
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.scalesweep.fit.RunLaw;
 import org.scalesweep.jobs.ingest.IngestOptions;
 import org.scalesweep.jobs.ingest.Ingested;
+import org.scalesweep.jobs.pipeline.Timeline;
 import org.scalesweep.jobs.runs.FitRunsJob;
 import org.scalesweep.jobs.runs.RunGroup;
 import org.scalesweep.jobs.table.Outputs;
@@ -75,6 +76,7 @@ final class FitRunsCommand extends RunsCommand {
   @Override
   Writer prepare(SparkSession spark, IngestOptions options) {
     Ingested in = IngestCommand.load(spark, inputPath, options);
+    Timeline.mark("ingest (read, validate)", System.err);
     List<RunGroup> groups = RunGroup.of(in, fit.unit());
     Dataset<Row> fits = FitRunsJob.run(spark, groups, new FitRunsJob.Settings(RunLaw.parse(law), fit.resamples, fit.level,
         fit.seed, fit.screen, 0)).cache();

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.scalesweep.jobs.config.StudyLoader;
 import org.scalesweep.jobs.ingest.IngestManifest;
 import org.scalesweep.jobs.ingest.IngestOptions;
+import org.scalesweep.jobs.pipeline.Timeline;
 import org.scalesweep.jobs.config.Version;
 import org.scalesweep.jobs.spark.Sessions;
 import org.scalesweep.jobs.table.Manifest;
@@ -82,10 +83,13 @@ abstract class RunsCommand implements Callable<Integer> {
   }
 
   private void write(IngestOptions options, OutputLock lock) {
+    Timeline.mark("command line", System.err);
     SparkSession spark = Sessions.create("scalesweep " + command(), master, verbose);
     try {
+      Timeline.mark("Spark session start", System.err);
       long t0 = System.nanoTime();
       Writer w = prepare(spark, options);
+      Timeline.mark(command() + " (read, compute)", System.err);
       if (overwrite) {
         lock.clear();
       }
@@ -96,11 +100,13 @@ abstract class RunsCommand implements Callable<Integer> {
         Manifest m = manifest(spark);
         m.stage(command(), (System.nanoTime() - t0) / 1e9, rows, parts, notes());
         outputs.writeText(Outputs.MANIFEST, m.toJson());
+        Timeline.mark("write outputs", System.err);
       } finally {
         outputs.cleanTmp();
       }
     } finally {
       spark.stop();
+      Timeline.mark("Spark session stop", System.err);
     }
   }
 
