@@ -17,7 +17,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.scalesweep.jobs.config.Study;
@@ -125,8 +124,9 @@ public final class SimulateStage implements Stage {
   /**
    * Item rows of a partition's units, generated unit by unit (each unit simulated once by
    * {@link SimulatedUnit}, whose run rows go to the driver through an accumulator), as Catalyst rows:
-   * one mutable row projected to the same reused UnsafeRow (what Spark's own scans hand on), strings
-   * encoded once per unit or subgroup.
+   * one mutable row, handed on as it is (Spark's scan of the RDD projects every row to an UnsafeRow
+   * before the writer sees it, so a projection here would copy each row twice), strings encoded once
+   * per unit or subgroup.
    */
   private static final class ItemRows implements Iterator<InternalRow> {
     private final SimulatedUnit sim;
@@ -134,7 +134,6 @@ public final class SimulateStage implements Stage {
     private final Iterator<Long> units;
     private final CollectionAccumulator<SimulatedUnit.Runs> runsOut;
     private final SpecificInternalRow row = new SpecificInternalRow(OutputTables.ITEMS.schema());
-    private final UnsafeProjection project = UnsafeProjection.create(OutputTables.ITEMS.schema());
     private final UTF8String[] studyNames;
     private int slot;
     private int item;
@@ -213,7 +212,7 @@ public final class SimulateStage implements Stage {
       }
       item++;
       ready = false;
-      return project.apply(row);
+      return row;
     }
   }
 }
