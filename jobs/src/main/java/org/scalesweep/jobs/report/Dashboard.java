@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.RowOrder;
 import org.scalesweep.jobs.table.Outputs;
 
 /**

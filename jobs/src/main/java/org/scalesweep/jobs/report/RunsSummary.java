@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.RowOrder;
 import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.jobs.table.RunsSummaryRow;
 

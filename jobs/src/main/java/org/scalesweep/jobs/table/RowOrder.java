@@ -1,4 +1,4 @@
-package org.scalesweep.jobs.report;
+package org.scalesweep.jobs.table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,21 +9,21 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * Sorts rows already on the driver as Spark's {@code orderBy} on the same columns sorts them:
  * ascending, nulls first, strings by their UTF-8 bytes, NaN above every other number and -0.0 equal
- * to 0.0. For the report's small tables: a sort of a few thousand rows in the driver instead of a
+ * to 0.0. For small tables (the report's, flagged rows): a sort in the driver instead of a
  * range-partitioning sample job, a shuffle and a collect. The sort is stable (ties keep their input
  * order); the report sorts on keys that identify a row.
  */
-final class RowOrder {
+public final class RowOrder {
   private RowOrder() {}
 
   /** A sorted copy of {@code rows} by the named columns (each row must carry its schema). */
-  static List<Row> sorted(List<Row> rows, String... columns) {
+  public static List<Row> sorted(List<Row> rows, String... columns) {
     List<Row> out = new ArrayList<>(rows);
     out.sort(comparator(columns));
     return out;
   }
 
-  static Comparator<Row> comparator(String... columns) {
+  public static Comparator<Row> comparator(String... columns) {
     return (a, b) -> {
       for (String c : columns) {
         int k = compare(a.getAs(c), b.getAs(c));
@@ -37,7 +37,7 @@ final class RowOrder {
 
   /** Spark's ascending order of two values of one column, nulls first. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static int compare(Object x, Object y) {
+  public static int compare(Object x, Object y) {
     if (x == null || y == null) {
       return x == null ? (y == null ? 0 : -1) : 1;
     }
