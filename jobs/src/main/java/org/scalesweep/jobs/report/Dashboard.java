@@ -1,14 +1,16 @@
 package org.scalesweep.jobs.report;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.RowOrder;
 import org.scalesweep.jobs.table.Outputs;
 
 /**
@@ -19,28 +21,32 @@ import org.scalesweep.jobs.table.Outputs;
 public final class Dashboard {
   private Dashboard() {}
 
-  /** Writes the dashboard into {@code reportDir}; returns rows per CSV written, keyed like the manifest. */
-  public static void write(Outputs outputs, Study study, Path reportDir, List<Row> runs, List<Row> curves,
-      List<Row> parity) throws IOException {
-    Outputs out = outputs;
-
-    Dataset<Row> frontier = out.readParquet(Outputs.FRONTIER).orderBy("study", "corpus", "subgroup", "budget");
-    Dataset<Row> powerFits = out.readParquet(Outputs.FITS)
-        .filter(col("law").equalTo("power").and(col("fit_on").equalTo("frontier")))
-        .select("study", "corpus", "subgroup", "param", "estimate", "r_squared", "converged", "flags")
-        .orderBy("study", "corpus", "subgroup", "param");
-    Dataset<Row> significance = out.readParquet(Outputs.SIGNIFICANCE).orderBy("study", "corpus", "treatment");
-    Dataset<Row> crossovers = out.readParquet(Outputs.CROSSOVERS)
-        .orderBy("study", "corpus", "treatment_1", "treatment_2");
+  /**
+   * Writes the dashboard into {@code reportDir} from the tables the report stage collected (keyed by
+   * output name: frontier, fits, significance and crossovers, with their schemas), sorted here as
+   * the dashboard shows them, without reading or sorting them again in Spark.
+   */
+  public static void write(Outputs outputs, Study study, Path reportDir, Map<String, List<Row>> tables,
+      Map<String, StructType> schemas, List<Row> runs, List<Row> curves, List<Row> parity) throws IOException {
+    List<Row> frontier = RowOrder.sorted(tables.get(Outputs.FRONTIER), "study", "corpus", "subgroup", "budget");
+    List<Row> powerFits = RowOrder.sorted(tables.get(Outputs.FITS).stream()
+        .filter(r -> "power".equals(r.getAs("law")) && "frontier".equals(r.getAs("fit_on"))).toList(),
+        "study", "corpus", "subgroup", "param");
+    StructType fits = schemas.get(Outputs.FITS);
+    StructType powerFitsSchema = new StructType(Stream.of("study", "corpus", "subgroup", "param", "estimate",
+        "r_squared", "converged", "flags").map(c -> fits.fields()[fits.fieldIndex(c)]).toArray(StructField[]::new));
+    List<Row> significance = RowOrder.sorted(tables.get(Outputs.SIGNIFICANCE), "study", "corpus", "treatment");
+    List<Row> crossovers = RowOrder.sorted(tables.get(Outputs.CROSSOVERS), "study", "corpus", "treatment_1",
+        "treatment_2");
     String json = new DashboardData(study)
         .table("runs", OutputTables.RUNS_SUMMARY.schema(), runs)
-        .table("frontier", frontier.schema(), frontier.collectAsList())
-        .table("power_fits", powerFits.schema(), powerFits.collectAsList())
-        .table("significance", significance.schema(), significance.collectAsList())
-        .table("crossovers", crossovers.schema(), crossovers.collectAsList())
+        .table("frontier", schemas.get(Outputs.FRONTIER), frontier)
+        .table("power_fits", powerFitsSchema, powerFits)
+        .table("significance", schemas.get(Outputs.SIGNIFICANCE), significance)
+        .table("crossovers", schemas.get(Outputs.CROSSOVERS), crossovers)
         .table("curves", OutputTables.RELATIVE_CURVES.schema(), curves)
         .table("parity", OutputTables.PARITY.schema(), parity)
         .toJson();
-    DashboardPage.write(out.fs(), reportDir, study.reportTitle(), json);
+    DashboardPage.write(outputs.fs(), reportDir, study.reportTitle(), json);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.scalesweep.jobs.table.OutputTables;
+import org.scalesweep.jobs.table.RowOrder;
 import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.jobs.table.RunsSummaryRow;
 
@@ -42,14 +43,14 @@ public final class RunsSummary {
   public static List<Row> rows(Outputs outputs) {
     Dataset<Row> runs = outputs.readParquet(Outputs.RUNS);
     List<String> have = Arrays.asList(runs.columns());
-    Column[] cols = RUN_COLUMNS.stream()
-        .map(c -> have.contains(c) || !OPTIONAL.contains(c) ? col(c) : lit(null).alias(c))
+    Column[] cols = java.util.stream.Stream.concat(RUN_COLUMNS.stream()
+        .map(c -> have.contains(c) || !OPTIONAL.contains(c) ? col(c) : lit(null).alias(c)),
+        have.contains("seed") ? java.util.stream.Stream.of(col("seed")) : java.util.stream.Stream.empty())
         .toArray(Column[]::new);
-    List<Row> obs = runs.select(cols).orderBy(have.contains("seed")
-        ? new Column[] {col("study"), col("corpus"), col("subgroup"), col("budget"), col("tokens"), col("run_id"),
-            col("seed")}
-        : new Column[] {col("study"), col("corpus"), col("subgroup"), col("budget"), col("tokens"), col("run_id")})
-        .collectAsList();
+    // sorted on the driver (one collect, no sampling job and shuffle); replicates of a run in seed order
+    List<Row> obs = RowOrder.sorted(runs.select(cols).collectAsList(), have.contains("seed")
+        ? new String[] {"study", "corpus", "subgroup", "budget", "tokens", "run_id", "seed"}
+        : new String[] {"study", "corpus", "subgroup", "budget", "tokens", "run_id"});
     Map<String, Row> grid = grid(outputs);
     List<Row> out = new ArrayList<>();
     int i = 0;

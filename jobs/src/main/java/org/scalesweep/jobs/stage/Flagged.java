@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.scalesweep.jobs.pipeline.StageContext;
+import org.scalesweep.jobs.table.RowOrder;
 
 /**
  * Warning lines for the flagged rows of an output (its {@code flags} and {@code reason} columns):
@@ -29,8 +30,13 @@ final class Flagged {
     cols.add(col("flags"));
     cols.add(col("reason"));
     Column[] c = cols.toArray(Column[]::new);
-    List<Row> items = ctx.outputs().readStaged(output).filter(col("flags").notEqual("")).select(c).distinct()
-        .orderBy(c).collectAsList();
+    // the flagged rows are few: distinct and sorted on the driver (one Spark job instead of a shuffle and a sort)
+    List<String> names = new ArrayList<>(key);
+    names.add("flags");
+    names.add("reason");
+    List<Row> items = RowOrder.sorted(new ArrayList<>(new java.util.LinkedHashSet<>(
+        ctx.outputs().readStaged(output).filter(col("flags").notEqual("")).select(c).collectAsList())),
+        names.toArray(String[]::new));
     for (int i = 0; i < Math.min(items.size(), MAX_LINES); i++) {
       Row r = items.get(i);
       List<String> name = new ArrayList<>();

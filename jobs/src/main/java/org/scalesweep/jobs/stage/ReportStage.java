@@ -89,7 +89,8 @@ public final class ReportStage implements Stage {
       ctx.outputs().writeUtf8(new Path(tmp, "index.html"),
           ReportHtml.render(ctx.study(), data, schemas, figures, ctx.manifest()));
       ctx.begin(name(), "dashboard");
-      Dashboard.write(ctx.outputs(), ctx.study(), tmp, tables.get(RunsSummary.CSV), tables.get(RelativeCurves.CSV),
+      Dashboard.write(ctx.outputs(), ctx.study(), tmp, tables, schemas, tables.get(RunsSummary.CSV),
+          tables.get(RelativeCurves.CSV),
           tables.get(Outputs.PARITY_CSV));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

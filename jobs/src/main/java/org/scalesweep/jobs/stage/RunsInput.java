@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.scalesweep.fit.FitFlag;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
@@ -125,21 +126,6 @@ final class RunsInput {
       malformed = malformed.or(bad);
       reasons.add(when(bad, lit(what)));
     }
-    if (raw.isEmpty()) {
-      throw new InvalidInputException(file + " has no rows; rerun the stage that writes it (simulate or ingest)");
-    }
-    List<Row> bad = raw.filter(malformed).select(col("run_id"), col("subgroup"), concat_ws("; ", reasons
-        .toArray(Column[]::new)).alias("why")).limit(3).collectAsList();
-    if (!bad.isEmpty()) {
-      long n = raw.filter(malformed).count();
-      StringBuilder sb = new StringBuilder(file + ": " + n + " malformed row(s); for example");
-      for (Row r : bad) {
-        sb.append(" [run_id ").append(r.<Object>getAs("run_id")).append(", subgroup ")
-            .append(r.<Object>getAs("subgroup")).append(": ").append(r.<String>getAs("why")).append(']');
-      }
-      throw new InvalidInputException(sb.append("; allowed: no nulls, positive finite budget, params and tokens, "
-          + "width and depth positive or null, non-empty names").toString());
-    }
     // rows of corpora, case studies or subgroups the config does not name: not this study's, left out
     Column known = col("study").equalTo(Study.OVERALL).and(col("subgroup").equalTo(Study.OVERALL));
     for (Study.CaseStudy cs : ctx.study().caseStudies()) {
@@ -150,36 +136,68 @@ final class RunsInput {
     if (!ctx.study().corpora().isEmpty()) { // ingested studies take whatever corpora the input has
       known = known.and(col("corpus").isin(ctx.study().corpora().stream().map(Study.Corpus::name).toArray()));
     }
-    List<Row> strangers = raw.filter(known.unary_$bang()).groupBy("study", "corpus", "subgroup")
-        .agg(count(lit(1)).alias("n"))
-        .orderBy("study", "corpus", "subgroup").collectAsList();
-    if (!strangers.isEmpty()) {
-      Map<List<String>, Long> other = new LinkedHashMap<>();
-      strangers.forEach(r -> other.put(groupOf(r), r.<Long>getAs("n")));
+    Column loss = col("loss").cast(DataTypes.DoubleType);
+    Column usable = loss.isNotNull().and(isnan(loss).unary_$bang()).and(loss.gt(0))
+        .and(loss.lt(Double.POSITIVE_INFINITY));
+    // every check in one pass (one Spark job, a few rows back): rows per group and verdict
+    List<Row> verdicts = raw.groupBy(col("study"), col("corpus"), col("subgroup"), malformed.alias("malformed"),
+        known.alias("known"), usable.alias("usable")).agg(count(lit(1)).alias("n")).collectAsList();
+    if (verdicts.isEmpty()) {
+      throw new InvalidInputException(file + " has no rows; rerun the stage that writes it (simulate or ingest)");
+    }
+    long malformedRows = verdicts.stream().filter(r -> r.<Boolean>getAs("malformed")).mapToLong(r -> r.<Long>getAs("n"))
+        .sum();
+    if (malformedRows > 0) {
+      List<Row> bad = raw.filter(malformed).select(col("run_id"), col("subgroup"), concat_ws("; ", reasons
+          .toArray(Column[]::new)).alias("why")).limit(3).collectAsList();
+      StringBuilder sb = new StringBuilder(file + ": " + malformedRows + " malformed row(s); for example");
+      for (Row r : bad) {
+        sb.append(" [run_id ").append(r.<Object>getAs("run_id")).append(", subgroup ")
+            .append(r.<Object>getAs("subgroup")).append(": ").append(r.<String>getAs("why")).append(']');
+      }
+      throw new InvalidInputException(sb.append("; allowed: no nulls, positive finite budget, params and tokens, "
+          + "width and depth positive or null, non-empty names").toString());
+    }
+    Map<List<String>, Long> other = countsByGroup(verdicts, r -> !r.<Boolean>getAs("known"));
+    if (!other.isEmpty()) {
       ctx.log().printf("warning: %s: %d row(s) of study/corpus/subgroup names the config does not have were left out "
           + "(%s)%n", file, other.values().stream().mapToLong(Long::longValue).sum(), describe(other));
       raw = raw.filter(known);
-      if (raw.isEmpty()) {
+      if (verdicts.stream().noneMatch(r -> r.<Boolean>getAs("known"))) {
         throw new InvalidInputException(file + " has no row of this study's corpora, case studies and subgroups "
             + "(it has " + describe(other) + "); is it the output of another config?");
       }
     }
-    Column loss = col("loss").cast(DataTypes.DoubleType);
-    Column usable = loss.isNotNull().and(isnan(loss).unary_$bang()).and(loss.gt(0))
-        .and(loss.lt(Double.POSITIVE_INFINITY));
-    Map<List<String>, Long> dropped = new LinkedHashMap<>();
-    List<Row> lost = raw.filter(usable.unary_$bang()).groupBy("study", "corpus", "subgroup")
-        .agg(count(lit(1)).alias("n"))
-        .orderBy("study", "corpus", "subgroup").collectAsList();
-    for (Row r : lost) {
-      dropped.put(groupOf(r), r.<Long>getAs("n"));
-    }
+    Map<List<String>, Long> dropped = countsByGroup(verdicts,
+        r -> r.<Boolean>getAs("known") && !r.<Boolean>getAs("usable"));
     if (!dropped.isEmpty()) {
       long total = dropped.values().stream().mapToLong(Long::longValue).sum();
       ctx.log().printf("warning: %s: %d observation(s) with a loss that is NaN, infinite or not positive were left out "
           + "(%s); fits and contrasts that lost them are flagged %s%n", file, total, describe(dropped), DROPPED);
     }
     return new Read(raw.filter(usable).select(typed.toArray(Column[]::new)), dropped);
+  }
+
+  /**
+   * Rows per (study, corpus, subgroup) among the verdict rows {@code which} selects, in Spark's order
+   * of those strings (UTF-8 bytes, what orderBy on the columns gave).
+   */
+  private static Map<List<String>, Long> countsByGroup(List<Row> verdicts, java.util.function.Predicate<Row> which) {
+    Map<List<String>, Long> sums = new java.util.TreeMap<>((a, b) -> {
+      for (int i = 0; i < a.size(); i++) {
+        int c = UTF8String.fromString(a.get(i)).compareTo(UTF8String.fromString(b.get(i)));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    });
+    for (Row r : verdicts) {
+      if (which.test(r)) {
+        sums.merge(groupOf(r), r.<Long>getAs("n"), Long::sum);
+      }
+    }
+    return new LinkedHashMap<>(sums);
   }
 
   private static String describe(Map<List<String>, Long> dropped) {

@@ -1,12 +1,8 @@
 package org.scalesweep.jobs.stage;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,23 +15,16 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.scalesweep.grid.ModelConfig;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.pipeline.StageContext;
 import org.scalesweep.jobs.spark.InternalRows;
 import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.jobs.table.Outputs;
-import org.scalesweep.jobs.table.RunRow;
-import org.scalesweep.sim.CorpusTruth;
-import org.scalesweep.sim.Keys;
-import org.scalesweep.sim.Observation;
 import org.scalesweep.sim.Subgroup;
 
 /**
@@ -44,6 +33,11 @@ import org.scalesweep.sim.Subgroup;
  * simulated or ingested (see data/README.md). Units (corpus × configuration × replicate) are spread over partitions with
  * {@code spark.range}; each partition runs lib's simulator on its units. Every draw is keyed, so
  * the values do not depend on partitioning.
+ *
+ * <p>Each unit is simulated once ({@link SimulatedUnit}): the job that writes items.parquet also
+ * makes the unit's run rows (the means of the same item draws) and hands them to the driver through
+ * an accumulator, keyed by unit; runs.parquet is then written from them, partitioned as before, and a
+ * unit whose rows did not arrive is simulated again. A study without items simulates in the runs job.
  */
 public final class SimulateStage implements Stage {
 
@@ -68,122 +62,114 @@ public final class SimulateStage implements Stage {
     int partitions = study.simulatePartitions() > 0 ? study.simulatePartitions()
         : (int) Math.max(1, Math.min(units, 4L * ctx.parallelism()));
     Broadcast<Study> bc = ctx.spark().sparkContext().broadcast(study, scala.reflect.ClassTag$.MODULE$.apply(Study.class));
-    Map<String, Long> rows = new LinkedHashMap<>();
-
-    ctx.begin(name(), "run-level observations of " + units + " run replicates");
-    Dataset<Row> runs = ctx.spark().range(0, units, 1, partitions)
-        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> runRows(bc.value(), it), Encoders.row(OutputTables.RUNS.schema()));
-    rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
+    long itemRowCount = -1;
+    Map<Long, Row[]> simulated = Map.of();
 
     if (study.hasItems()) {
-      ctx.begin(name(), "item-level observations");
+      // one pass: the tasks that write items.parquet also hand the run rows of their units to the driver
+      ctx.begin(name(), "item-level observations of " + units + " run replicates");
       int itemPartitions = study.simulatePartitions() > 0 ? study.simulatePartitions()
           : (int) Math.max(1, Math.min(units, 8L * ctx.parallelism()));
+      CollectionAccumulator<SimulatedUnit.Runs> runsOut = ctx.spark().sparkContext().collectionAccumulator("simulated runs");
       JavaRDD<InternalRow> itemRows = ctx.spark().range(0, units, 1, itemPartitions).javaRDD()
-          .mapPartitions((FlatMapFunction<Iterator<Long>, InternalRow>) it -> new ItemRows(bc.value(), it));
+          .mapPartitions((FlatMapFunction<Iterator<Long>, InternalRow>) it -> new ItemRows(bc.value(), it, runsOut));
       Dataset<Row> items = InternalRows.dataFrame(ctx.spark(), itemRows, OutputTables.ITEMS.schema());
-      rows.put(Outputs.ITEMS, ctx.outputs().writeParquet(Outputs.ITEMS, items));
+      itemRowCount = ctx.outputs().writeParquet(Outputs.ITEMS, items);
+      simulated = new HashMap<>();
+      for (SimulatedUnit.Runs r : runsOut.value()) {
+        simulated.put(r.unit(), r.rows()); // a unit's rows are the same in every attempt of its task
+      }
     }
+
+    ctx.begin(name(), "run-level observations of " + units + " run replicates");
+    Broadcast<Map<Long, Row[]>> done = ctx.spark().sparkContext().broadcast(simulated,
+        scala.reflect.ClassTag$.MODULE$.apply(Map.class));
+    Dataset<Row> runs = ctx.spark().range(0, units, 1, partitions)
+        .mapPartitions((MapPartitionsFunction<Long, Row>) it -> runRows(bc.value(), done.value(), it),
+            Encoders.row(OutputTables.RUNS.schema()));
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put(Outputs.RUNS, ctx.outputs().writeParquet(Outputs.RUNS, runs));
+    if (itemRowCount >= 0) {
+      rows.put(Outputs.ITEMS, itemRowCount);
+    }
+    done.destroy();
     bc.destroy();
     return rows;
   }
 
-  /** Run-level rows of a partition's units: the overall loss, then every case-study subgroup. */
-  private static Iterator<Row> runRows(Study study, Iterator<Long> units) {
-    StudyTruths t = new StudyTruths(study);
+  /**
+   * Run-level rows of a partition's units, in unit order: the rows the item pass already made, else
+   * (a study without items) the unit simulated here.
+   */
+  private static Iterator<Row> runRows(Study study, Map<Long, Row[]> simulated, Iterator<Long> units) {
+    SimulatedUnit unit = null;
     List<Row> out = new ArrayList<>();
     while (units.hasNext()) {
       long u = units.next();
-      int c = t.corpusOf(u);
-      ModelConfig cfg = t.configs.get(t.configOf(u));
-      int rep = t.replicateOf(u);
-      String corpus = study.corpora().get(c).name();
-      long corpusKey = Keys.name(corpus);
-      String runId = GridStage.runId(corpus, cfg);
-      if (t.structure.missing(study.seed(), corpusKey, cfg.runKey(), rep)) {
-        continue; // a failed job: no rows
-      }
-      for (int s = 0; s < study.caseStudies().size(); s++) {
-        CorpusTruth truth = t.truths[c][s];
-        // subgroup 0 is the corpus's overall loss: written once, under study "overall"
-        for (int g = s == 0 ? 0 : 1; g < truth.subgroups().size(); g++) {
-          Subgroup sg = truth.subgroups().get(g);
-          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget()) * t.structure.factor(t.simulator,
-              corpusKey, Keys.name(sg.name()), cfg.runKey(), cfg.architectureKey(), cfg.budget(), rep);
-          Observation o = t.simulator.observe(sg, l, corpusKey, cfg.runKey(), rep, t.difficulties(sg));
-          String studyName = g == 0 ? Study.OVERALL : study.caseStudies().get(s).name();
-          out.add(OutputTables.RUNS.toRow(new RunRow(studyName, corpus, sg.name(), runId, rep, cfg.budget(), cfg.width(), cfg.depth(),
-              cfg.params(), cfg.tokens(), cfg.sixND(), o.loss(), Double.isNaN(o.accuracy()) ? null : o.accuracy(),
-              o.items())));
+      Row[] done = simulated.get(u);
+      if (done == null) {
+        if (unit == null) {
+          unit = new SimulatedUnit(study, false);
         }
+        if (!unit.load(u)) {
+          continue; // a failed job: no rows
+        }
+        done = unit.runRows();
       }
+      out.addAll(Arrays.asList(done));
     }
     return out.iterator();
   }
 
   /**
-   * Item rows of a partition's units, generated lazily unit by unit and subgroup by subgroup, as
-   * Catalyst rows: one mutable row projected to the same reused UnsafeRow (what Spark's own scans
-   * hand on), strings encoded once per unit or subgroup, item difficulties from the task's cache and
-   * correctness keys extended from one prefix per subgroup.
+   * Item rows of a partition's units, generated unit by unit (each unit simulated once by
+   * {@link SimulatedUnit}, whose run rows go to the driver through an accumulator), as Catalyst rows:
+   * one mutable row, handed on as it is (Spark's scan of the RDD projects every row to an UnsafeRow
+   * before the writer sees it, so a projection here would copy each row twice), strings encoded once
+   * per unit or subgroup.
    */
   private static final class ItemRows implements Iterator<InternalRow> {
+    private final SimulatedUnit sim;
     private final Study study;
-    private final StudyTruths t;
     private final Iterator<Long> units;
+    private final CollectionAccumulator<SimulatedUnit.Runs> runsOut;
     private final SpecificInternalRow row = new SpecificInternalRow(OutputTables.ITEMS.schema());
-    private final UnsafeProjection project = UnsafeProjection.create(OutputTables.ITEMS.schema());
     private final UTF8String[] studyNames;
-    private long corpusKey;
-    private ModelConfig cfg;
-    private int rep;
-    private int c;
-    private int s;
-    private int g = 1;
+    private int slot;
     private int item;
-    private double[] losses = new double[0];
     private Subgroup sg;
-    private long correctKey;
+    private double[] losses;
+    private boolean[] correct;
     private boolean ready;
     private boolean unitOpen;
 
-    ItemRows(Study study, Iterator<Long> units) {
+    ItemRows(Study study, Iterator<Long> units, CollectionAccumulator<SimulatedUnit.Runs> runsOut) {
       this.study = study;
-      this.t = new StudyTruths(study);
+      this.sim = new SimulatedUnit(study, true);
       this.units = units;
+      this.runsOut = runsOut;
       this.studyNames = study.caseStudies().stream().map(cs -> UTF8String.fromString(cs.name()))
           .toArray(UTF8String[]::new);
     }
 
     private boolean openNextUnit() {
-      if (!units.hasNext()) {
-        return false;
-      }
-      long unit = units.next();
-      c = t.corpusOf(unit);
-      cfg = t.configs.get(t.configOf(unit));
-      rep = t.replicateOf(unit);
-      String corpus = study.corpora().get(c).name();
-      corpusKey = Keys.name(corpus);
-      while (t.structure.missing(study.seed(), corpusKey, cfg.runKey(), rep)) { // failed jobs have no items
-        if (!units.hasNext()) {
-          return false;
+      while (units.hasNext()) {
+        long unit = units.next();
+        if (!sim.load(unit)) {
+          continue; // failed jobs have no runs and no items
         }
-        unit = units.next();
-        c = t.corpusOf(unit);
-        cfg = t.configs.get(t.configOf(unit));
-        rep = t.replicateOf(unit);
-        corpus = study.corpora().get(c).name();
-        corpusKey = Keys.name(corpus);
+        runsOut.add(new SimulatedUnit.Runs(unit, sim.runRows()));
+        String corpus = study.corpora().get(sim.corpus()).name();
+        row.update(1, UTF8String.fromString(corpus));
+        row.update(3, UTF8String.fromString(GridStage.runId(corpus, sim.config())));
+        row.setInt(4, sim.replicate());
+        slot = -1;
+        item = 0;
+        sg = null;
+        unitOpen = true;
+        return true;
       }
-      row.update(1, UTF8String.fromString(corpus));
-      row.update(3, UTF8String.fromString(GridStage.runId(corpus, cfg)));
-      row.setInt(4, rep);
-      s = 0;
-      g = 1;
-      item = 0;
-      unitOpen = true;
-      return true;
+      return false;
     }
 
     @Override
@@ -192,39 +178,22 @@ public final class SimulateStage implements Stage {
         if (!unitOpen && !openNextUnit()) {
           return false;
         }
-        if (s >= study.caseStudies().size()) {
-          unitOpen = false;
-          continue;
-        }
-        CorpusTruth truth = t.truths[c][s];
-        if (g >= truth.subgroups().size()) {
-          s++;
-          g = 1;
-          continue;
-        }
-        sg = truth.subgroups().get(g);
-        if (sg.items() == 0) {
-          g++;
-          continue;
-        }
-        if (item == 0) {
-          if (losses.length != sg.items()) {
-            losses = new double[sg.items()];
-          }
-          long subgroupKey = Keys.name(sg.name());
-          double l = truth.loss(g, cfg.params(), cfg.tokens(), cfg.budget()) * t.structure.factor(t.simulator,
-              corpusKey, subgroupKey, cfg.runKey(), cfg.architectureKey(), cfg.budget(), rep);
-          t.simulator.itemLosses(l, corpusKey, subgroupKey, cfg.runKey(), rep, 0, t.difficulties(sg), losses);
-          correctKey = t.simulator.correctKey(corpusKey, subgroupKey, cfg.runKey(), rep);
-          row.update(0, studyNames[s]);
-          row.update(2, UTF8String.fromString(sg.name()));
-        }
-        if (item < sg.items()) {
+        if (sg != null && item < sg.items()) {
           ready = true;
-        } else {
-          item = 0;
-          g++;
+          continue;
         }
+        slot++;
+        item = 0;
+        if (slot >= sim.slots()) {
+          unitOpen = false;
+          sg = null;
+          continue;
+        }
+        sg = sim.slotSubgroup(slot);
+        losses = sim.slotLosses(slot);
+        correct = sim.slotCorrect(slot);
+        row.update(0, studyNames[sim.slotStudy(slot)]);
+        row.update(2, UTF8String.fromString(sg.name()));
       }
       return true;
     }
@@ -239,11 +208,11 @@ public final class SimulateStage implements Stage {
       if (sg.accuracy() == null) {
         row.setNullAt(7);
       } else {
-        row.setBoolean(7, t.simulator.itemCorrect(sg.accuracy(), losses[item], correctKey, item));
+        row.setBoolean(7, correct[item]);
       }
       item++;
       ready = false;
-      return project.apply(row);
+      return row;
     }
   }
 }
