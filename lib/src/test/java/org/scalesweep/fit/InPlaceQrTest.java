@@ -40,7 +40,7 @@ class InPlaceQrTest {
   void approach3StepSystemsGiveTheSameResidual() {
     // the damped Jacobian of a Levenberg–Marquardt step on 240 points: columns s1, s2, s3, −s1·ln N, −s2·ln D
     // are nearly collinear (condition ~1e4), so compare what the step minimises, the residual norm
-    double[][] p = grid(12, 20);
+    double[][] p = Approach3MethodTest.points(12, 20, 0.02, 240); // the benchmark's 240 points
     JointLawResiduals model = new JointLawResiduals(p[0], p[1], p[2]);
     int m = p[0].length;
     double[] r = new double[m];
@@ -83,7 +83,7 @@ class InPlaceQrTest {
   @Test
   void bootstrapRefitsReachTheSameOptimumWithEitherSolve() {
     // the fit-runs benchmark's design: 240 points, Poisson(1) weights per point, warm-started refits
-    double[][] p = grid(12, 20);
+    double[][] p = Approach3MethodTest.points(12, 20, 0.02, 240); // the benchmark's 240 points
     JointLawFitter general = JointLawFitter.defaults();
     JointLawFitter inPlace = general.withPolish(general.polish().withLinearSolve(LinearSolve.IN_PLACE_QR));
     assertThat(inPlace.polish().linearSolve()).isEqualTo(LinearSolve.IN_PLACE_QR);
@@ -106,24 +106,6 @@ class InPlaceQrTest {
       assertThat(q.converged()).isEqualTo(g.converged());
     }
     System.out.printf("in-place vs general QR polish: worst relative objective difference %.2e%n", worst);
-  }
-
-  /** Seed 000's law on an nSizes × nData grid (N 125M–70B, D 1e3–1e7), lognormal noise 0.02 from keyed draws. */
-  static double[][] grid(int nSizes, int nData) {
-    JointLaw truth = JointLaw.SEED_000_TRUTH;
-    int m = nSizes * nData;
-    double[] n = new double[m];
-    double[] d = new double[m];
-    double[] l = new double[m];
-    for (int i = 0; i < nSizes; i++) {
-      for (int j = 0; j < nData; j++) {
-        int k = i * nData + j;
-        n[k] = 125e6 * Math.pow(70e9 / 125e6, i / (nSizes - 1.0));
-        d[k] = 1e3 * Math.pow(1e4, j / (nData - 1.0));
-        l[k] = truth.at(n[k], d[k]) * Math.exp(0.02 * KeyedRandom.gaussian(Keys.of(240, k)));
-      }
-    }
-    return new double[][] {n, d, l};
   }
 
   private static double residualNorm(double[][] a, double[] b, double[] x) {
