@@ -24,6 +24,7 @@ import org.scalesweep.fit.FitFlag;
 import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.Lbfgs;
 import org.scalesweep.fit.OffsetPowerLawFitter;
+import org.scalesweep.fit.RunPoints;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.Stage;
 import org.scalesweep.jobs.pipeline.StageContext;
@@ -247,29 +248,19 @@ public final class FitStage implements Stage {
 
   private static List<FitRow> jointLaw(Study study, String corpus, String studyName, String subgroup,
       List<RunObservation> rows) {
-    rows.sort(Comparator.comparing(RunObservation::runId).thenComparingInt(RunObservation::seed));
-    int m = rows.size();
-    double[] n = new double[m];
-    double[] d = new double[m];
-    double[] l = new double[m];
-    double[] b = new double[m];
-    for (int i = 0; i < m; i++) {
-      n[i] = rows.get(i).params();
-      d[i] = rows.get(i).tokens();
-      l[i] = rows.get(i).loss();
-      b[i] = rows.get(i).budget();
-    }
+    RunPoints p = RunObservation.points(rows);
+    int m = p.size();
     List<FitRow> out = new ArrayList<>();
     JointLawFitter fitter = jointLawFitter(study);
     Fit<? extends Law> joint;
     try {
-      joint = fitter.fit(n, d, l, null);
+      joint = fitter.fit(p.params(), p.tokens(), p.loss(), null);
     } catch (IllegalArgumentException e) {
       joint = Fit.failed(FitFlag.DEGENERATE, m, e.getMessage());
     }
     out.addAll(FitRows.of(studyName, corpus, subgroup, "runs", joint, List.of("E", "A", "alpha", "B", "beta")));
     if (Study.OVERALL.equals(subgroup) && m >= 3) {
-      Approach2.Result a2 = Approach2.defaults().fit(b, n, d, l, null);
+      Approach2.Result a2 = Approach2.defaults().fit(p.budget(), p.params(), p.tokens(), p.loss(), null);
       out.addAll(FitRows.allocation(studyName, corpus, subgroup, a2));
     }
     return out;

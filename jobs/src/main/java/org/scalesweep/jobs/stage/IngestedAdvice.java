@@ -1,7 +1,6 @@
 package org.scalesweep.jobs.stage;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import org.scalesweep.advice.IngestedSuite;
 import org.scalesweep.advice.TrainedConfig;
 import org.scalesweep.fit.Fit;
+import org.scalesweep.fit.RunPoints;
 import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.ingest.Canonical;
 import org.scalesweep.law.JointLaw;
@@ -73,20 +73,11 @@ final class IngestedAdvice {
 
   /** Approach 3's joint law as the fit stage fits it (rows in run_id, seed order). */
   private static JointLaw law(Study s, List<RunObservation> rows, String what) {
-    List<RunObservation> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparing(RunObservation::runId).thenComparingInt(RunObservation::seed));
-    int m = sorted.size();
-    double[] n = new double[m];
-    double[] d = new double[m];
-    double[] l = new double[m];
-    for (int i = 0; i < m; i++) {
-      n[i] = sorted.get(i).params();
-      d[i] = sorted.get(i).tokens();
-      l[i] = sorted.get(i).loss();
-    }
+    RunPoints p = RunObservation.points(rows);
+    int m = p.size();
     Fit<JointLaw> f;
     try {
-      f = FitStage.jointLawFitter(s).fit(n, d, l, null);
+      f = FitStage.jointLawFitter(s).fit(p.params(), p.tokens(), p.loss(), null);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the joint law of " + what + " cannot be fitted (" + m + " observations): "
           + e.getMessage(), e);
