@@ -1,5 +1,6 @@
 package org.scalesweep.jobs.cli;
 
+import java.util.List;
 import org.scalesweep.boot.ResampleScheme;
 import org.scalesweep.jobs.config.Study;
 import picocli.CommandLine.Option;
@@ -19,12 +20,7 @@ final class ScopeOptions {
 
   /** The case study, checked against the study's. */
   String caseStudy(Study study) {
-    String cs = caseStudy != null ? caseStudy : study.caseStudies().get(0).name();
-    if (study.caseStudies().stream().noneMatch(c -> c.name().equals(cs))) {
-      throw new UsageException("--case-study '" + cs + "' is not in " + study.name() + "; allowed: "
-          + study.caseStudies().stream().map(Study.CaseStudy::name).toList());
-    }
-    return cs;
+    return oneOf("--case-study", caseStudy, study.caseStudies().stream().map(Study.CaseStudy::name).toList(), study);
   }
 
   /** The corpus, checked against the study's (an ingested study's corpora are its data's: null means the first). */
@@ -32,12 +28,16 @@ final class ScopeOptions {
     if (study.ingested()) {
       return corpus;
     }
-    String co = corpus != null ? corpus : study.corpora().get(0).name();
-    if (study.corpora().stream().noneMatch(c -> c.name().equals(co))) {
-      throw new UsageException("--corpus '" + co + "' is not in " + study.name() + "; allowed: "
-          + study.corpora().stream().map(Study.Corpus::name).toList());
+    return oneOf("--corpus", corpus, study.corpora().stream().map(Study.Corpus::name).toList(), study);
+  }
+
+  /** The given name, or the first allowed one when none is given; a name not allowed is a usage error. */
+  private static String oneOf(String option, String given, List<String> allowed, Study study) {
+    String name = given != null ? given : allowed.get(0);
+    if (!allowed.contains(name)) {
+      throw new UsageException(option + " '" + name + "' is not in " + study.name() + "; allowed: " + allowed);
     }
-    return co;
+    return name;
   }
 
   /** The scheme (the study's by default). */
