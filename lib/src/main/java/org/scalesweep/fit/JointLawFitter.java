@@ -11,7 +11,10 @@ import org.scalesweep.law.JointLaw;
  * L-BFGS, keeping the best converged start, then polishing it with Levenberg–Marquardt (L-BFGS alone
  * stops short of the optimum when residuals are tiny, see docs/ARCHITECTURE.md, Fitting). The starts come
  * from the grid itself ({@link Approach3Method#GRID}, the reference) or from its exponent pairs at their
- * profiled inner optimum ({@link Approach3Method#PROFILED}, variable projection, the default).
+ * profiled inner optimum ({@link Approach3Method#PROFILED}, variable projection, the default). Data
+ * whose optimum is expected near a known law (a subgroup near its corpus's overall fit) can be fitted
+ * from a warm start and only the best-ranked starts ({@link #fit(JointLaw, double[], double[], double[],
+ * double[])}).
  */
 public final class JointLawFitter {
   /** Exponents above this are treated as runaway (the start grid ends at 2). */

@@ -20,14 +20,19 @@ import org.scalesweep.jobs.config.Study;
 import org.scalesweep.jobs.pipeline.Pipeline;
 import org.scalesweep.law.JointLaw;
 
-/** Survey (not a CI test): warm keep k against the cold multi-start on the flagship's subgroups. */
+/**
+ * Survey behind docs/PERFORMANCE.md §7e (not a CI test; runs with -Dscalesweep.survey=true): each
+ * subgroup of a study (default the flagship, -Dsurvey.conf=quick.conf for another) fitted cold and
+ * warm-started from its corpus's overall fit with k = 0, 1, 2, 3, 5, 25 extra starts; prints and writes
+ * to jobs/target/warm-keep-survey-CONF.txt how many reach the cold objective and the thread CPU of each.
+ */
 @EnabledIfSystemProperty(named = "scalesweep.survey", matches = "true")
 class WarmKeepSurvey {
   @Test
   void survey() throws Exception {
     String conf = System.getProperty("survey.conf", "relative-scaling.conf");
     Study study = TestStudies.load(conf);
-    Path dir = Path.of(System.getProperty("survey.dir", "/tmp/ws-survey-" + conf));
+    Path dir = Path.of(System.getProperty("survey.dir", "target/warm-keep-survey-" + conf));
     if (!Files.exists(dir.resolve("runs.parquet"))) {
       Pipeline.execute(study, SparkTestSession.get(), dir.toString(), List.of(new GridStage(), new SimulateStage()), false);
     }
@@ -95,6 +100,6 @@ class WarmKeepSurvey {
           worst[i], cpu[i] / 1e9));
     }
     System.out.println(sb);
-    Files.writeString(Path.of("/tmp/ws-survey-" + conf + ".txt"), sb.toString());
+    Files.writeString(Path.of("target/warm-keep-survey-" + conf + ".txt"), sb.toString());
   }
 }
