@@ -22,6 +22,13 @@ public final class JointLawFitter {
   static final double COLLAPSED_LOG_MARGIN = 50;
   /** With this many distinct (N, D) or fewer the five parameters interpolate the data: flagged. */
   private static final int FEW_CONFIGURATIONS = 5;
+  /** Iteration cap of {@link RefitMethod#POLISH_FROM_WARM_START}'s Newton steps before it falls back. */
+  static final int WARM_POLISH_ITERATIONS = 60;
+  /** {@link RefitMethod#POLISH_FROM_WARM_START} accepts an end point with ‖∇f‖∞ at most this × f. */
+  static final double WARM_POLISH_GRADIENT = 1e-6;
+  /** In the note of a {@link RefitMethod#POLISH_FROM_WARM_START} refit that fell back to L-BFGS and polish. */
+  public static final String FELL_BACK = "warm polish fell back to L-BFGS and polish";
+  private static final NewtonLevenbergMarquardt WARM_POLISH = new NewtonLevenbergMarquardt(WARM_POLISH_ITERATIONS);
 
   private final RobustLoss loss;
   private final StartGrid starts;
@@ -30,9 +37,10 @@ public final class JointLawFitter {
   private final int parallelism;
   private final int screenKeep;
   private final Approach3Method method;
+  private final RefitMethod refitMethod;
 
   private JointLawFitter(RobustLoss loss, StartGrid starts, Lbfgs lbfgs, LevenbergMarquardt polish,
-      int parallelism, int screenKeep, Approach3Method method) {
+      int parallelism, int screenKeep, Approach3Method method, RefitMethod refitMethod) {
     this.loss = loss;
     this.starts = starts;
     this.lbfgs = lbfgs;
@@ -40,6 +48,7 @@ public final class JointLawFitter {
     this.parallelism = parallelism;
     this.screenKeep = screenKeep;
     this.method = method;
+    this.refitMethod = refitMethod;
   }
 
   /**
@@ -48,7 +57,8 @@ public final class JointLawFitter {
    */
   public static JointLawFitter defaults() {
     return new JointLawFitter(RobustLoss.huber(1e-3), StartGrid.replication(), Lbfgs.defaults(),
-        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED);
+        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED,
+        RefitMethod.LBFGS_THEN_POLISH);
   }
 
   /** The search method; {@link Approach3Method#GRID} is the reference implementation. */
@@ -56,27 +66,41 @@ public final class JointLawFitter {
     if (m == null) {
       throw new IllegalArgumentException("Approach 3 method must be one of GRID, PROFILED, got null");
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m, refitMethod);
   }
 
   public Approach3Method method() {
     return method;
   }
 
+  /** How {@link #refit} refits from a warm start; {@link RefitMethod#LBFGS_THEN_POLISH} by default. */
+  public JointLawFitter withRefitMethod(RefitMethod m) {
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "refit method must be one of LBFGS_THEN_POLISH, POLISH_FROM_WARM_START, got null");
+    }
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, method, m);
+  }
+
+  public RefitMethod refitMethod() {
+    return refitMethod;
+  }
+
   public JointLawFitter withHuberDelta(double delta) {
-    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method,
+        refitMethod);
   }
 
   public JointLawFitter withLoss(RobustLoss newLoss) {
-    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method, refitMethod);
   }
 
   public JointLawFitter withStarts(StartGrid grid) {
-    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method, refitMethod);
   }
 
   public JointLawFitter withLbfgs(Lbfgs optimizer) {
-    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method, refitMethod);
   }
 
   /** The Levenberg–Marquardt polish of the best start (e.g. its {@link LinearSolve}). */
@@ -84,7 +108,7 @@ public final class JointLawFitter {
     if (lm == null) {
       throw new IllegalArgumentException("Approach 3 polish must be a LevenbergMarquardt, got null");
     }
-    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method);
+    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method, refitMethod);
   }
 
   public LevenbergMarquardt polish() {
@@ -96,7 +120,7 @@ public final class JointLawFitter {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method);
+    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method, refitMethod);
   }
 
   /**
@@ -108,7 +132,7 @@ public final class JointLawFitter {
     if (keep < 0) {
       throw new IllegalArgumentException("screening keep must be >= 0, got " + keep);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method, refitMethod);
   }
 
   public StartGrid starts() {
@@ -122,6 +146,37 @@ public final class JointLawFitter {
    *     than 5 points
    */
   public Fit<JointLaw> fit(double[] n, double[] d, double[] l, double[] weights) {
+    Fit<JointLaw> rejected = rejected(n, d, l, weights);
+    if (rejected != null) {
+      return rejected;
+    }
+    int active = Data.positiveWeights(weights, n.length);
+    JointLawResiduals model = new JointLawResiduals(n, d, l);
+    int[] order;
+    IntFunction<double[]> start;
+    if (method == Approach3Method.PROFILED && starts.size() > 1) {
+      double[][] profiled = profiledStarts(model, weights);
+      order = IntStream.range(0, profiled.length).toArray();
+      start = k -> profiled[k];
+    } else {
+      order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
+      start = starts::start;
+    }
+    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, start, lbfgs, polish, parallelism);
+    if (out == null) {
+      return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
+    }
+    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
+  }
+
+  /**
+   * The failed fit of data that cannot be fitted (too few weighted points, one N or D, equal losses),
+   * else null.
+   *
+   * @throws IllegalArgumentException on non-positive or non-finite N, D, L, bad weights, or fewer
+   *     than 5 points
+   */
+  private static Fit<JointLaw> rejected(double[] n, double[] d, double[] l, double[] weights) {
     Data.sameLength("joint-law fit", n.length, d, l);
     Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
     Data.positive("N", n);
@@ -140,22 +195,7 @@ public final class JointLawFitter {
     if (Data.distinct(l, weights, 2) < 2) {
       return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
     }
-    JointLawResiduals model = new JointLawResiduals(n, d, l);
-    int[] order;
-    IntFunction<double[]> start;
-    if (method == Approach3Method.PROFILED && starts.size() > 1) {
-      double[][] profiled = profiledStarts(model, weights);
-      order = IntStream.range(0, profiled.length).toArray();
-      start = k -> profiled[k];
-    } else {
-      order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
-      start = starts::start;
-    }
-    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, start, lbfgs, polish, parallelism);
-    if (out == null) {
-      return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
-    }
-    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
+    return null;
   }
 
   /**
@@ -178,9 +218,45 @@ public final class JointLawFitter {
     return out.toArray(new double[0][]);
   }
 
-  /** Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum). */
+  /**
+   * Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum), by
+   * {@link #refitMethod()}.
+   */
   public Fit<JointLaw> refit(JointLaw start, double[] n, double[] d, double[] l, double[] weights) {
-    return withStarts(StartGrid.single(toX(start))).withScreening(0).fit(n, d, l, weights);
+    JointLawFitter single = withStarts(StartGrid.single(toX(start))).withScreening(0);
+    if (refitMethod == RefitMethod.LBFGS_THEN_POLISH) {
+      return single.fit(n, d, l, weights);
+    }
+    Fit<JointLaw> rejected = rejected(n, d, l, weights);
+    if (rejected != null) {
+      return rejected;
+    }
+    JointLawResiduals model = new JointLawResiduals(n, d, l);
+    OptimizationResult r = WARM_POLISH.minimize(model, weights, loss, toX(start));
+    String why;
+    if (!r.converged()) {
+      why = "Newton steps stopped by " + r.convergence();
+    } else if (!Double.isFinite(r.value()) || !(r.gradientNorm() <= WARM_POLISH_GRADIENT * r.value())) {
+      why = "gradient " + r.gradientNorm() + " above " + WARM_POLISH_GRADIENT + " x objective " + r.value();
+    } else {
+      int active = Data.positiveWeights(weights, n.length);
+      Fit<JointLaw> warm = finish(model, weights, l, new MultiStart.Outcome(r, r.iterations(), 1, 1, true), active,
+          Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
+      if (warm.hasEstimate() && warm.flags().isEmpty()) {
+        return warm;
+      }
+      why = "flagged " + warm.flagString();
+    }
+    Fit<JointLaw> old = single.fit(n, d, l, weights);
+    String earlier = old.note().isEmpty() ? "" : old.note().endsWith(";") ? old.note() + " " : old.note() + "; ";
+    String note = earlier + FELL_BACK + " (" + why + ")";
+    return new Fit<>(old.law(), old.objective(), old.converged(), old.iterations(), old.flags(), old.points(),
+        old.rSquared(), old.starts(), old.startsConverged(), note);
+  }
+
+  /** Whether a {@link RefitMethod#POLISH_FROM_WARM_START} refit fell back to L-BFGS and polish. */
+  public static boolean fellBack(Fit<?> fit) {
+    return fit.note().contains(FELL_BACK);
   }
 
   /** The fitter's parameter vector (a, b, e, α, β) of a law. */

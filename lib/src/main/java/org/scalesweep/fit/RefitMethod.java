@@ -1,0 +1,28 @@
+package org.scalesweep.fit;
+
+/**
+ * How {@link JointLawFitter#refit} refits Approach 3 from one warm start (a bootstrap resample
+ * started at the full-sample optimum). Both minimise the same summed-Huber log-space objective from
+ * the same start; a test proves they reach the same optimum on the fit-runs benchmark's resamples.
+ */
+public enum RefitMethod {
+  /**
+   * L-BFGS from the warm start, then the Levenberg–Marquardt polish ({@link LevenbergMarquardt},
+   * IRLS steps) of its end point; the fit is converged when L-BFGS converged. The default, and the
+   * path of every refit before this setting existed, so its callers' outputs are unchanged.
+   */
+  LBFGS_THEN_POLISH,
+  /**
+   * Levenberg–Marquardt directly from the warm start, on the loss's own curvature
+   * ({@code NewtonLevenbergMarquardt}: about 20 steps instead of L-BFGS's 60–80 plus 8 polish
+   * steps), at most {@value JointLawFitter#WARM_POLISH_ITERATIONS} iterations. Its end point is
+   * accepted only when it reports convergence, its objective is finite, the gradient's ∞-norm is at
+   * most {@value JointLawFitter#WARM_POLISH_GRADIENT} × the objective, and the fit carries no flag
+   * (no boundary, no collapsed term, enough configurations). Otherwise the refit falls back to
+   * {@link #LBFGS_THEN_POLISH} from the same warm start and returns exactly that path's fit, with
+   * {@link JointLawFitter#FELL_BACK} in its note ({@link JointLawFitter#fellBack(Fit)}), so flags,
+   * {@code converged} and iteration counts keep their meaning; an accepted fit counts the Newton
+   * iterations.
+   */
+  POLISH_FROM_WARM_START
+}
