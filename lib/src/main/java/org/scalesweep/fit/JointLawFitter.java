@@ -26,6 +26,8 @@ public final class JointLawFitter {
   static final int WARM_POLISH_ITERATIONS = 60;
   /** {@link RefitMethod#POLISH_FROM_WARM_START} accepts an end point with ‖∇f‖∞ at most this × f. */
   static final double WARM_POLISH_GRADIENT = 1e-6;
+  /** ... or at most this (L-BFGS's default gradient tolerance), whichever is larger. */
+  static final double WARM_POLISH_GRADIENT_FLOOR = 1e-12;
   /** In the note of a {@link RefitMethod#POLISH_FROM_WARM_START} refit that fell back to L-BFGS and polish. */
   public static final String FELL_BACK = "warm polish fell back to L-BFGS and polish";
   private static final NewtonLevenbergMarquardt WARM_POLISH = new NewtonLevenbergMarquardt(WARM_POLISH_ITERATIONS);
@@ -236,8 +238,8 @@ public final class JointLawFitter {
     String why;
     if (!r.converged()) {
       why = "Newton steps stopped by " + r.convergence();
-    } else if (!Double.isFinite(r.value()) || !(r.gradientNorm() <= WARM_POLISH_GRADIENT * r.value())) {
-      why = "gradient " + r.gradientNorm() + " above " + WARM_POLISH_GRADIENT + " x objective " + r.value();
+    } else if (!Double.isFinite(r.value()) || !(r.gradientNorm() <= warmGradientBound(r.value()))) {
+      why = "gradient " + r.gradientNorm() + " above " + warmGradientBound(r.value());
     } else {
       int active = Data.positiveWeights(weights, n.length);
       Fit<JointLaw> warm = finish(model, weights, l, new MultiStart.Outcome(r, r.iterations(), 1, 1, true), active,
@@ -252,6 +254,15 @@ public final class JointLawFitter {
     String note = earlier + FELL_BACK + " (" + why + ")";
     return new Fit<>(old.law(), old.objective(), old.converged(), old.iterations(), old.flags(), old.points(),
         old.rSquared(), old.starts(), old.startsConverged(), note);
+  }
+
+  /**
+   * The largest gradient ∞-norm {@link RefitMethod#POLISH_FROM_WARM_START} accepts at objective f:
+   * {@value #WARM_POLISH_GRADIENT} × f, or L-BFGS's own gradient tolerance (1e-12) when larger, so that
+   * a near-zero objective (noiseless data) is not held to a bound below rounding.
+   */
+  private static double warmGradientBound(double f) {
+    return Math.max(WARM_POLISH_GRADIENT * f, WARM_POLISH_GRADIENT_FLOOR);
   }
 
   /** Whether a {@link RefitMethod#POLISH_FROM_WARM_START} refit fell back to L-BFGS and polish. */

@@ -17,7 +17,8 @@ public enum RefitMethod {
    * ({@code NewtonLevenbergMarquardt}: about 20 steps instead of L-BFGS's 60–80 plus 8 polish
    * steps), at most {@value JointLawFitter#WARM_POLISH_ITERATIONS} iterations. Its end point is
    * accepted only when it reports convergence, its objective is finite, the gradient's ∞-norm is at
-   * most {@value JointLawFitter#WARM_POLISH_GRADIENT} × the objective, and the fit carries no flag
+   * most {@value JointLawFitter#WARM_POLISH_GRADIENT} × the objective (or L-BFGS's gradient tolerance
+   * {@value JointLawFitter#WARM_POLISH_GRADIENT_FLOOR}, whichever is larger), and the fit carries no flag
    * (no boundary, no collapsed term, enough configurations). Otherwise the refit falls back to
    * {@link #LBFGS_THEN_POLISH} from the same warm start and returns exactly that path's fit, with
    * {@link JointLawFitter#FELL_BACK} in its note ({@link JointLawFitter#fellBack(Fit)}), so flags,
