@@ -60,6 +60,8 @@ class WarmPolishRefitTest {
     double[] w = new double[unit.length];
     double[][] oldParams = new double[RESAMPLES][];
     double[][] newParams = new double[RESAMPLES][];
+    double[][] allOld = new double[RESAMPLES][];
+    double[][] allNew = new double[RESAMPLES][];
     double worst = Double.NEGATIVE_INFINITY;
     double lowest = Double.POSITIVE_INFINITY;
     int lower = 0;
@@ -93,6 +95,8 @@ class WarmPolishRefitTest {
       newIterations += n.iterations();
       oldIterations += o.iterations();
       assertThat(rel).as("resample " + b + ": " + n.note()).isLessThanOrEqualTo(POCKET);
+      allOld[b] = o.law().parameters();
+      allNew[b] = n.law().parameters();
       if (rel > Approach3MethodTest.SAME) {
         otherMinimum++;
         System.out.printf("resample %d: a different local minimum, %.2e relative above the old path's (%s against %s)%n",
@@ -119,6 +123,15 @@ class WarmPolishRefitTest {
         worstShare[j] = Math.max(worstShare[j], Math.abs(newParams[b][j] - oldParams[b][j]) / sd);
       }
     }
+    double[] seShift = new double[worstShare.length];
+    for (int j = 0; j < seShift.length; j++) {
+      final int k = j;
+      double so = sd(Arrays.stream(allOld).mapToDouble(x -> x[k]).toArray());
+      double sn = sd(Arrays.stream(allNew).mapToDouble(x -> x[k]).toArray());
+      seShift[j] = (sn - so) / so;
+    }
+    System.out.printf("bootstrap SD of every parameter over all %d resamples, new relative to old: %s%n", RESAMPLES,
+        Arrays.toString(seShift));
     assertThat(otherMinimum).as("resamples in a different local minimum").isLessThanOrEqualTo(
         (int) (OTHER_MINIMUM_SHARE * RESAMPLES));
     for (int j = 0; j < worstShare.length; j++) {
