@@ -56,7 +56,7 @@ final class NewtonLevenbergMarquardt {
     double[] step = new double[p];
 
     model.evaluate(x, r, jac);
-    double f = objective(r, weights, loss);
+    double f = LevenbergMarquardt.objective(r, weights, loss);
     int evals = 1;
     if (!Double.isFinite(f)) {
       return new OptimizationResult(x, f, Double.NaN, 0, evals, Convergence.NON_FINITE);
@@ -120,7 +120,7 @@ final class NewtonLevenbergMarquardt {
         }
         model.evaluate(xTry, rTry, jacTry);
         evals++;
-        double fTry = objective(rTry, weights, loss);
+        double fTry = LevenbergMarquardt.objective(rTry, weights, loss);
         if (Double.isFinite(fTry) && fTry < f) {
           double decrease = f - fTry;
           System.arraycopy(xTry, 0, x, 0, p);
@@ -206,16 +206,5 @@ final class NewtonLevenbergMarquardt {
       }
     }
     return true;
-  }
-
-  private static double objective(double[] r, double[] weights, RobustLoss loss) {
-    double f = 0;
-    for (int i = 0; i < r.length; i++) {
-      double w = weights == null ? 1 : weights[i];
-      if (w != 0) {
-        f += w * loss.rho(r[i]);
-      }
-    }
-    return f;
   }
 }
