@@ -39,10 +39,9 @@ public final class JointLawFitter {
   private final int parallelism;
   private final int screenKeep;
   private final Approach3Method method;
-  private final RefitMethod refitMethod;
 
   private JointLawFitter(RobustLoss loss, StartGrid starts, Lbfgs lbfgs, LevenbergMarquardt polish,
-      int parallelism, int screenKeep, Approach3Method method, RefitMethod refitMethod) {
+      int parallelism, int screenKeep, Approach3Method method) {
     this.loss = loss;
     this.starts = starts;
     this.lbfgs = lbfgs;
@@ -50,7 +49,6 @@ public final class JointLawFitter {
     this.parallelism = parallelism;
     this.screenKeep = screenKeep;
     this.method = method;
-    this.refitMethod = refitMethod;
   }
 
   /**
@@ -59,8 +57,7 @@ public final class JointLawFitter {
    */
   public static JointLawFitter defaults() {
     return new JointLawFitter(RobustLoss.huber(1e-3), StartGrid.replication(), Lbfgs.defaults(),
-        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED,
-        RefitMethod.LBFGS_THEN_POLISH);
+        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED);
   }
 
   /** The search method; {@link Approach3Method#GRID} is the reference implementation. */
@@ -68,41 +65,27 @@ public final class JointLawFitter {
     if (m == null) {
       throw new IllegalArgumentException("Approach 3 method must be one of GRID, PROFILED, got null");
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m, refitMethod);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m);
   }
 
   public Approach3Method method() {
     return method;
   }
 
-  /** How {@link #refit} refits from a warm start; {@link RefitMethod#LBFGS_THEN_POLISH} by default. */
-  public JointLawFitter withRefitMethod(RefitMethod m) {
-    if (m == null) {
-      throw new IllegalArgumentException(
-          "refit method must be one of LBFGS_THEN_POLISH, POLISH_FROM_WARM_START, got null");
-    }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, method, m);
-  }
-
-  public RefitMethod refitMethod() {
-    return refitMethod;
-  }
-
   public JointLawFitter withHuberDelta(double delta) {
-    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method,
-        refitMethod);
+    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method);
   }
 
   public JointLawFitter withLoss(RobustLoss newLoss) {
-    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method, refitMethod);
+    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method);
   }
 
   public JointLawFitter withStarts(StartGrid grid) {
-    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method, refitMethod);
+    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method);
   }
 
   public JointLawFitter withLbfgs(Lbfgs optimizer) {
-    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method, refitMethod);
+    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method);
   }
 
   /** The Levenberg–Marquardt polish of the best start (e.g. its {@link LinearSolve}). */
@@ -110,7 +93,7 @@ public final class JointLawFitter {
     if (lm == null) {
       throw new IllegalArgumentException("Approach 3 polish must be a LevenbergMarquardt, got null");
     }
-    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method, refitMethod);
+    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method);
   }
 
   public LevenbergMarquardt polish() {
@@ -122,7 +105,7 @@ public final class JointLawFitter {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method, refitMethod);
+    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method);
   }
 
   /**
@@ -134,7 +117,7 @@ public final class JointLawFitter {
     if (keep < 0) {
       throw new IllegalArgumentException("screening keep must be >= 0, got " + keep);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method, refitMethod);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method);
   }
 
   public StartGrid starts() {
@@ -148,37 +131,6 @@ public final class JointLawFitter {
    *     than 5 points
    */
   public Fit<JointLaw> fit(double[] n, double[] d, double[] l, double[] weights) {
-    Fit<JointLaw> rejected = rejected(n, d, l, weights);
-    if (rejected != null) {
-      return rejected;
-    }
-    int active = Data.positiveWeights(weights, n.length);
-    JointLawResiduals model = new JointLawResiduals(n, d, l);
-    int[] order;
-    IntFunction<double[]> start;
-    if (method == Approach3Method.PROFILED && starts.size() > 1) {
-      double[][] profiled = profiledStarts(model, weights);
-      order = IntStream.range(0, profiled.length).toArray();
-      start = k -> profiled[k];
-    } else {
-      order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
-      start = starts::start;
-    }
-    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, start, lbfgs, polish, parallelism);
-    if (out == null) {
-      return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
-    }
-    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
-  }
-
-  /**
-   * The failed fit of data that cannot be fitted (too few weighted points, one N or D, equal losses),
-   * else null.
-   *
-   * @throws IllegalArgumentException on non-positive or non-finite N, D, L, bad weights, or fewer
-   *     than 5 points
-   */
-  private static Fit<JointLaw> rejected(double[] n, double[] d, double[] l, double[] weights) {
     Data.sameLength("joint-law fit", n.length, d, l);
     Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
     Data.positive("N", n);
@@ -197,7 +149,22 @@ public final class JointLawFitter {
     if (Data.distinct(l, weights, 2) < 2) {
       return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
     }
-    return null;
+    JointLawResiduals model = new JointLawResiduals(n, d, l);
+    int[] order;
+    IntFunction<double[]> start;
+    if (method == Approach3Method.PROFILED && starts.size() > 1) {
+      double[][] profiled = profiledStarts(model, weights);
+      order = IntStream.range(0, profiled.length).toArray();
+      start = k -> profiled[k];
+    } else {
+      order = MultiStart.screen(model, weights, loss, starts.size(), starts::start, screenKeep);
+      start = starts::start;
+    }
+    MultiStart.Outcome out = MultiStart.run(model, weights, loss, order, start, lbfgs, polish, parallelism);
+    if (out == null) {
+      return Fit.failed(FitFlag.NOT_CONVERGED, active, "objective not finite at any of " + order.length + " starts");
+    }
+    return finish(model, weights, l, out, active, Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
   }
 
   /**
@@ -220,54 +187,9 @@ public final class JointLawFitter {
     return out.toArray(new double[0][]);
   }
 
-  /**
-   * Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum), by
-   * {@link #refitMethod()}.
-   */
+  /** Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum). */
   public Fit<JointLaw> refit(JointLaw start, double[] n, double[] d, double[] l, double[] weights) {
-    JointLawFitter single = withStarts(StartGrid.single(toX(start))).withScreening(0);
-    if (refitMethod == RefitMethod.LBFGS_THEN_POLISH) {
-      return single.fit(n, d, l, weights);
-    }
-    Fit<JointLaw> rejected = rejected(n, d, l, weights);
-    if (rejected != null) {
-      return rejected;
-    }
-    JointLawResiduals model = new JointLawResiduals(n, d, l);
-    OptimizationResult r = WARM_POLISH.minimize(model, weights, loss, toX(start));
-    String why;
-    if (!r.converged()) {
-      why = "Newton steps stopped by " + r.convergence();
-    } else if (!Double.isFinite(r.value()) || !(r.gradientNorm() <= warmGradientBound(r.value()))) {
-      why = "gradient " + r.gradientNorm() + " above " + warmGradientBound(r.value());
-    } else {
-      int active = Data.positiveWeights(weights, n.length);
-      Fit<JointLaw> warm = finish(model, weights, l, new MultiStart.Outcome(r, r.iterations(), 1, 1, true), active,
-          Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
-      if (warm.hasEstimate() && warm.flags().isEmpty()) {
-        return warm;
-      }
-      why = "flagged " + warm.flagString();
-    }
-    Fit<JointLaw> old = single.fit(n, d, l, weights);
-    String earlier = old.note().isEmpty() ? "" : old.note().endsWith(";") ? old.note() + " " : old.note() + "; ";
-    String note = earlier + FELL_BACK + " (" + why + ")";
-    return new Fit<>(old.law(), old.objective(), old.converged(), old.iterations(), old.flags(), old.points(),
-        old.rSquared(), old.starts(), old.startsConverged(), note);
-  }
-
-  /**
-   * The largest gradient ∞-norm {@link RefitMethod#POLISH_FROM_WARM_START} accepts at objective f:
-   * {@value #WARM_POLISH_GRADIENT} × f, or L-BFGS's own gradient tolerance (1e-12) when larger, so that
-   * a near-zero objective (noiseless data) is not held to a bound below rounding.
-   */
-  private static double warmGradientBound(double f) {
-    return Math.max(WARM_POLISH_GRADIENT * f, WARM_POLISH_GRADIENT_FLOOR);
-  }
-
-  /** Whether a {@link RefitMethod#POLISH_FROM_WARM_START} refit fell back to L-BFGS and polish. */
-  public static boolean fellBack(Fit<?> fit) {
-    return fit.note().contains(FELL_BACK);
+    return withStarts(StartGrid.single(toX(start))).withScreening(0).fit(n, d, l, weights);
   }
 
   /** The fitter's parameter vector (a, b, e, α, β) of a law. */
@@ -303,6 +225,88 @@ public final class JointLawFitter {
     out[1] = Math.max(out[1], floorB - COLLAPSED_LOG_MARGIN);
     out[2] = Math.max(out[2], floorE - COLLAPSED_LOG_MARGIN);
     return out;
+  }
+
+  /**
+   * Refit from one start by {@code how}: {@link RefitMethod#LBFGS_THEN_POLISH} is
+   * {@link #refit(JointLaw, double[], double[], double[], double[])}; see {@link RefitMethod} for the other.
+   */
+  public Fit<JointLaw> refit(RefitMethod how, JointLaw start, double[] n, double[] d, double[] l, double[] weights) {
+    if (how == null) {
+      throw new IllegalArgumentException(
+          "refit method must be one of LBFGS_THEN_POLISH, POLISH_FROM_WARM_START, got null");
+    }
+    if (how == RefitMethod.LBFGS_THEN_POLISH) {
+      return refit(start, n, d, l, weights);
+    }
+    Fit<JointLaw> rejected = rejected(n, d, l, weights);
+    if (rejected != null) {
+      return rejected;
+    }
+    JointLawResiduals model = new JointLawResiduals(n, d, l);
+    OptimizationResult r = WARM_POLISH.minimize(model, weights, loss, toX(start));
+    String why;
+    if (!r.converged()) {
+      why = "Newton steps stopped by " + r.convergence();
+    } else if (!Double.isFinite(r.value()) || !(r.gradientNorm() <= warmGradientBound(r.value()))) {
+      why = "gradient " + r.gradientNorm() + " above " + warmGradientBound(r.value());
+    } else {
+      int active = Data.positiveWeights(weights, n.length);
+      Fit<JointLaw> warm = finish(model, weights, l, new MultiStart.Outcome(r, r.iterations(), 1, 1, true), active,
+          Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
+      if (warm.hasEstimate() && warm.flags().isEmpty()) {
+        return warm;
+      }
+      why = "flagged " + warm.flagString();
+    }
+    Fit<JointLaw> old = refit(start, n, d, l, weights);
+    String earlier = old.note().isEmpty() ? "" : old.note().endsWith(";") ? old.note() + " " : old.note() + "; ";
+    String note = earlier + FELL_BACK + " (" + why + ")";
+    return new Fit<>(old.law(), old.objective(), old.converged(), old.iterations(), old.flags(), old.points(),
+        old.rSquared(), old.starts(), old.startsConverged(), note);
+  }
+
+  /**
+   * The largest gradient ∞-norm {@link RefitMethod#POLISH_FROM_WARM_START} accepts at objective f:
+   * {@value #WARM_POLISH_GRADIENT} × f, or L-BFGS's own gradient tolerance (1e-12) when larger, so that
+   * a near-zero objective (noiseless data) is not held to a bound below rounding.
+   */
+  private static double warmGradientBound(double f) {
+    return Math.max(WARM_POLISH_GRADIENT * f, WARM_POLISH_GRADIENT_FLOOR);
+  }
+
+  /** Whether a {@link RefitMethod#POLISH_FROM_WARM_START} refit fell back to L-BFGS and polish. */
+  public static boolean fellBack(Fit<?> fit) {
+    return fit.note().contains(FELL_BACK);
+  }
+
+  /**
+   * The failed fit of data that cannot be fitted (too few weighted points, one N or D, equal losses),
+   * else null: the checks {@link #fit(double[], double[], double[], double[])} makes first.
+   *
+   * @throws IllegalArgumentException on non-positive or non-finite N, D, L, bad weights, or fewer
+   *     than 5 points
+   */
+  private static Fit<JointLaw> rejected(double[] n, double[] d, double[] l, double[] weights) {
+    Data.sameLength("joint-law fit", n.length, d, l);
+    Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
+    Data.positive("N", n);
+    Data.positive("D", d);
+    Data.positive("loss", l);
+    Data.weights(weights, n.length);
+    int active = Data.positiveWeights(weights, n.length);
+    if (active < 5) {
+      return Fit.failed(FitFlag.TOO_FEW_POINTS, active, "joint law needs 5 points with positive weight, got " + active);
+    }
+    if (Data.distinct(n, weights, 2) < 2 || Data.distinct(d, weights, 2) < 2) {
+      return Fit.failed(FitFlag.DEGENERATE, active,
+          "joint law needs at least 2 distinct N and 2 distinct D; got " + Data.distinct(n, weights) + " and "
+              + Data.distinct(d, weights));
+    }
+    if (Data.distinct(l, weights, 2) < 2) {
+      return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
+    }
+    return null;
   }
 
   private Fit<JointLaw> finish(JointLawResiduals model, double[] weights, double[] l, MultiStart.Outcome out,

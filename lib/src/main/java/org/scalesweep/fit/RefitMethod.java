@@ -1,9 +1,11 @@
 package org.scalesweep.fit;
 
 /**
- * How {@link JointLawFitter#refit} refits Approach 3 from one warm start (a bootstrap resample
- * started at the full-sample optimum). Both minimise the same summed-Huber log-space objective from
- * the same start; a test proves they reach the same optimum on the fit-runs benchmark's resamples.
+ * How {@link JointLawFitter#refit(RefitMethod, org.scalesweep.law.JointLaw, double[], double[], double[],
+ * double[])} (and {@link RunLawFit#withRefitMethod}) refits Approach 3 from one warm start (a bootstrap
+ * resample started at the full-sample optimum). Both minimise the same summed-Huber log-space
+ * objective from the same start; {@code WarmPolishRefitTest} compares them on the fit-runs benchmark's
+ * resamples (the same optimum on all but one in 4,000, see {@link #POLISH_FROM_WARM_START}).
  */
 public enum RefitMethod {
   /**

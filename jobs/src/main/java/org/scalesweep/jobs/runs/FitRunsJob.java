@@ -115,21 +115,21 @@ public final class FitRunsJob {
   }
 
   /**
-   * The resamples' refits: the full-sample fitter refitting by {@link RefitMethod#POLISH_FROM_WARM_START}
-   * (Levenberg–Marquardt directly from the full-sample optimum, about a third of L-BFGS's work), falling
-   * back to L-BFGS and the Levenberg–Marquardt polish, which solves each step by
-   * {@link LinearSolve#IN_PLACE_QR} (no allocation per step; thousands of refits per group). Same
+   * The resamples' refits: the full-sample fitter with its Levenberg–Marquardt polish solving each step
+   * by {@link LinearSolve#IN_PLACE_QR} (no allocation per step; thousands of refits per group). Same
    * optimum up to rounding; the full-sample fit keeps the pipeline's solve, so estimates are unchanged.
    */
   static JointLawFitter refitter(int screen) {
     JointLawFitter f = fitter(screen);
-    return f.withPolish(f.polish().withLinearSolve(LinearSolve.IN_PLACE_QR))
-        .withRefitMethod(RefitMethod.POLISH_FROM_WARM_START);
+    return f.withPolish(f.polish().withLinearSolve(LinearSolve.IN_PLACE_QR));
   }
 
   private static RunsBootstrap bootstrap(Input in, JointLawFitter fitter, Settings s) {
     RunGroup g = in.group();
-    return new RunsBootstrap(new RunLawFit(s.law(), fitter, g.points()), in.full(), in.allocation(), g.units(),
+    // resample refits by Levenberg–Marquardt from the full-sample optimum (about a third of L-BFGS's
+    // work), falling back to L-BFGS and polish; the full-sample fit does not refit, so it is unchanged
+    RunLawFit model = new RunLawFit(s.law(), fitter, g.points()).withRefitMethod(RefitMethod.POLISH_FROM_WARM_START);
+    return new RunsBootstrap(model, in.full(), in.allocation(), g.units(),
         new Resampler(s.seed(), WeightKind.POISSON), g.scopeKey());
   }
 
