@@ -67,7 +67,33 @@ final class NewtonLevenbergMarquardt {
     Convergence why = Convergence.MAX_ITERATIONS;
     while (iter < maxIterations) {
       iter++;
-      accumulate(r, jac, weights, loss, h, grad, diag);
+      for (double[] row : h) {
+        Arrays.fill(row, 0);
+      }
+      Arrays.fill(grad, 0);
+      Arrays.fill(diag, 0);
+      for (int i = 0; i < n; i++) {
+        double w = weights == null ? 1 : weights[i];
+        if (w == 0) {
+          continue;
+        }
+        double[] ji = jac[i];
+        double ps = w * loss.psi(r[i]);
+        double om = w * loss.weight(r[i]);
+        double c = w * loss.curvature(r[i]);
+        for (int j = 0; j < p; j++) {
+          grad[j] += ps * ji[j];
+          diag[j] += om * ji[j] * ji[j];
+        }
+        if (c != 0) {
+          for (int j = 0; j < p; j++) {
+            double cj = c * ji[j];
+            for (int k = 0; k <= j; k++) {
+              h[j][k] += cj * ji[k];
+            }
+          }
+        }
+      }
       if (Lbfgs.normInf(grad) == 0) {
         why = Convergence.GRADIENT;
         break;
@@ -124,45 +150,17 @@ final class NewtonLevenbergMarquardt {
         break;
       }
     }
-    accumulate(r, jac, weights, loss, h, grad, diag);
-    return new OptimizationResult(x, f, Lbfgs.normInf(grad), iter, evals, why);
-  }
-
-  /**
-   * The step's sums at residuals r: the lower triangle of Jᵀ·diag(w·ρ'')·J into h, the gradient
-   * Jᵀ·(w·ψ) into grad and diag(Jᵀ·Ω·J) into diag. Its own method (not a loop of {@link #minimize}) so
-   * the JIT compiles it once as a method rather than by on-stack replacement of minimize's loops.
-   */
-  private static void accumulate(double[] r, double[][] jac, double[] weights, RobustLoss loss, double[][] h,
-      double[] grad, double[] diag) {
-    int p = grad.length;
-    for (double[] row : h) {
-      Arrays.fill(row, 0);
-    }
     Arrays.fill(grad, 0);
-    Arrays.fill(diag, 0);
-    for (int i = 0; i < r.length; i++) {
+    for (int i = 0; i < n; i++) {
       double w = weights == null ? 1 : weights[i];
-      if (w == 0) {
-        continue;
-      }
-      double[] ji = jac[i];
-      double ps = w * loss.psi(r[i]);
-      double om = w * loss.weight(r[i]);
-      double c = w * loss.curvature(r[i]);
-      for (int j = 0; j < p; j++) {
-        grad[j] += ps * ji[j];
-        diag[j] += om * ji[j] * ji[j];
-      }
-      if (c != 0) {
+      if (w != 0) {
+        double ps = w * loss.psi(r[i]);
         for (int j = 0; j < p; j++) {
-          double cj = c * ji[j];
-          for (int k = 0; k <= j; k++) {
-            h[j][k] += cj * ji[k];
-          }
+          grad[j] += ps * jac[i][j];
         }
       }
     }
+    return new OptimizationResult(x, f, Lbfgs.normInf(grad), iter, evals, why);
   }
 
   /**
