@@ -1,6 +1,7 @@
 package org.scalesweep.jobs;
 
 import org.apache.spark.sql.SparkSession;
+import org.scalesweep.jobs.spark.ForklessLocalFileSystem;
 import org.scalesweep.jobs.spark.Sessions;
 
 /**
@@ -30,6 +31,7 @@ public final class SparkTestSession {
         .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
+        .config(Sessions.FILE_SYSTEM_KEY, ForklessLocalFileSystem.class.getName())
         .getOrCreate();
     session.sparkContext().setLogLevel("ERROR");
     return session;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.scalesweep.fit.Approach2;
 import org.scalesweep.fit.Fit;
 import org.scalesweep.fit.IsoFlopOptimum;
+import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.RunLawFit;
 import org.scalesweep.fit.RunPoints;
 import org.scalesweep.law.Law;
@@ -28,8 +29,13 @@ public final class RunsBootstrap {
   private final long scopeKey;
   private final double[] budgets;
 
-  /** One resample: the refitted law (null when not estimable) and every statistic (NaN when not). */
-  public record Draw(Law law, double[] statistics) {}
+  /**
+   * One resample: the refitted law (null when not estimable) and every statistic (NaN when not).
+   *
+   * @param refitFellBack whether the law's refit fell back from the warm polish to L-BFGS and polish
+   *     ({@link org.scalesweep.fit.RefitMethod#POLISH_FROM_WARM_START}; always false under the default)
+   */
+  public record Draw(Law law, double[] statistics, boolean refitFellBack) {}
 
   /**
    * @param full the full-sample estimate of {@code model} (null when it has none: every draw is NaN)
@@ -92,7 +98,7 @@ public final class RunsBootstrap {
     resampler.runWeights(scopeKey, unitOfRun, b, w);
     Fit<? extends Law> fit = full != null ? model.refit(full, w) : null;
     Law law = fit != null && fit.hasEstimate() && fit.converged() ? fit.law() : null;
-    return new Draw(law, statistics(law, w));
+    return new Draw(law, statistics(law, w), fit != null && JointLawFitter.fellBack(fit));
   }
 
   private double[] statistics(Law law, double[] w) {

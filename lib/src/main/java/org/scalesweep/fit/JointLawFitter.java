@@ -25,6 +25,15 @@ public final class JointLawFitter {
   static final double COLLAPSED_LOG_MARGIN = 50;
   /** With this many distinct (N, D) or fewer the five parameters interpolate the data: flagged. */
   private static final int FEW_CONFIGURATIONS = 5;
+  /** Iteration cap of {@link RefitMethod#POLISH_FROM_WARM_START}'s Newton steps before it falls back. */
+  static final int WARM_POLISH_ITERATIONS = 60;
+  /** {@link RefitMethod#POLISH_FROM_WARM_START} accepts an end point with ‖∇f‖∞ at most this × f. */
+  static final double WARM_POLISH_GRADIENT = 1e-6;
+  /** ... or at most this (L-BFGS's default gradient tolerance), whichever is larger. */
+  static final double WARM_POLISH_GRADIENT_FLOOR = 1e-12;
+  /** In the note of a {@link RefitMethod#POLISH_FROM_WARM_START} refit that fell back to L-BFGS and polish. */
+  public static final String FELL_BACK = "warm polish fell back to L-BFGS and polish";
+  private static final NewtonLevenbergMarquardt WARM_POLISH = new NewtonLevenbergMarquardt(WARM_POLISH_ITERATIONS);
 
   private final RobustLoss loss;
   private final StartGrid starts;
@@ -286,6 +295,88 @@ public final class JointLawFitter {
     out[1] = Math.max(out[1], floorB - COLLAPSED_LOG_MARGIN);
     out[2] = Math.max(out[2], floorE - COLLAPSED_LOG_MARGIN);
     return out;
+  }
+
+  /**
+   * Refit from one start by {@code how}: {@link RefitMethod#LBFGS_THEN_POLISH} is
+   * {@link #refit(JointLaw, double[], double[], double[], double[])}; see {@link RefitMethod} for the other.
+   */
+  public Fit<JointLaw> refit(RefitMethod how, JointLaw start, double[] n, double[] d, double[] l, double[] weights) {
+    if (how == null) {
+      throw new IllegalArgumentException(
+          "refit method must be one of LBFGS_THEN_POLISH, POLISH_FROM_WARM_START, got null");
+    }
+    if (how == RefitMethod.LBFGS_THEN_POLISH) {
+      return refit(start, n, d, l, weights);
+    }
+    Fit<JointLaw> rejected = rejected(n, d, l, weights);
+    if (rejected != null) {
+      return rejected;
+    }
+    JointLawResiduals model = new JointLawResiduals(n, d, l);
+    OptimizationResult r = WARM_POLISH.minimize(model, weights, loss, toX(start));
+    String why;
+    if (!r.converged()) {
+      why = "Newton steps stopped by " + r.convergence();
+    } else if (!Double.isFinite(r.value()) || !(r.gradientNorm() <= warmGradientBound(r.value()))) {
+      why = "gradient " + r.gradientNorm() + " above " + warmGradientBound(r.value());
+    } else {
+      int active = Data.positiveWeights(weights, n.length);
+      Fit<JointLaw> warm = finish(model, weights, l, new MultiStart.Outcome(r, r.iterations(), 1, 1, true), active,
+          Data.distinctPairs(n, d, weights, FEW_CONFIGURATIONS + 1));
+      if (warm.hasEstimate() && warm.flags().isEmpty()) {
+        return warm;
+      }
+      why = "flagged " + warm.flagString();
+    }
+    Fit<JointLaw> old = refit(start, n, d, l, weights);
+    String earlier = old.note().isEmpty() ? "" : old.note().endsWith(";") ? old.note() + " " : old.note() + "; ";
+    String note = earlier + FELL_BACK + " (" + why + ")";
+    return new Fit<>(old.law(), old.objective(), old.converged(), old.iterations(), old.flags(), old.points(),
+        old.rSquared(), old.starts(), old.startsConverged(), note);
+  }
+
+  /**
+   * The largest gradient ∞-norm {@link RefitMethod#POLISH_FROM_WARM_START} accepts at objective f:
+   * {@value #WARM_POLISH_GRADIENT} × f, or L-BFGS's own gradient tolerance (1e-12) when larger, so that
+   * a near-zero objective (noiseless data) is not held to a bound below rounding.
+   */
+  private static double warmGradientBound(double f) {
+    return Math.max(WARM_POLISH_GRADIENT * f, WARM_POLISH_GRADIENT_FLOOR);
+  }
+
+  /** Whether a {@link RefitMethod#POLISH_FROM_WARM_START} refit fell back to L-BFGS and polish. */
+  public static boolean fellBack(Fit<?> fit) {
+    return fit.note().contains(FELL_BACK);
+  }
+
+  /**
+   * The failed fit of data that cannot be fitted (too few weighted points, one N or D, equal losses),
+   * else null: the checks {@link #fit(double[], double[], double[], double[])} makes first.
+   *
+   * @throws IllegalArgumentException on non-positive or non-finite N, D, L, bad weights, or fewer
+   *     than 5 points
+   */
+  private static Fit<JointLaw> rejected(double[] n, double[] d, double[] l, double[] weights) {
+    Data.sameLength("joint-law fit", n.length, d, l);
+    Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
+    Data.positive("N", n);
+    Data.positive("D", d);
+    Data.positive("loss", l);
+    Data.weights(weights, n.length);
+    int active = Data.positiveWeights(weights, n.length);
+    if (active < 5) {
+      return Fit.failed(FitFlag.TOO_FEW_POINTS, active, "joint law needs 5 points with positive weight, got " + active);
+    }
+    if (Data.distinct(n, weights, 2) < 2 || Data.distinct(d, weights, 2) < 2) {
+      return Fit.failed(FitFlag.DEGENERATE, active,
+          "joint law needs at least 2 distinct N and 2 distinct D; got " + Data.distinct(n, weights) + " and "
+              + Data.distinct(d, weights));
+    }
+    if (Data.distinct(l, weights, 2) < 2) {
+      return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
+    }
+    return null;
   }
 
   private Fit<JointLaw> finish(JointLawResiduals model, double[] weights, double[] l, MultiStart.Outcome out,

@@ -160,7 +160,8 @@ public final class LevenbergMarquardt {
     return new OptimizationResult(x, f, Lbfgs.normInf(grad), iter, evals, why);
   }
 
-  private static double objective(double[] r, double[] weights, RobustLoss loss) {
+  /** Σ w_i·ρ(r_i), zero-weight points skipped. */
+  static double objective(double[] r, double[] weights, RobustLoss loss) {
     double f = 0;
     for (int i = 0; i < r.length; i++) {
       double w = weights == null ? 1 : weights[i];

@@ -14,6 +14,13 @@ public interface RobustLoss {
   /** ψ(r)/r, with its limit at r = 0. */
   double weight(double r);
 
+  /**
+   * ρ''(r), the loss's own curvature (where ρ is twice differentiable; Huber's one-sided value at
+   * |r| = δ is the quadratic side's). Unlike {@link #weight(double)} it is 0 where ρ is linear, so
+   * it gives Newton-type steps rather than IRLS steps ({@link NewtonLevenbergMarquardt}).
+   */
+  double curvature(double r);
+
   /** ρ(r) = r²/2: ordinary least squares. */
   static RobustLoss squared() {
     return Squared.INSTANCE;
@@ -49,6 +56,11 @@ public interface RobustLoss {
     }
 
     @Override
+    public double curvature(double r) {
+      return 1;
+    }
+
+    @Override
     public String toString() {
       return "squared";
     }
@@ -77,6 +89,11 @@ public interface RobustLoss {
     public double weight(double r) {
       double a = Math.abs(r);
       return a <= delta ? 1 : delta / a;
+    }
+
+    @Override
+    public double curvature(double r) {
+      return Math.abs(r) <= delta ? 1 : 0;
     }
   }
 }

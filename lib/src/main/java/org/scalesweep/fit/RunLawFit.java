@@ -16,11 +16,33 @@ public final class RunLawFit {
   private final RunLaw law;
   private final JointLawFitter joint;
   private final RunPoints runs;
+  private final RefitMethod refitMethod;
 
   public RunLawFit(RunLaw law, JointLawFitter joint, RunPoints runs) {
+    this(law, joint, runs, RefitMethod.LBFGS_THEN_POLISH);
+  }
+
+  private RunLawFit(RunLaw law, JointLawFitter joint, RunPoints runs, RefitMethod refitMethod) {
     this.law = law;
     this.joint = joint;
     this.runs = runs;
+    this.refitMethod = refitMethod;
+  }
+
+  /**
+   * How warm-started joint-law refits run ({@link JointLawFitter#refit(RefitMethod, JointLaw, double[],
+   * double[], double[], double[])}); {@link RefitMethod#LBFGS_THEN_POLISH} unless set.
+   */
+  public RunLawFit withRefitMethod(RefitMethod m) {
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "refit method must be one of LBFGS_THEN_POLISH, POLISH_FROM_WARM_START, got null");
+    }
+    return new RunLawFit(law, joint, runs, m);
+  }
+
+  public RefitMethod refitMethod() {
+    return refitMethod;
   }
 
   public RunLaw law() {
@@ -44,7 +66,7 @@ public final class RunLawFit {
     try {
       if (law == RunLaw.CHINCHILLA) {
         return start instanceof JointLaw j && j.a() > 0 && j.b() > 0 && j.e() > 0
-            ? joint.refit(j, runs.params(), runs.tokens(), runs.loss(), weights)
+            ? joint.refit(refitMethod, j, runs.params(), runs.tokens(), runs.loss(), weights)
             : joint.fit(runs.params(), runs.tokens(), runs.loss(), weights);
       }
       RunPoints f = frontier(weights);

@@ -96,6 +96,12 @@ class OptimizersTest {
     assertThat(h.rho(-2e-3)).isCloseTo(1e-3 * (2e-3 - 5e-4), within(1e-20));
     assertThat(h.psi(1)).isEqualTo(1e-3);
     assertThat(h.weight(2e-3)).isEqualTo(0.5);
+    // the curvature rho'': 1 on the quadratic piece (its boundary included), 0 on the linear ones
+    assertThat(h.curvature(5e-4)).isEqualTo(1);
+    assertThat(h.curvature(-1e-3)).isEqualTo(1);
+    assertThat(h.curvature(2e-3)).isEqualTo(0);
+    assertThat(h.curvature(-1)).isEqualTo(0);
+    assertThat(RobustLoss.squared().curvature(7)).isEqualTo(1);
   }
 
   @Test

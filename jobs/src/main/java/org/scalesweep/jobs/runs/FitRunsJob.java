@@ -17,6 +17,7 @@ import org.scalesweep.fit.Approach2;
 import org.scalesweep.fit.Fit;
 import org.scalesweep.fit.JointLawFitter;
 import org.scalesweep.fit.LinearSolve;
+import org.scalesweep.fit.RefitMethod;
 import org.scalesweep.fit.RunLaw;
 import org.scalesweep.fit.RunLawFit;
 import org.scalesweep.fit.RunPoints;
@@ -36,8 +37,11 @@ import org.scalesweep.law.Law;
  * resample b's keyed weights, so the numbers do not depend on partitioning.
  */
 public final class FitRunsJob {
-  /** One group's statistics under one resample (packed doubles), between the resampling pass and the driver. */
-  record Draw(int group, long resample, byte[] values) {}
+  /**
+   * One group's statistics under one resample (packed doubles), and whether its refit fell back from
+   * the warm polish to L-BFGS and polish, between the resampling pass and the driver.
+   */
+  record Draw(int group, long resample, byte[] values, boolean fellBack) {}
 
   private static final Table<Draw> DRAWS = Table.of(Draw.class);
 
@@ -67,8 +71,15 @@ public final class FitRunsJob {
       inputs.add(new Input(g, full.hasEstimate() ? full.law() : null, alloc != null));
     }
     Timeline.mark("full-sample fits", System.err);
-    double[][][] draws = draws(spark, inputs, s);
+    int[] fellBack = new int[groups.size()];
+    double[][][] draws = draws(spark, inputs, s, fellBack);
     Timeline.mark("resamples (" + s.resamples() + ")", System.err);
+    if (s.law() == RunLaw.CHINCHILLA && s.resamples() > 0) {
+      // the warm polish's fallbacks: how many refits took the slow path (same numbers either way)
+      System.err.printf("fit-runs: resample refits by Levenberg-Marquardt from the full-sample optimum; fell back to"
+          + " L-BFGS and polish in %d of %d%n", java.util.Arrays.stream(fellBack).sum(),
+          (long) s.resamples() * groups.size());
+    }
     List<FitRow> rows = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       RunGroup g = groups.get(i);
@@ -115,7 +126,10 @@ public final class FitRunsJob {
 
   private static RunsBootstrap bootstrap(Input in, JointLawFitter fitter, Settings s) {
     RunGroup g = in.group();
-    return new RunsBootstrap(new RunLawFit(s.law(), fitter, g.points()), in.full(), in.allocation(), g.units(),
+    // resample refits by Levenberg–Marquardt from the full-sample optimum (about a third of L-BFGS's
+    // work), falling back to L-BFGS and polish; the full-sample fit does not refit, so it is unchanged
+    RunLawFit model = new RunLawFit(s.law(), fitter, g.points()).withRefitMethod(RefitMethod.POLISH_FROM_WARM_START);
+    return new RunsBootstrap(model, in.full(), in.allocation(), g.units(),
         new Resampler(s.seed(), WeightKind.POISSON), g.scopeKey());
   }
 
@@ -134,8 +148,8 @@ public final class FitRunsJob {
     return out;
   }
 
-  /** [group][resample][statistic], resamples in index order. */
-  private static double[][][] draws(SparkSession spark, List<Input> inputs, Settings s) {
+  /** [group][resample][statistic], resamples in index order; counts each group's fallbacks into {@code fellBack}. */
+  private static double[][][] draws(SparkSession spark, List<Input> inputs, Settings s, int[] fellBack) {
     double[][][] out = new double[inputs.size()][s.resamples()][];
     if (s.resamples() == 0) {
       return new double[inputs.size()][0][];
@@ -150,6 +164,7 @@ public final class FitRunsJob {
     for (Row r : rows) {
       Draw d = DRAWS.fromRow(r);
       out[d.group()][(int) d.resample()] = PackedDoubles.unpack(d.values());
+      fellBack[d.group()] += d.fellBack() ? 1 : 0;
     }
     return out;
   }
@@ -161,8 +176,9 @@ public final class FitRunsJob {
     while (ids.hasNext()) {
       long b = ids.next();
       for (int g = 0; g < boots.size(); g++) {
-        double[] v = boots.get(g).resample(b).statistics();
-        out.add(DRAWS.toRow(new Draw(g, b, PackedDoubles.pack(v, 0, v.length))));
+        RunsBootstrap.Draw d = boots.get(g).resample(b);
+        double[] v = d.statistics();
+        out.add(DRAWS.toRow(new Draw(g, b, PackedDoubles.pack(v, 0, v.length), d.refitFellBack())));
       }
     }
     return out.iterator();

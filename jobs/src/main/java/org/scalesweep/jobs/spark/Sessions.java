@@ -11,6 +11,12 @@ public final class Sessions {
   /** The embedded default. */
   public static final String DEFAULT_MASTER = "local[*]";
 
+  /**
+   * The Spark key of Hadoop's {@code file:} implementation: {@link ForklessLocalFileSystem} unless
+   * the user sets it (its directories are created without forking {@code chmod}).
+   */
+  public static final String FILE_SYSTEM_KEY = "spark.hadoop." + ForklessLocalFileSystem.HADOOP_KEY;
+
   private Sessions() {}
 
   /**
@@ -36,6 +42,9 @@ public final class Sessions {
     if (System.getProperty("spark.sql.shuffle.partitions") == null) {
       // the pipeline's shuffles are small (one group per contrast or corpus): Spark's 200 default only adds tasks
       b.config("spark.sql.shuffle.partitions", "8");
+    }
+    if (System.getProperty(FILE_SYSTEM_KEY) == null) {
+      b.config(FILE_SYSTEM_KEY, ForklessLocalFileSystem.class.getName());
     }
     if (effective.startsWith("local")) {
       b.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
