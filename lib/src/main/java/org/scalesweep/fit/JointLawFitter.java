@@ -11,7 +11,10 @@ import org.scalesweep.law.JointLaw;
  * L-BFGS, keeping the best converged start, then polishing it with Levenberg–Marquardt (L-BFGS alone
  * stops short of the optimum when residuals are tiny, see docs/ARCHITECTURE.md, Fitting). The starts come
  * from the grid itself ({@link Approach3Method#GRID}, the reference) or from its exponent pairs at their
- * profiled inner optimum ({@link Approach3Method#PROFILED}, variable projection, the default).
+ * profiled inner optimum ({@link Approach3Method#PROFILED}, variable projection, the default). Data
+ * whose optimum is expected near a known law (a subgroup near its corpus's overall fit) can be fitted
+ * from a warm start and only the best-ranked starts ({@link #fit(JointLaw, double[], double[], double[],
+ * double[])}).
  */
 public final class JointLawFitter {
   /** Exponents above this are treated as runaway (the start grid ends at 2). */
@@ -39,9 +42,19 @@ public final class JointLawFitter {
   private final int parallelism;
   private final int screenKeep;
   private final Approach3Method method;
+  private final int warmKeep;
+
+  /**
+   * Starts run besides the warm start by {@link #fit(JointLaw, double[], double[], double[], double[])}
+   * unless {@link #withWarmKeep(int)} says otherwise. Chosen on the flagship's 60 subgroup fits
+   * warm-started from their corpus's overall fit (docs/PERFORMANCE.md, "7e. Warm starts across
+   * subgroups"): the warm start alone reached the cold optimum in 55 of them, the warm start and the 2
+   * best profiled pairs in 57, and 3 were needed for all 60; 5 keeps two ranks of margin.
+   */
+  public static final int WARM_KEEP = 5;
 
   private JointLawFitter(RobustLoss loss, StartGrid starts, Lbfgs lbfgs, LevenbergMarquardt polish,
-      int parallelism, int screenKeep, Approach3Method method) {
+      int parallelism, int screenKeep, Approach3Method method, int warmKeep) {
     this.loss = loss;
     this.starts = starts;
     this.lbfgs = lbfgs;
@@ -49,6 +62,7 @@ public final class JointLawFitter {
     this.parallelism = parallelism;
     this.screenKeep = screenKeep;
     this.method = method;
+    this.warmKeep = warmKeep;
   }
 
   /**
@@ -57,7 +71,7 @@ public final class JointLawFitter {
    */
   public static JointLawFitter defaults() {
     return new JointLawFitter(RobustLoss.huber(1e-3), StartGrid.replication(), Lbfgs.defaults(),
-        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED);
+        LevenbergMarquardt.defaults(), 1, 0, Approach3Method.PROFILED, WARM_KEEP);
   }
 
   /** The search method; {@link Approach3Method#GRID} is the reference implementation. */
@@ -65,7 +79,7 @@ public final class JointLawFitter {
     if (m == null) {
       throw new IllegalArgumentException("Approach 3 method must be one of GRID, PROFILED, got null");
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, m, warmKeep);
   }
 
   public Approach3Method method() {
@@ -73,19 +87,19 @@ public final class JointLawFitter {
   }
 
   public JointLawFitter withHuberDelta(double delta) {
-    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(RobustLoss.huber(delta), starts, lbfgs, polish, parallelism, screenKeep, method, warmKeep);
   }
 
   public JointLawFitter withLoss(RobustLoss newLoss) {
-    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(newLoss, starts, lbfgs, polish, parallelism, screenKeep, method, warmKeep);
   }
 
   public JointLawFitter withStarts(StartGrid grid) {
-    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(loss, grid, lbfgs, polish, parallelism, screenKeep, method, warmKeep);
   }
 
   public JointLawFitter withLbfgs(Lbfgs optimizer) {
-    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method);
+    return new JointLawFitter(loss, starts, optimizer, polish, parallelism, screenKeep, method, warmKeep);
   }
 
   /** The Levenberg–Marquardt polish of the best start (e.g. its {@link LinearSolve}). */
@@ -93,7 +107,7 @@ public final class JointLawFitter {
     if (lm == null) {
       throw new IllegalArgumentException("Approach 3 polish must be a LevenbergMarquardt, got null");
     }
-    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method);
+    return new JointLawFitter(loss, starts, lbfgs, lm, parallelism, screenKeep, method, warmKeep);
   }
 
   public LevenbergMarquardt polish() {
@@ -105,7 +119,7 @@ public final class JointLawFitter {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method);
+    return new JointLawFitter(loss, starts, lbfgs, polish, threads, screenKeep, method, warmKeep);
   }
 
   /**
@@ -117,7 +131,7 @@ public final class JointLawFitter {
     if (keep < 0) {
       throw new IllegalArgumentException("screening keep must be >= 0, got " + keep);
     }
-    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method);
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, keep, method, warmKeep);
   }
 
   public StartGrid starts() {
@@ -131,6 +145,45 @@ public final class JointLawFitter {
    *     than 5 points
    */
   public Fit<JointLaw> fit(double[] n, double[] d, double[] l, double[] weights) {
+    return fit(null, n, d, l, weights);
+  }
+
+  /**
+   * Starts besides the warm start of {@link #fit(JointLaw, double[], double[], double[], double[])}
+   * (default {@value #WARM_KEEP}; 0 = the warm start alone). Does not change {@link #fit(double[],
+   * double[], double[], double[])}.
+   */
+  public JointLawFitter withWarmKeep(int keep) {
+    if (keep < 0) {
+      throw new IllegalArgumentException("warm-start keep must be >= 0, got " + keep);
+    }
+    return new JointLawFitter(loss, starts, lbfgs, polish, parallelism, screenKeep, method, keep);
+  }
+
+  public int warmKeep() {
+    return warmKeep;
+  }
+
+  /**
+   * Fits the joint law by a warm-started multi-start, for data whose optimum is expected near a
+   * known law (a subgroup near its corpus's overall fit): L-BFGS runs from the warm start plus only
+   * the {@link #warmKeep()} best of the usual starts, ranked by the objective at the start (for
+   * {@link Approach3Method#PROFILED} the profiled objective of each exponent pair; ties by start index,
+   * so the choice is deterministic), then the best is polished as in the cold fit. The warm start is
+   * the warm law's exponents (α, β) at this data's own profiled optimum over (a, b, e) (the warm law
+   * itself if that inner problem has no finite optimum).
+   *
+   * <p>What it trades: L-BFGS from {@code warmKeep + 1} starts instead of every start (25 profiled
+   * pairs; with {@link Approach3Method#GRID} the grid screened to {@code warmKeep}), for the risk that
+   * the cold search's optimum lies in a basin that neither the warm start nor the best-ranked starts
+   * reach; then this fit's objective is higher than the cold fit's. Every start is still profiled
+   * (ranked), so the saving is the local searches only. With {@code warm == null} this is
+   * {@link #fit(double[], double[], double[], double[])}.
+   *
+   * @throws IllegalArgumentException as the cold fit, or when the warm law has a non-positive A, B or E
+   */
+  public Fit<JointLaw> fit(JointLaw warm, double[] n, double[] d, double[] l, double[] weights) {
+    double[] warmX = warm == null ? null : toX(warm);
     Data.sameLength("joint-law fit", n.length, d, l);
     Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
     Data.positive("N", n);
@@ -152,7 +205,18 @@ public final class JointLawFitter {
     JointLawResiduals model = new JointLawResiduals(n, d, l);
     int[] order;
     IntFunction<double[]> start;
-    if (method == Approach3Method.PROFILED && starts.size() > 1) {
+    if (warmX != null) {
+      double[][] candidates = method == Approach3Method.PROFILED ? profiledStarts(model, weights) : null;
+      int total = candidates == null ? starts.size() : candidates.length;
+      IntFunction<double[]> candidate = candidates == null ? starts::start : k -> candidates[k];
+      // the warm start is id `total`: after every candidate, so a candidate wins a tie with it
+      double[] warmStart = warmStart(model, weights, warmX);
+      int[] best = MultiStart.screen(model, weights, loss, total, candidate, Math.min(warmKeep, total), true);
+      order = new int[best.length + 1];
+      order[0] = total;
+      System.arraycopy(best, 0, order, 1, best.length);
+      start = k -> k == total ? warmStart : candidate.apply(k);
+    } else if (method == Approach3Method.PROFILED && starts.size() > 1) {
       double[][] profiled = profiledStarts(model, weights);
       order = IntStream.range(0, profiled.length).toArray();
       start = k -> profiled[k];
@@ -185,6 +249,12 @@ public final class JointLawFitter {
       }
     }
     return out.toArray(new double[0][]);
+  }
+
+  /** The warm law's exponents at this data's profiled (a, b, e); the warm law itself if that fails. */
+  private double[] warmStart(JointLawResiduals model, double[] weights, double[] warmX) {
+    OptimizationResult r = new ExponentProfile(model, weights, loss).at(warmX[3], warmX[4]);
+    return Double.isFinite(r.value()) ? r.point() : warmX;
   }
 
   /** Refit from one start (e.g. a bootstrap resample warm-started at the full-sample optimum). */

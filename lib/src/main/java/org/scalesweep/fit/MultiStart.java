@@ -69,6 +69,18 @@ final class MultiStart {
   /** Start ids ordered by the objective at the start, best {@code keep} only (0 = all, in order). */
   static int[] screen(ResidualModel model, double[] weights, RobustLoss loss, int total, IntFunction<double[]> start,
       int keep) {
+    return screen(model, weights, loss, total, start, keep, false);
+  }
+
+  /**
+   * Start ids ordered by the objective at the start, best {@code keep} only; with {@code zeroMeansNone}
+   * a keep of 0 keeps no start (instead of all of them, in order).
+   */
+  static int[] screen(ResidualModel model, double[] weights, RobustLoss loss, int total, IntFunction<double[]> start,
+      int keep, boolean zeroMeansNone) {
+    if (zeroMeansNone && keep == 0) {
+      return new int[0];
+    }
     if (keep == 0 || keep >= total) {
       return IntStream.range(0, total).toArray();
     }

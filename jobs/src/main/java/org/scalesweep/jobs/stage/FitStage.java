@@ -6,12 +6,15 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -34,6 +37,7 @@ import org.scalesweep.jobs.table.FrontierRow;
 import org.scalesweep.jobs.table.OutputTables;
 import org.scalesweep.jobs.table.Outputs;
 import org.scalesweep.jobs.table.Table;
+import org.scalesweep.law.JointLaw;
 import org.scalesweep.law.Law;
 import org.scalesweep.law.OffsetPowerLaw;
 import org.scalesweep.law.PowerLaw;
@@ -77,7 +81,18 @@ public final class FitStage implements Stage {
     }
     Study study = ctx.study();
     RunsInput.Read input = RunsInput.read(ctx);
-    Broadcast<Study> bc = ctx.spark().sparkContext().broadcast(study, scala.reflect.ClassTag$.MODULE$.apply(Study.class));
+    // each corpus's overall joint law first, on the driver (a few hundred rows per corpus), so that every
+    // subgroup's joint law can start from it: the warm start depends on the data only, never on task order
+    ctx.begin(name(), "Approach 3 of each corpus's overall runs (the subgroups' warm start)");
+    Map<String, Fit<? extends Law>> overall = overallJointLaws(study, input.runs());
+    HashMap<String, JointLaw> warm = new HashMap<>();
+    overall.forEach((corpus, f) -> {
+      if (f.law() instanceof JointLaw law && law.a() > 0 && law.b() > 0 && law.e() > 0) {
+        warm.put(corpus, law);
+      }
+    });
+    Broadcast<Inputs> bc = ctx.spark().sparkContext().broadcast(new Inputs(study, warm),
+        scala.reflect.ClassTag$.MODULE$.apply(Inputs.class));
 
     // one Spark job: every run row goes to the fit groups that need it (its corpus's frontier tables,
     // its own subgroup's joint law), one shuffle into a fixed number of partitions (adaptive execution
@@ -90,6 +105,8 @@ public final class FitStage implements Stage {
         .mapPartitions((MapPartitionsFunction<Row, Row>) it -> fitGroups(bc.value(), it), PER_CORPUS.encoder()));
     bc.destroy();
     List<FitRow> fitRows = new ArrayList<>();
+    overall.forEach((corpus, f) -> fitRows.addAll(
+        FitRows.of(Study.OVERALL, corpus, Study.OVERALL, "runs", f, List.of("E", "A", "alpha", "B", "beta"))));
     List<FrontierRow> frontierRows = new ArrayList<>();
     for (PerCorpus r : results) {
       if (r.fit() != null) {
@@ -141,8 +158,36 @@ public final class FitStage implements Stage {
     return array(keys.toArray(Column[]::new));
   }
 
+  /**
+   * What the fit job's tasks read: the study and each corpus's overall joint law (the warm start of
+   * its subgroups' joint laws; a corpus without a usable overall fit is absent).
+   */
+  record Inputs(Study study, HashMap<String, JointLaw> warm) implements Serializable {}
+
+  /**
+   * Approach 3 on each corpus's overall runs (study and subgroup {@value Study#OVERALL}), fitted on the
+   * driver from the collected rows, corpora in name order: the joint law rows of those groups, and
+   * the warm starts of the corpus's subgroups.
+   */
+  static Map<String, Fit<? extends Law>> overallJointLaws(Study study, Dataset<Row> runs) {
+    Map<String, List<RunObservation>> byCorpus = new TreeMap<>();
+    for (Row r : runs.filter(col("study").equalTo(Study.OVERALL).and(col("subgroup").equalTo(Study.OVERALL)))
+        .collectAsList()) {
+      RunObservation o = RunObservation.of(r);
+      byCorpus.computeIfAbsent(o.corpus(), c -> new ArrayList<>()).add(o);
+    }
+    List<String> corpora = new ArrayList<>(byCorpus.keySet());
+    List<Fit<? extends Law>> fits = corpora.parallelStream().<Fit<? extends Law>>map(c -> jointFit(study, null,
+        RunObservation.points(byCorpus.get(c)))).toList();
+    Map<String, Fit<? extends Law>> out = new TreeMap<>();
+    for (int i = 0; i < corpora.size(); i++) {
+      out.put(corpora.get(i), fits.get(i));
+    }
+    return out;
+  }
+
   /** Fits every group of a partition sorted by group key. */
-  private static Iterator<Row> fitGroups(Study study, Iterator<Row> it) {
+  private static Iterator<Row> fitGroups(Inputs in, Iterator<Row> it) {
     List<Row> out = new ArrayList<>();
     String key = null;
     List<RunObservation> rows = new ArrayList<>();
@@ -150,22 +195,23 @@ public final class FitStage implements Stage {
       Row r = it.next();
       String k = r.getAs(GROUP);
       if (key != null && !key.equals(k)) {
-        fitGroup(study, key, rows, out);
+        fitGroup(in, key, rows, out);
         rows = new ArrayList<>();
       }
       key = k;
       rows.add(RunObservation.of(r));
     }
     if (key != null) {
-      fitGroup(study, key, rows, out);
+      fitGroup(in, key, rows, out);
     }
     return out.iterator();
   }
 
-  private static void fitGroup(Study study, String key, List<RunObservation> rows, List<Row> out) {
+  private static void fitGroup(Inputs in, String key, List<RunObservation> rows, List<Row> out) {
+    Study study = in.study();
     String[] k = key.split(SEP, -1);
     if (k[0].equals(JOINT_GROUP)) {
-      for (FitRow r : jointLaw(study, k[1], k[2], k[3], rows)) {
+      for (FitRow r : jointLaw(study, in.warm().get(k[1]), k[1], k[2], k[3], rows)) {
         out.add(PER_CORPUS.toRow(new PerCorpus("fit", r, null)));
       }
       return;
@@ -246,23 +292,35 @@ public final class FitStage implements Stage {
         .withLbfgs(Lbfgs.defaults().withMaxIterations(study.fit().approach3MaxIterations()));
   }
 
-  private static List<FitRow> jointLaw(Study study, String corpus, String studyName, String subgroup,
+  /**
+   * A group's joint-law rows; Approach 2 for a corpus's overall runs. The overall joint law itself is
+   * fitted on the driver ({@link #overallJointLaws}); a subgroup's joint law starts from its corpus's
+   * overall law when there is one ({@link JointLawFitter#fit(JointLaw, double[], double[], double[],
+   * double[])}: the warm start and the {@link JointLawFitter#WARM_KEEP} best profiled exponent pairs).
+   */
+  private static List<FitRow> jointLaw(Study study, JointLaw warm, String corpus, String studyName, String subgroup,
       List<RunObservation> rows) {
     RunPoints p = RunObservation.points(rows);
     int m = p.size();
     List<FitRow> out = new ArrayList<>();
-    JointLawFitter fitter = jointLawFitter(study);
-    Fit<? extends Law> joint;
-    try {
-      joint = fitter.fit(p.params(), p.tokens(), p.loss(), null);
-    } catch (IllegalArgumentException e) {
-      joint = Fit.failed(FitFlag.DEGENERATE, m, e.getMessage());
+    boolean overall = Study.OVERALL.equals(studyName) && Study.OVERALL.equals(subgroup);
+    if (!overall) {
+      out.addAll(FitRows.of(studyName, corpus, subgroup, "runs", jointFit(study, warm, p),
+          List.of("E", "A", "alpha", "B", "beta")));
     }
-    out.addAll(FitRows.of(studyName, corpus, subgroup, "runs", joint, List.of("E", "A", "alpha", "B", "beta")));
     if (Study.OVERALL.equals(subgroup) && m >= 3) {
       Approach2.Result a2 = Approach2.defaults().fit(p.budget(), p.params(), p.tokens(), p.loss(), null);
       out.addAll(FitRows.allocation(studyName, corpus, subgroup, a2));
     }
     return out;
+  }
+
+  /** Approach 3 on a group's points, cold ({@code warm == null}) or warm-started; bad input → a failed fit. */
+  private static Fit<? extends Law> jointFit(Study study, JointLaw warm, RunPoints p) {
+    try {
+      return jointLawFitter(study).fit(warm, p.params(), p.tokens(), p.loss(), null);
+    } catch (IllegalArgumentException e) {
+      return Fit.failed(FitFlag.DEGENERATE, p.size(), e.getMessage());
+    }
   }
 }
