@@ -184,24 +184,11 @@ public final class JointLawFitter {
    */
   public Fit<JointLaw> fit(JointLaw warm, double[] n, double[] d, double[] l, double[] weights) {
     double[] warmX = warm == null ? null : toX(warm);
-    Data.sameLength("joint-law fit", n.length, d, l);
-    Data.atLeast("joint-law fit (5 parameters)", n.length, 5);
-    Data.positive("N", n);
-    Data.positive("D", d);
-    Data.positive("loss", l);
-    Data.weights(weights, n.length);
+    Fit<JointLaw> rejected = rejected(n, d, l, weights);
+    if (rejected != null) {
+      return rejected;
+    }
     int active = Data.positiveWeights(weights, n.length);
-    if (active < 5) {
-      return Fit.failed(FitFlag.TOO_FEW_POINTS, active, "joint law needs 5 points with positive weight, got " + active);
-    }
-    if (Data.distinct(n, weights, 2) < 2 || Data.distinct(d, weights, 2) < 2) {
-      return Fit.failed(FitFlag.DEGENERATE, active,
-          "joint law needs at least 2 distinct N and 2 distinct D; got " + Data.distinct(n, weights) + " and "
-              + Data.distinct(d, weights));
-    }
-    if (Data.distinct(l, weights, 2) < 2) {
-      return Fit.failed(FitFlag.DEGENERATE, active, "every loss is equal: the law's A, alpha, B and beta are not identified");
-    }
     JointLawResiduals model = new JointLawResiduals(n, d, l);
     int[] order;
     IntFunction<double[]> start;
