@@ -20,7 +20,10 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * writes through the output committer create several directories per task: {@code conf/quick.conf}
  * started about 170 such processes, each a fork of the driver JVM. Permissions with a sticky bit (not
  * expressible through {@link PosixFilePermission}) still take Hadoop's own path, and so does any file
- * system without POSIX attributes.
+ * system without POSIX attributes. Hadoop caches one {@code file:} instance per JVM and user, created by
+ * whichever configuration asks first: the command line creates its session before touching a file, so
+ * the session's key decides (a JVM that asked earlier with a plain configuration keeps Hadoop's class:
+ * slower, same files).
  */
 public final class ForklessLocalFileSystem extends LocalFileSystem {
   /** The Hadoop key that selects the {@code file:} implementation. */

@@ -30,7 +30,14 @@ class ForklessLocalFileSystemTest {
 
   @Test
   void theSessionsFileSystemCreatesDirectoriesWithHadoopsModes() throws IOException {
-    FileSystem fs = FileSystem.get(tmp.toUri(), SparkTestSession.get().sparkContext().hadoopConfiguration());
+    // a new instance, not FileSystem.get: Hadoop caches one file: instance per JVM and user, whichever
+    // configuration asked first (in this JVM, possibly another test's plain one)
+    try (FileSystem fs = FileSystem.newInstance(tmp.toUri(), SparkTestSession.get().sparkContext().hadoopConfiguration())) {
+      check(fs);
+    }
+  }
+
+  private void check(FileSystem fs) throws IOException {
     assertThat(fs).isInstanceOf(ForklessLocalFileSystem.class).isInstanceOf(LocalFileSystem.class);
     Path dir = new Path(tmp.toUri().toString(), "a/b");
     assertThat(fs.mkdirs(dir, new FsPermission((short) 0750))).isTrue();
